@@ -1,0 +1,18 @@
+--- newsc: cross-check news articles about one event.
+--
+-- `require "newsc"` gives the functions of the C module `newsc.core`
+-- (words, sentences, quotes, figures, similarity) and the Lua pipelines
+-- built on them.
+-- @module newsc
+
+local core = require "newsc.core"
+
+local M = {}
+for k, v in pairs(core) do M[k] = v end
+
+--- The C module itself.
+M.core = core
+--- Version string of the package.
+M._VERSION = core._VERSION
+
+return M

@@ -1,0 +1,22 @@
+#!/bin/sh
+# Install the Debian packages newsc needs for building and testing, if any
+# is missing. Runs apt-get as root (or through sudo when not root).
+set -e
+PKGS="make gcc clang libclang-rt-14-dev pkg-config
+lua5.4 liblua5.4-dev lua5.3 liblua5.3-dev lua5.2 liblua5.2-dev lua5.1 liblua5.1-0-dev
+luajit libluajit-5.1-dev libutf8proc-dev unicode-data
+lua-busted lua-cjson lua-dkjson lua-argparse luarocks pandoc python3"
+missing=""
+for p in $PKGS; do
+  if ! dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing="$missing $p"
+  fi
+done
+[ -z "$missing" ] && exit 0
+echo "newsc: installing Debian packages:$missing" >&2
+if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else
+  echo "newsc: need root (or sudo) to install:$missing" >&2; exit 1; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
