@@ -2,6 +2,7 @@
 # make bench: one run, one text, every benchmark in bench/.
 #   bench/bench_*.c    C programs linked with the engine, given the text file
 #   bench/bench_*.lua  Lua benchmarks (core module on the path), given the text file
+#   bench/bench_*.sh   scripts (peers in Python or node), given the text file
 # Each prints rows "name  MB/s  ratio" of its own table.
 cd "$(dirname "$0")/.." || exit 2
 MB=${BENCH_MB:-32}
@@ -22,4 +23,8 @@ eval "$(make -s env)"
 for b in bench/bench_*.lua; do
   [ -e "$b" ] || continue
   lua5.4 "$b" "$DATA" || exit 1
+done
+for b in bench/bench_*.sh; do
+  [ -e "$b" ] || continue
+  sh "$b" "$DATA" || exit 1
 done
