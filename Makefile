@@ -140,3 +140,7 @@ env:
 
 clean:
 	rm -rf build
+
+# regenerate csrc/lua_modules.h and the rockspecs' file lists
+rockspec:
+	lua5.4 tools/gen-rockspec.lua
