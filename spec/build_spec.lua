@@ -1,4 +1,6 @@
 -- The build: what the module exports, the engine/binding split, `make env`.
+local lua = require "spec.support.lua"
+
 local function sh(cmd)
   local p = assert(io.popen(cmd .. " 2>&1; echo \"exit:$?\""))
   local out = p:read("*a"); p:close()
@@ -7,7 +9,7 @@ end
 
 describe("newsc.core build", function()
   it("exports luaopen_newsc_core and nothing else", function()
-    local out, code = sh("nm -D --defined-only build/5.4/newsc/core.so")
+    local out, code = sh("nm -D --defined-only build/" .. lua.tag .. "/newsc/core.so")
     assert.equal(0, code)
     local exported = {}
     for name in out:gmatch("%x+ [TDBR] ([%w_]+)") do exported[#exported + 1] = name end
@@ -20,7 +22,8 @@ describe("newsc.core build", function()
   end)
 
   it("loads through the paths printed by make env", function()
-    local out, code = sh("eval \"$(make -s env)\" && cd /tmp && lua5.4 -e 'print(require(\"newsc\")._VERSION)'")
+    local out, code = sh("eval \"$(make -s env LUA=" .. lua.tag .. ")\" && cd /tmp && " .. lua.bin ..
+      " -e 'print(require(\"newsc\")._VERSION)'")
     assert.equal(0, code, out)
     assert.matches("^%d+%.%d+%.%d+\n$", out)
   end)
