@@ -241,8 +241,8 @@ static const abbr abbrs[] = {
   {"ltd", A_ABBR}, {"maj", A_TITLE}, {"mar", A_ABBR}, {"md", A_ABBR}, {"messrs", A_TITLE},
   {"mich", A_ABBR}, {"minn", A_ABBR}, {"mlle", A_TITLE}, {"mme", A_TITLE}, {"mont", A_ABBR},
   {"mr", A_TITLE}, {"mrs", A_TITLE}, {"ms", A_TITLE}, {"mssrs", A_TITLE}, {"mt", A_ABBR},
-  {"n\xc2\xb0", A_ABBR}, {"neb", A_ABBR}, {"nev", A_ABBR}, {"no", A_ABBR}, {"nos", A_ABBR},
-  {"nov", A_ABBR}, {"oct", A_ABBR}, {"okla", A_ABBR}, {"ore", A_ABBR}, {"p", A_ABBR},
+  {"neb", A_ABBR}, {"nev", A_ABBR}, {"no", A_ABBR}, {"nos", A_ABBR}, {"nov", A_ABBR},
+  {"n\xc2\xb0", A_ABBR}, {"oct", A_ABBR}, {"okla", A_ABBR}, {"ore", A_ABBR}, {"p", A_ABBR},
   {"pp", A_ABBR}, {"pres", A_TITLE}, {"prof", A_TITLE}, {"pvt", A_TITLE}, {"rep", A_TITLE},
   {"reps", A_TITLE}, {"rev", A_TITLE}, {"sen", A_TITLE}, {"sens", A_TITLE}, {"sep", A_ABBR},
   {"sept", A_ABBR}, {"sgt", A_TITLE}, {"sr", A_ABBR}, {"st", A_ABBR}, {"supt", A_TITLE},
@@ -540,7 +540,9 @@ int nc_sentences(const char *str, size_t n, nc_invalid inv, nc_vec *out, size_t 
       if (nx.kind == K_END) { i = n; break; }
       if (qe) brk = nx.kind != K_LOWER;
       else if (dots == 1 || dots == 2) brk = period_breaks(s, start, i, n, &nx);
-      else if (dots == 3) brk = nx.kind == K_UPPER && !is_pronoun_i(s, nx.word, n);
+      else if (dots == 3)  /* "[...]" marks a cut, never a stop */
+        brk = nx.kind == K_UPPER && !is_pronoun_i(s, nx.word, n) &&
+              !(i > start && s[i - 1] == '[' && s[p] == ']');
       else if (attached && spaced) {
         if (nx.kind == K_UPPER) { /* "word. . . . Next": the first dot ends it */
           END_AT(first_end);
