@@ -537,7 +537,7 @@ int nc_sentences(const char *str, size_t n, nc_invalid inv, nc_vec *out, size_t 
       if (s[e] == '.' || s[e] == '?' || s[e] == '!' || is_ellipsis(s, e, n)) { i = e; continue; }
       if (space_at(s, e, n) == 0) { i = e; continue; }
       nx = next_of(s, e, n);
-      if (nx.kind == K_END) { i = n; break; }
+      if (nx.kind == K_END) { i = e; continue; } /* a blank line may still follow */
       if (qe) brk = nx.kind != K_LOWER;
       else if (dots == 1 || dots == 2) brk = period_breaks(s, start, i, n, &nx);
       else if (dots == 3)  /* "[...]" marks a cut, never a stop */
