@@ -2,10 +2,10 @@
 ** sentences.c: sentence splitting for news text, one forward pass.
 **
 ** The scan skips ordinary bytes through a class table and stops only at
-** '.', '?', '!', line breaks and the lead byte 0xE2 (ellipsis, bullets,
-** U+2029). Each stop looks a bounded distance back (the word before a
-** period, at most WORD_MAX bytes) and forward (white space, opening quotes,
-** the next word), and every byte of white space is looked at a constant
+** '.', '?', '!', line breaks and the lead bytes 0xE2 (ellipsis, bullets,
+** U+2029), 0xE3 and 0xEF (full-width stops). Each stop looks a bounded
+** distance back (the word before a period, at most WORD_MAX bytes) and
+** forward (white space, opening quotes, the next word), and every byte of white space is looked at a constant
 ** number of times, so the work is linear in the input size.
 **
 ** Decisions (see doc/sentences.md):
@@ -95,6 +95,18 @@ static size_t closer_at(uchar *s, size_t i, size_t n) {
   if (c == 0xC2 && i + 1 < n && s[i + 1] == 0xBB) return 2;                 /* » */
   if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80 &&
       (s[i + 2] == 0x9D || s[i + 2] == 0x99 || s[i + 2] == 0xBA)) return 3;  /* ” ’ › */
+  if (c == 0xE3 && i + 2 < n && s[i + 1] == 0x80 &&
+      (s[i + 2] == 0x8D || s[i + 2] == 0x8F || s[i + 2] == 0x91)) return 3;  /* 」 』 】 */
+  if (c == 0xEF && i + 2 < n && s[i + 1] == 0xBC && s[i + 2] == 0x89) return 3; /* ） */
+  return 0;
+}
+
+/* Length of a full-width stop at s[i]: 。 ！ ？ ｡ (0 if none). */
+static size_t wide_stop_at(uchar *s, size_t i, size_t n) {
+  if (i + 2 >= n) return 0;
+  if (s[i] == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x82) return 3;
+  if (s[i] == 0xEF && s[i + 1] == 0xBC && (s[i + 2] == 0x81 || s[i + 2] == 0x9F)) return 3;
+  if (s[i] == 0xEF && s[i + 1] == 0xBD && s[i + 2] == 0xA1) return 3;
   return 0;
 }
 
@@ -448,13 +460,13 @@ static int line_breaks(uchar *s, size_t lo, size_t i, size_t j, size_t n) {
 
 /* ---- the scan ---- */
 
-/* bytes at which the scan stops: . ? ! \n and 0xE2 (… • U+2029);
-   in a list also the space before a possible next item */
+/* bytes at which the scan stops: . ? ! \n, 0xE2 (… • U+2029) and 0xE3 /
+   0xEF (full-width stops); in a list also the space before a next item */
 static const unsigned char stop_plain[256] = {
-  ['.'] = 1, ['?'] = 1, ['!'] = 1, ['\n'] = 1, [0xE2] = 1
+  ['.'] = 1, ['?'] = 1, ['!'] = 1, ['\n'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1
 };
 static const unsigned char stop_list[256] = {
-  ['.'] = 1, ['?'] = 1, ['!'] = 1, ['\n'] = 1, [0xE2] = 1, [' '] = 1
+  ['.'] = 1, ['?'] = 1, ['!'] = 1, ['\n'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1, [' '] = 1
 };
 
 int nc_sentences(const char *str, size_t n, nc_invalid inv, nc_vec *out, size_t *bad) {
@@ -502,6 +514,14 @@ int nc_sentences(const char *str, size_t n, nc_invalid inv, nc_vec *out, size_t 
       if (j >= n) break;
       if (blank || line_breaks(s, start, i, j, n)) { END_AT(i); BEGIN(j); }
       else i = j;
+      continue;
+    }
+    if (c == 0xE3 || c == 0xEF) { /* 。！？ end a sentence, no space needed */
+      size_t e = i;
+      if (wide_stop_at(s, i, n) == 0) { i++; continue; }
+      while (e < n && ((k = wide_stop_at(s, e, n)) != 0 || (k = closer_at(s, e, n)) != 0)) e += k;
+      if (e < n && skip_ws(s, e, n) < n) { END_AT(e); BEGIN(e); }
+      else i = e;
       continue;
     }
     if (c == 0xE2 && !is_ellipsis(s, i, n)) {
