@@ -13,8 +13,8 @@
 **     white space and a word not starting in lower case follow;
 **   - a period after an ordinary word does too; after a title (Mr., Gen.)
 **     never; after an abbreviation, a dotted acronym (U.S.) or an initial
-**     only when the next word is a capitalised sentence starter ("The",
-**     "He", "How", ...); a period not followed by white space (3.5, U.S.A,
+**     only when the next word is capitalised and a sentence starter ("The",
+**     "He", "How", ...) or a quotation closes or opens in between; a period not followed by white space (3.5, U.S.A,
 **     example.com) never ends one;
 **   - ellipses: three dots end a sentence only before a capitalised word
 **     other than "I"; four dots before any capitalised word ("word. . . ."
@@ -313,8 +313,9 @@ static int word_stop_before(uchar *s, size_t lim, size_t b) {
 }
 
 /* Does a period at s[e] after the word ending at e end a sentence, given
-   what follows? lo bounds the look back (the sentence start). */
-static int period_breaks(uchar *s, size_t lo, size_t e, size_t n, const next_info *nx) {
+   what follows? lo bounds the look back (the sentence start); closed tells
+   whether closing quotes / brackets followed the period. */
+static int period_breaks(uchar *s, size_t lo, size_t e, size_t n, int closed, const next_info *nx) {
   size_t b = e, k, lim = e - lo > WORD_MAX ? e - WORD_MAX : lo;
   int cls;
   /* strip closing marks before the period: people”. */
@@ -330,7 +331,8 @@ static int period_breaks(uchar *s, size_t lo, size_t e, size_t n, const next_inf
     case W_TITLE: case W_NEVER: return 0;
     case W_ETC: return nx->kind == K_UPPER;
     case W_ABBR: case W_ACRONYM: case W_INITIAL:
-      return nx->kind == K_UPPER && is_starter(s, nx->word, n);
+      /* a quotation closed or opened around the gap also tells: “No.” Putin said */
+      return nx->kind == K_UPPER && (closed || nx->quoted || is_starter(s, nx->word, n));
     default: return nx->kind != K_LOWER;
   }
 }
@@ -559,7 +561,7 @@ int nc_sentences(const char *str, size_t n, nc_invalid inv, nc_vec *out, size_t 
       nx = next_of(s, e, n);
       if (nx.kind == K_END) { i = e; continue; } /* a blank line may still follow */
       if (qe) brk = nx.kind != K_LOWER;
-      else if (dots == 1 || dots == 2) brk = period_breaks(s, start, i, n, &nx);
+      else if (dots == 1 || dots == 2) brk = period_breaks(s, start, i, n, e > p, &nx);
       else if (dots == 3)  /* "[...]" marks a cut, never a stop */
         brk = nx.kind == K_UPPER && !is_pronoun_i(s, nx.word, n) &&
               !(i > start && s[i - 1] == '[' && s[p] == ']');

@@ -71,6 +71,8 @@ static void test_abbreviations(void) {
          "Some states, i.e. Texas, and others, e.g. Ohio, agreed.");
   SPLITS("My name is Jonas E. Smith.", "My name is Jonas E. Smith.");
   SPLITS("You and I. Did you see Albert I. Jones?", "You and I. | Did you see Albert I. Jones?");
+  SPLITS("\"No.\" Putin said it. He went to the U.N. \"Act now,\" he said.",
+         "\"No.\" | Putin said it. | He went to the U.N. | \"Act now,\" he said.");
 }
 
 static void test_numbers_and_ellipses(void) {
