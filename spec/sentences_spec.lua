@@ -96,6 +96,8 @@ describe("newsc.sentences: news rules", function()
     check("The U.N. agency and U.K. and E.U. envoys met U.S. President Biden.",
       { "The U.N. agency and U.K. and E.U. envoys met U.S. President Biden." })
     check("Aid reached the U.N. The convoy left.", { "Aid reached the U.N.", "The convoy left." })
+    check("He asked the U.N. “Where is the aid?” No one answered.",
+      { "He asked the U.N.", "“Where is the aid?”", "No one answered." })
     check("The talks ended at 5 p.m. on Tuesday and began at 9 a.m. The envoy left.",
       { "The talks ended at 5 p.m. on Tuesday and began at 9 a.m.", "The envoy left." })
     check("Some, i.e. Texas, and others, e.g. Ohio, agreed.",
