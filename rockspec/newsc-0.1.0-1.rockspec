@@ -33,6 +33,8 @@ build = {
       sources = {
           "csrc/common.c",
           "csrc/lua_newsc.c",
+          "csrc/lua_sentences.c",
+          "csrc/sentences.c",
       },
       libraries = { "utf8proc" },
       incdirs = { "$(UTF8PROC_INCDIR)", "csrc" },
