@@ -248,6 +248,29 @@ local function classify(t, kind, words, first_line)
       return "promo"
     end
   end
+  if words <= 80 and (lower:find("cookie", 1, true) or lower:find("javascript", 1, true)
+      or lower:find("privacy policy", 1, true) or lower:find("terms of use", 1, true)
+      or lower:find("terms of service", 1, true) or lower:find("terms and conditions", 1, true)
+      or lower:find("terms & conditions", 1, true) or lower:find("ad blocker", 1, true)) then
+    return "boilerplate"
+  end
+  if words <= 12 and (lower:find("newsletter", 1, true) or lower:match("^subscribe")
+      or lower:match("^sign up")) then
+    return "promo"
+  end
+  if words <= 8 and (core:match("^%d+ comments?$") or core:match("^comments? %d+$")
+      or core:match("comments?%s*%(%d+%)$") or lower:match("^add a? ?comment")
+      or lower:match("^leave a comment") or lower:match("^leave a reply") or lower:match("^post a comment")
+      or lower:match("^show %a* ?comments") or lower:match("^view %a* ?comments")
+      or lower:match("^all comments") or lower:match("^top rated comments") or lower:match("^reply$")
+      or lower:match("^rating: %d+ votes?")
+      or lower:match("^read all comments") or lower:match("^%[? ?%d+ comments? ?%]?$")
+      or lower:match("^join the conversation") or lower:match("^discussion$")) then
+    return "comments"
+  end
+  if words <= 10 and (lower:match("^%d+ %a+ ago") or lower:match("^%a+ %a+ ago$")) then
+    return "comments"
+  end
   local md = metadata_line(t, lower, words)
   if md then return md end
   if words <= 8 and not sentence_end(t) then
@@ -409,6 +432,13 @@ end
 ----------------------------------------------------------------------------
 -- The article
 
+-- the cost of the k-th line in a run of lines that are not text
+local RUN_BASE, RUN_STEP, RUN_MAX = 4, 4, 40
+-- the cost of a line that usually ends an article (comments, related stories)
+local END_COST = 40
+
+local end_marker
+
 local Article = {}
 Article.__index = Article
 
@@ -473,15 +503,43 @@ local function dup_key(t)
   return t:lower():gsub("[%s%p]+", " ")
 end
 
-local function text_score(L)
+-- a line's weight as article text: its words for a sentence-like line;
+-- a cost for other lines that grows along a run of them (menus, lists of
+-- links, comment threads), so that a lone subheading costs little
+local function text_score(L, run)
   local w = L.words
-  if L.reason then return -math.min(math.max(w, 2), 10) end
-  if L.kind == "heading" then return -2 end
   local sent = sentence_end(L.bare)
-  if w >= 10 and sent then return w end
-  if w >= 25 then return w * 0.5 end
-  if sent and w >= 5 then return 1 end
-  return -math.min(math.max(w, 3), 8)
+  if not L.reason and L.kind ~= "heading" then
+    if w >= 10 and sent then return w, true end
+    if w >= 25 then return w * 0.5, true end
+    if sent and w >= 5 then return 1, true end
+  end
+  return -math.min(RUN_BASE + RUN_STEP * run, RUN_MAX), false
+end
+
+-- lines after which the article has ended: comments, related stories, tags
+local END_CORE = {}
+for w in ([[post navigation|related|related articles|related posts|related stories|related news|
+more stories|you may also like|you might also like|recommended|recommended for you|tags|
+about the author|leave a reply|leave a comment|comments|top rated comments|more from|most popular|
+most read|trending|trending now|also on|recent posts|popular posts|further reading|
+tell us what you think|what do you think|more on this story|more on this topic|latest news|
+read next|up next|you may be interested in|don't miss|more like this|related content|
+related topics|related coverage|share this article|share this story|editor's picks|
+sponsored content|around the web|from the web|promoted stories|recommended stories]]):gmatch("[^|]+") do
+  END_CORE[trim(w)] = true
+end
+
+function end_marker(L)
+  if L.words > 12 then return false end
+  if L.reason == "comments" then return true end
+  local lower = L.bare:lower()
+  local core = lower:gsub("^[%s%p]+", ""):gsub("[%s%p]+$", "")
+  if END_CORE[core] then return true end
+  return lower:match("^related roundup") or lower:match("^tags?:") or lower:match("^filed under")
+    or lower:match("^previous post") or lower:match("^next post") or lower:match("^previous article")
+    or lower:match("^next article") or lower:match("^related:") or lower:match("^topics:")
+    or lower:match("^more about") or lower:match("^categories:") or lower:match("^posted in")
 end
 
 local function strip_outlet(title)
@@ -590,8 +648,11 @@ function M.article(text, opts)
   -- 4. the main run of text: the stretch of lines with the highest score
   local best, best_a, best_b = -math.huge, 1, 0
   local sum, a = 0, 1
+  local run = 0
   for i, L in ipairs(lines) do
-    local sc = text_score(L)
+    local sc, texty = text_score(L, run)
+    if end_marker(L) then sc = -END_COST end
+    if texty then run = 0 else run = run + 1 end
     L.score = sc
     if sum <= 0 then sum, a = sc, i else sum = sum + sc end
     if sum > best then best, best_a, best_b = sum, a, i end
