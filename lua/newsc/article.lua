@@ -323,6 +323,13 @@ end
 -- "Moscow: ", "(Reuters) - ". Returns the dateline's parts and the byte
 -- length of the prefix it takes, or nil.
 
+local NOT_PLACE = {}
+for w in ([[published posted updated update by photo photos source note editor editors
+read watch related image video caption credit advertisement warning disclaimer correction
+breaking exclusive analysis opinion comment comments listen summary tags filed]]):gmatch("%S+") do
+  NOT_PLACE[w] = true
+end
+
 local DASHES = { "%-%-", "%-", "\226\128\148", "\226\128\147", ":" }
 
 local function take_sep(t, pos)
@@ -349,7 +356,7 @@ local function read_dateline(t)
     return nil
   end
   local place = head:match("^(%u[%a%.'’]*[%w%.]*)")
-  if not place then return nil end
+  if not place or NOT_PLACE[place:lower()] then return nil end
   -- up to four words of the place name, each capitalized
   local pos = #place + 1
   for _ = 1, 3 do
@@ -638,8 +645,13 @@ function M.article(text, opts)
     if i ~= title_i and tkey and k == tkey then
       L.reason = "title"
     elseif seen[k] then
-      if not L.reason or L.reason == "caption" then L.reason = "duplicate" end
-      if lines[seen[k]].reason == "caption" then L.reason = "caption" end
+      local first = lines[seen[k]]
+      if first.reason == "caption" then L.reason = "caption"
+      elseif not L.reason then
+        -- a repeated short line may be the article's own (a list, a
+        -- refrain) when it stands among text; decided after the main run
+        if L.words >= 10 or first.reason then L.reason = "duplicate" else L.rep = seen[k] end
+      end
     else
       seen[k] = i
     end
@@ -651,6 +663,7 @@ function M.article(text, opts)
   local run = 0
   for i, L in ipairs(lines) do
     local sc, texty = text_score(L, run)
+    if L.rep then sc, texty = -math.min(RUN_BASE + RUN_STEP * run, RUN_MAX), false end
     if end_marker(L) then sc = -END_COST end
     if texty then run = 0 else run = run + 1 end
     L.score = sc
@@ -660,12 +673,18 @@ function M.article(text, opts)
   local A, B = best_a, best_b
   if best <= 0 then A, B = 1, 0 end
 
+  -- a repeated short line stays in the body only if its first occurrence does
+  for i = A, B do
+    local L = lines[i]
+    if L.rep and (L.rep < A or lines[L.rep].reason) then L.reason = "duplicate" end
+  end
+
   -- a dateline opens the body: find it at the start of the main run or
   -- just before it
   local d_i, dl, dlen
   for i = math.max(1, A - 8), math.min(B, A + 3) do
     local L = lines[i]
-    if not L.reason or i == A then
+    if not L.reason and L.words >= 8 then
       local d, len = read_dateline(L.bare)
       if d and #L.bare > len then
         d_i, dl, dlen = i, d, len
@@ -675,8 +694,11 @@ function M.article(text, opts)
   end
   if d_i then
     if d_i < A then
-      for i = d_i, A - 1 do if lines[i].reason then lines[i].reason = lines[i].reason end end
-      A = d_i
+      -- take the lines between the dateline and the main run only when
+      -- they hold little that is not text
+      local cost = 0
+      for i = d_i, A - 1 do if lines[i].score < 0 then cost = cost - lines[i].score end end
+      if cost <= RUN_MAX then A = d_i else d_i = nil end
     elseif d_i > A then
       -- lines before the dateline are the standfirst and header
       for i = A, d_i - 1 do lines[i].reason = lines[i].reason or "standfirst" end
