@@ -214,7 +214,7 @@ local function metadata_line(t, lower, words)
   end
 end
 
-local function classify(t, kind, words, first_line)
+local function classify(t, kind, words)
   local n = #t
   if n == 0 then return "blank" end
   if n > 400 then
@@ -480,42 +480,47 @@ function Article:body_offset(j)
   return p.body_start + (j - p.start)
 end
 
--- the lines of the text: { s=, e= (trimmed, 1-based inclusive), t=, bare=, kind=, words= }
+-- the key under which repeated lines are found
+local function dup_key(t)
+  if #t > 2000 then return t end
+  return (t:lower():gsub("[%s%p]+", " "))
+end
+
+-- The lines of the text: tables `{s=, e=}` (trimmed, 1-based inclusive)
+-- whose metatable gives what depends on the line's text alone (`t`, `bare`,
+-- `kind`, `words`, `sent`, `key`, `reason`), computed once per distinct text,
+-- so a page that repeats one line a million times reads it once.
 local function split_lines(text)
-  local lines = {}
+  local lines, memo = {}, {}
   local pos, n = 1, #text
-  local blank_before = true
   while pos <= n do
     local nl = text:find("\n", pos, true)
     local le = nl and nl - 1 or n
     local s, e = trim_range(text, pos, le)
     if s <= e then
       local t = text:sub(s, e)
-      local b, kind
-      if e - s < 2000 then b, kind = bare(t) else b = t end
-      lines[#lines + 1] = { s = s, e = e, t = t, bare = b, kind = kind,
-                            words = count_words(b), gap = blank_before }
-      blank_before = false
-    else
-      blank_before = true
+      local mt = memo[t]
+      if not mt then
+        local b, kind
+        if e - s < 2000 then b, kind = bare(t) else b = t end
+        local words = count_words(b)
+        local info = { t = t, bare = b, kind = kind, words = words, sent = sentence_end(b),
+                       key = dup_key(b) }
+        info.reason = classify(b, kind, words)
+        info.endm = end_marker(info) and true or false
+        mt = { __index = info }
+        memo[t] = mt
+      end
+      lines[#lines + 1] = setmetatable({ s = s, e = e }, mt)
     end
     pos = le + 2
   end
   return lines
 end
 
--- the key under which repeated lines are found
-local function dup_key(t)
-  if #t > 2000 then return t end
-  return t:lower():gsub("[%s%p]+", " ")
-end
-
--- a line's weight as article text: its words for a sentence-like line;
--- a cost for other lines that grows along a run of them (menus, lists of
--- links, comment threads), so that a lone subheading costs little
 local function text_score(L, run)
   local w = L.words
-  local sent = sentence_end(L.bare)
+  local sent = L.sent
   if not L.reason and L.kind ~= "heading" then
     if w >= 10 and sent then return w, true end
     if w >= 25 then return w * 0.5, true end
@@ -611,10 +616,7 @@ function M.article(text, opts)
   local n = #lines
   if n == 0 then art.outlet = opts.outlet return art end
 
-  -- 1. rules on each line
-  for i, L in ipairs(lines) do
-    L.reason = classify(L.bare, L.kind, L.words, i == 1)
-  end
+  -- 1. rules on each line: see split_lines
 
   -- 2. the title: a first heading, or a short first line
   local title_i
@@ -635,13 +637,21 @@ function M.article(text, opts)
     art.title = head
     if outlet then art.outlet = outlet end
     lines[title_i].reason = "title"
+    -- the page's title line "Headline | Outlet" above a heading
+    if title_i > 1 and not art.outlet and not lines[1].reason then
+      local h1, o1 = strip_outlet(lines[1].bare)
+      if o1 and dup_key(h1) == dup_key(head) then
+        art.outlet = o1
+        lines[1].reason = "title"
+      end
+    end
   end
 
   -- 3. repeated lines: the title again, captions again, whole blocks again
   local seen = {}
   local tkey = art.title and dup_key(art.title)
   for i, L in ipairs(lines) do
-    local k = dup_key(L.bare)
+    local k = L.key
     if i ~= title_i and tkey and k == tkey then
       L.reason = "title"
     elseif seen[k] then
@@ -664,7 +674,7 @@ function M.article(text, opts)
   for i, L in ipairs(lines) do
     local sc, texty = text_score(L, run)
     if L.rep then sc, texty = -math.min(RUN_BASE + RUN_STEP * run, RUN_MAX), false end
-    if end_marker(L) then sc = -END_COST end
+    if L.endm then sc = -END_COST end
     if texty then run = 0 else run = run + 1 end
     L.score = sc
     if sum <= 0 then sum, a = sc, i else sum = sum + sc end
@@ -784,6 +794,7 @@ function M.article(text, opts)
       bpos = bpos + (e - s + 1) + 2
     else
       local reason = L.reason
+      if not reason and L.rep then reason = "duplicate" end
       if not reason then
         if i < A then
           reason = (i <= 2 and L.words >= 5) and "standfirst" or "navigation"
