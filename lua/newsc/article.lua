@@ -21,7 +21,7 @@ local MONTHS = {
   august = 8, september = 9, october = 10, november = 11, december = 12,
 }
 
-local SPACE = { [32] = true, [9] = true, [13] = true, [11] = true, [12] = true }
+local SPACE = { [32] = true, [9] = true, [10] = true, [13] = true, [11] = true, [12] = true }
 
 -- the byte range [i, j] of s without surrounding ASCII white space
 -- (and U+00A0); returns i > j for a blank range.
@@ -312,6 +312,10 @@ local function classify(t, kind, words)
     end
   end
   if (kind == "emphasis") and words >= 5 and lower:match("photo") then return "caption" end
+  -- "... on Wednesday. Signal/Nils Berg": a credit "Agency/Name" closing the line
+  if words >= 6 and not sentence_end(t) and t:match("[%.%)] %u[%w%.]*%s?/%s?%u[%a%.]*[%a ]*$") then
+    return "caption"
+  end
   if words <= 3 and (lower:match("^%d+ comments?$") or lower:match("^%d+ shares?$")) then
     return "share"
   end
@@ -656,7 +660,7 @@ function M.article(text, opts)
       L.reason = "title"
     elseif seen[k] then
       local first = lines[seen[k]]
-      if first.reason == "caption" then L.reason = "caption"
+      if first.reason == "caption" or L.reason == "caption" then L.reason = "caption"
       elseif not L.reason then
         -- a repeated short line may be the article's own (a list, a
         -- refrain) when it stands among text; decided after the main run
@@ -797,8 +801,12 @@ function M.article(text, opts)
       if not reason and L.rep then reason = "duplicate" end
       if not reason then
         if i < A then
-          reason = (i <= 2 and L.words >= 5) and "standfirst" or "navigation"
-          if L.words >= 8 and sentence_end(L.bare) then reason = "standfirst" end
+          -- a line of text under the headline is its standfirst (the deck)
+          reason = "navigation"
+          if (title_i and i > title_i and i <= title_i + 2 and L.words >= 6)
+              or (L.words >= 8 and L.sent) then
+            reason = "standfirst"
+          end
         else
           reason = "navigation"
           if L.words >= 10 and sentence_end(L.bare) then reason = "outside" end
