@@ -21,6 +21,10 @@ local MONTHS = {
   august = 8, september = 9, october = 10, november = 11, december = 12,
 }
 
+local WEEKDAYS = {}
+for w in ("mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday "
+    .. "friday saturday sunday"):gmatch("%a+") do WEEKDAYS[w] = true end
+
 local SPACE = { [32] = true, [9] = true, [10] = true, [13] = true, [11] = true, [12] = true }
 
 -- the byte range [i, j] of s without surrounding ASCII white space
@@ -747,7 +751,8 @@ function M.article(text, opts)
           local name = trim(L.bare:sub(1, d.start - 1))
           if #name > 0 and not name:match("[:|]$") and count_words(name) <= 5
               and name:match("^%u") and not low:match("^published")
-              and not low:match("^posted") and not MONTHS[name:lower():match("^(%a+)") or ""] then
+              and not low:match("^posted") and not MONTHS[name:lower():match("^(%a+)") or ""]
+              and not WEEKDAYS[name:lower():match("^(%a+)") or ""] then
             art.byline = art.byline or name
           end
         end
