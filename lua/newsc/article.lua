@@ -179,11 +179,17 @@ local PROMO_START = { "also read", "read also", "read more", "more:", "related:"
   "also see", "read next", "also watch", "click here", "subscribe to", "sign up for",
   "sign up to", "download the", "follow us on", "follow our", "join our", "get the latest",
   "for the latest", "more from", "more news from", "more on this", "related story",
+  "also on ", "like this story", "continue reading", "want more", "get breaking news",
+  "let our news", "breaking news emails", "click to", "tap here", "to read more",
   "related article", "trending:", "suggested:", "you may like" }
 
 local CREDIT_END = { "afp", "ap", "reuters", "getty images", "getty", "epa", "afp via getty images",
   "ap photo", "file photo", "photo", "xinhua", "anadolu", "shutterstock", "istock", "ians",
   "pti", "ani", "bloomberg", "efe", "tass", "sputnik", "dpa", "upi", "alamy", "pool" }
+
+local CREDIT_ANY = { "getty images", "shutterstock", "ap photo", "ap file", "/ ap ", "| ap ",
+  "| reuters", "/ reuters", "| afp", "/ afp", "via reuters", "afp photo", "reuters photo",
+  "photo credit", "image credit", "photograph:", "© " }
 
 local CAPTION_START = { "above:", "photo:", "photo by", "photos:", "image:", "image credit",
   "picture:", "caption:", "file photo", "file:", "pictured:", "photograph:", "(photo",
@@ -202,7 +208,7 @@ end
 
 -- a line made of a date, maybe with a short label or a name around it
 local function metadata_line(t, lower, words)
-  if words > 14 then return nil end
+  if words > 24 then return nil end
   if lower:match("^published") or lower:match("^last updated") or lower:match("^updated")
       or lower:match("^first published") or lower:match("^posted") or lower:match("^modified")
       or lower:match("^date:") or lower:match("^last modified") then
@@ -275,6 +281,11 @@ local function classify(t, kind, words)
   if words <= 10 and (lower:match("^%d+ %a+ ago") or lower:match("^%a+ %a+ ago$")) then
     return "comments"
   end
+  -- a teaser of another story, cut short
+  if words >= 8 and (t:match("%.%.%.$") or t:match("\226\128\166$") or t:match("%[%.%.%.%]$")
+      or t:match("%[\226\128\166%]$")) then
+    return "promo"
+  end
   local md = metadata_line(t, lower, words)
   if md then return md end
   if words <= 8 and not sentence_end(t) then
@@ -316,6 +327,17 @@ local function classify(t, kind, words)
     end
   end
   if (kind == "emphasis") and words >= 5 and lower:match("photo") then return "caption" end
+  if words <= 14 and not sentence_end(t) then
+    for _, c in ipairs(CREDIT_ANY) do
+      if lower:find(c, 1, true) then return words <= 6 and "credit" or "caption" end
+    end
+  end
+  if lower:match("%([^%(]*photo[^%(]*%)$") or lower:match("/ ap file$") or lower:match("/ ap$")
+      or lower:match("%(ap%)$") or lower:match("%(reuters%)$") then
+    return "caption"
+  end
+  if words == 0 or (words <= 2 and not t:find("%a")) then return "navigation" end
+
   -- "... on Wednesday. Signal/Nils Berg": a credit "Agency/Name" closing the line
   if words >= 6 and not sentence_end(t) and t:match("[%.%)] %u[%w%.]*%s?/%s?%u[%a%.]*[%a ]*$") then
     return "caption"
@@ -559,7 +581,8 @@ function end_marker(L)
   return lower:match("^related roundup") or lower:match("^tags?:") or lower:match("^filed under")
     or lower:match("^previous post") or lower:match("^next post") or lower:match("^previous article")
     or lower:match("^next article") or lower:match("^related:") or lower:match("^topics:")
-    or lower:match("^more about") or lower:match("^categories:") or lower:match("^posted in")
+    or lower:match("^more about") or lower:match("^more in ") or lower:match("powered by disqus")
+    or lower:match("^more %a+ news$") or lower:match("^more stories from") or lower:match("^categories:") or lower:match("^posted in")
 end
 
 local function strip_outlet(title)
