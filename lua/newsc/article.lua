@@ -284,7 +284,7 @@ local function classify(t, kind, words)
   -- a teaser of another story, cut short
   if words >= 8 and (t:match("%.%.%.$") or t:match("\226\128\166$") or t:match("%[%.%.%.%]$")
       or t:match("%[\226\128\166%]$")) then
-    return "promo"
+    return "teaser"
   end
   local md = metadata_line(t, lower, words)
   if md then return md end
@@ -713,6 +713,21 @@ function M.article(text, opts)
   end
   local A, B = best_a, best_b
   if best <= 0 then A, B = 1, 0 end
+
+  -- a paragraph cut short ("...") right after the article's text is the
+  -- article's own (a paywall's cut); elsewhere it is a teaser of another story
+  if B >= A and B < n and lines[B + 1].reason == "teaser" then B = B + 1 end
+  for i = 1, n do
+    local L = lines[i]
+    if L.reason == "teaser" then
+      local prev = lines[i - 1]
+      if i >= A and i <= B and prev and not prev.reason and prev.sent and prev.words >= 10 then
+        L.reason = false
+      else
+        L.reason = "promo"
+      end
+    end
+  end
 
   -- a repeated short line stays in the body only if its first occurrence does
   for i = A, B do
