@@ -473,6 +473,10 @@ end
 local RUN_BASE, RUN_STEP, RUN_MAX = 4, 4, 40
 -- the cost of a line that usually ends an article (comments, related stories)
 local END_COST = 40
+-- a run of text before the first end marker is preferred over a heavier one
+-- after it when it has PRE_END_WORDS words and PRE_END_SHARE of its weight
+local PRE_END_WORDS = 100
+local PRE_END_SHARE = 0.3
 
 local end_marker
 
@@ -713,6 +717,24 @@ function M.article(text, opts)
   end
   local A, B = best_a, best_b
   if best <= 0 then A, B = 1, 0 end
+  -- comments and related stories can outweigh a short article: when a run
+  -- of text ends at the first such marker and weighs a good share of the
+  -- best run found after it, the article is that run
+  local words_before, first_end = 0, nil
+  for i = 1, n do
+    local L = lines[i]
+    if L.endm and words_before >= PRE_END_WORDS then first_end = i break end
+    if L.score > 0 then words_before = words_before + L.words end
+  end
+  if first_end and A >= first_end then
+    local pb, pa2, pb2, sum2, a2 = -math.huge, 1, 0, 0, 1
+    for i = 1, first_end - 1 do
+      local sc = lines[i].score
+      if sum2 <= 0 then sum2, a2 = sc, i else sum2 = sum2 + sc end
+      if sum2 > pb then pb, pa2, pb2 = sum2, a2, i end
+    end
+    if pb > 0 and pb >= PRE_END_SHARE * best then A, B = pa2, pb2 end
+  end
 
   -- a paragraph cut short ("...") right after the article's text is the
   -- article's own (a paywall's cut); elsewhere it is a teaser of another story
