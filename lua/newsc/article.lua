@@ -170,7 +170,8 @@ sign in|log in|login|register|subscribe|subscribe now|newsletter|sign up|close|n
 back to top|editor's picks|editors' picks|don't miss|must read|watch|video|videos|photos|
 opinion|world|news|sports|business|more|tags|topics|loading|loading...|recommended|
 also read|read more|see also|continue reading|show comments|view comments|leave a comment|
-trending topics|in this article|contents|table of contents|sections|cookie settings]]):gmatch("[^|]+") do
+trending topics|in this article|contents|table of contents|sections|cookie settings|
+advert|report|print article|no comments yet|ad|story continues below advertisement]]):gmatch("[^|]+") do
   NAV[trim(w)] = true
 end
 
@@ -181,6 +182,7 @@ local PROMO_START = { "also read", "read also", "read more", "more:", "related:"
   "for the latest", "more from", "more news from", "more on this", "related story",
   "also on ", "like this story", "continue reading", "want more", "get breaking news",
   "let our news", "breaking news emails", "click to", "tap here", "to read more",
+  "see more:", "have a tip", "got a tip", "no spam", "watch more", "read the full",
   "related article", "trending:", "suggested:", "you may like" }
 
 local CREDIT_END = { "afp", "ap", "reuters", "getty images", "getty", "epa", "afp via getty images",
@@ -194,7 +196,8 @@ local CREDIT_ANY = { "getty images", "shutterstock", "ap photo", "ap file", "/ a
 local CAPTION_START = { "above:", "photo:", "photo by", "photos:", "image:", "image credit",
   "picture:", "caption:", "file photo", "file:", "pictured:", "photograph:", "(photo",
   "[photo", "photo credit", "image courtesy", "courtesy:", "credit:", "illustration:",
-  "video:", "graphic:", "source:" }
+  "video:", "graphic:", "source:", "image caption", "media caption", "image copyright",
+  "image source", "caption " }
 
 local function starts_any(lower, list)
   for _, p in ipairs(list) do
@@ -281,6 +284,9 @@ local function classify(t, kind, words)
   if words <= 10 and (lower:match("^%d+ %a+ ago") or lower:match("^%a+ %a+ ago$")) then
     return "comments"
   end
+  -- a headline tagged as a link: "... [VIDEO]", "... [ INSIGHT]|"
+  if words <= 25 and t:match("%[%s?%u%u+%s?%]%s*|?$") then return "promo" end
+  if lower:match("^no comments") then return "comments" end
   -- a teaser of another story, cut short
   if words >= 8 and (t:match("%.%.%.$") or t:match("\226\128\166$") or t:match("%[%.%.%.%]$")
       or t:match("%[\226\128\166%]$")) then
@@ -288,7 +294,7 @@ local function classify(t, kind, words)
   end
   local md = metadata_line(t, lower, words)
   if md then return md end
-  if words <= 8 and not sentence_end(t) then
+  if words <= (t:find("|", 1, true) and 14 or 8) and not sentence_end(t) then
     if lower:match("^by%s+%S") or lower:match("^written by%s") or lower:match("^words by%s")
         or lower:match("^story by%s") or lower:match("^author:") then
       return "byline"
@@ -305,6 +311,7 @@ local function classify(t, kind, words)
   end
   if starts_any(lower, CAPTION_START) and not (words > 25 and sentence_end(t)) then
     if lower:match("^image credit") or lower:match("^photo credit") or lower:match("^credit:")
+        or lower:match("^image copyright") or lower:match("^image source")
         or lower:match("^source:") then
       return "credit"
     end
