@@ -267,8 +267,9 @@ local function classify(t, kind, words)
       or lower:find("terms & conditions", 1, true) or lower:find("ad blocker", 1, true)) then
     return "boilerplate"
   end
-  if words <= 12 and (lower:find("newsletter", 1, true) or lower:match("^subscribe")
-      or lower:match("^sign up")) then
+  if words <= 15 and (lower:find("newsletter", 1, true) or lower:find("subscri", 1, true)
+      or lower:match("^sign up") or lower:find("your inbox", 1, true)
+      or lower:find("email address", 1, true)) then
     return "promo"
   end
   if words <= 8 and (core:match("^%d+ comments?$") or core:match("^comments? %d+$")
@@ -592,7 +593,10 @@ function end_marker(L)
   return lower:match("^related roundup") or lower:match("^tags?:") or lower:match("^filed under")
     or lower:match("^previous post") or lower:match("^next post") or lower:match("^previous article")
     or lower:match("^next article") or lower:match("^related:") or lower:match("^topics:")
-    or lower:match("^more about") or lower:match("^more in ") or lower:match("powered by disqus")
+    or lower:match("^more about") or lower:match("^more in ")
+    or (L.words <= 5 and L.bare:match("^About %u") and not L.sent)
+    or lower:match("^media contacts?:?$") or lower:match("^press contacts?:?$")
+    or lower:match("^about the authors?") or lower:match("powered by disqus")
     or lower:match("^more %a+ news$") or lower:match("^more stories from") or lower:match("^categories:") or lower:match("^posted in")
 end
 
