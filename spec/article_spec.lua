@@ -136,6 +136,84 @@ describe("newsc.article on a scraped article", function()
   end)
 end)
 
+describe("newsc.article on hard-wrapped text", function()
+  local WRAPPED = table.concat({
+    "Flood in Lorven",
+    "",
+    "By Mara Feldt",
+    "",
+    "The river Ast broke through the Kettle Weir late on Tuesday and poured",
+    "into the old town of Lorven, killing two people and forcing the evacuation",
+    "of nearly 40 homes, the civil protection agency said.",
+    "",
+    "\"The water,\" said Ada Kerr, who has run a bakery on the quay for 22 years,",
+    "\"came in minutes. We had time to take the cash box and the cat, nothing",
+    "else.\"",
+    "",
+    "- Home",
+    "- News",
+  }, "\n")
+
+  it("joins the lines of each paragraph, offsets still exact", function()
+    local art = newsc.article(WRAPPED)
+    assert.are.equal(2, #art.paragraphs)
+    assert.matches("^The river Ast .- agency said%.$", art.paragraphs[1].text)
+    assert.matches("\nof nearly 40 homes", art.paragraphs[1].text)
+    assert.matches("nothing\nelse%.\"$", art.paragraphs[2].text)
+    assert.are.equal("Flood in Lorven", art.title)
+    assert.are.equal("Mara Feldt", art.byline)
+    assert.are.equal("navigation", find_dropped(art, "- Home").reason)
+    check_offsets(art, WRAPPED)
+  end)
+
+  it("keeps one paragraph a line with wrap = false", function()
+    local art = newsc.article(WRAPPED, { wrap = false })
+    assert.is_true(#art.paragraphs >= 1)
+    for _, p in ipairs(art.paragraphs) do assert.is_nil(p.text:find("\n")) end
+    check_offsets(art, WRAPPED)
+  end)
+end)
+
+describe("newsc clean", function()
+  local cli = require "newsc.cli"
+  local function run(argv)
+    local out, write = {}, io.write
+    io.write = function(...) for _, v in ipairs({ ... }) do out[#out + 1] = tostring(v) end end
+    local ok, code = pcall(cli.main, argv)
+    io.write = write
+    assert(ok, code)
+    return code, table.concat(out)
+  end
+
+  it("prints the metadata and the body, and the dropped lines with --dropped", function()
+    local code, out = run({ "clean", "--dropped", "examples/05_morning_signal.txt" })
+    assert.are.equal(0, code)
+    assert.matches("title: Lorven flood: five dead, hundreds homeless", out, 1, true)
+    assert.matches("published: 2026-03-05T21:02", out, 1, true)
+    assert.matches("\n%[promo%] %d+%-%d+\tAlso Read | Vesmark rail strike", out)
+    assert.is_nil(out:find("\nAlso Read", 1, true))
+  end)
+
+  it("gives JSON with offsets", function()
+    local json = require "newsc.json"
+    local code, out = run({ "clean", "--format", "json", "examples/02_vna_wire.txt" })
+    assert.are.equal(0, code)
+    local doc = assert(json.decode(out))[1]
+    assert.are.equal("02_vna_wire", doc.id)
+    assert.are.equal("LORVEN", doc.dateline.place)
+    assert.are.equal(10, #doc.paragraphs)
+    local f = io.open("examples/02_vna_wire.txt", "rb")
+    local text = f:read("*a") f:close()
+    local p = doc.paragraphs[3]
+    assert.are.equal(p.text, text:sub(p.start, p.stop))
+  end)
+
+  it("fails with exit code 1 on a missing file", function()
+    local code = run({ "clean", "no/such/file.txt" })
+    assert.are.equal(1, code)
+  end)
+end)
+
 describe("newsc.article on the corpus", function()
   local have = slurp(CORPUS .. "README.md") ~= nil
   if not have then

@@ -532,30 +532,99 @@ end
 -- whose metatable gives what depends on the line's text alone (`t`, `bare`,
 -- `kind`, `words`, `sent`, `key`, `reason`), computed once per distinct text,
 -- so a page that repeats one line a million times reads it once.
-local function split_lines(text)
-  local lines, memo = {}, {}
-  local pos, n = 1, #text
+local function line_info(t, s, e)
+  local b, kind
+  if e - s < 2000 then b, kind = bare(t) else b = t end
+  local words = count_words(b)
+  local info = { t = t, bare = b, kind = kind, words = words, sent = sentence_end(b),
+                 key = dup_key(b) }
+  info.reason = classify(b, kind, words)
+  info.endm = end_marker(info) and true or false
+  return info
+end
+
+-- the non-blank lines of the text as { s, e, gap } (gap: a blank line before)
+local function raw_lines(text)
+  local out = {}
+  local pos, n, gap = 1, #text, true
   while pos <= n do
     local nl = text:find("\n", pos, true)
     local le = nl and nl - 1 or n
     local s, e = trim_range(text, pos, le)
     if s <= e then
-      local t = text:sub(s, e)
-      local mt = memo[t]
-      if not mt then
-        local b, kind
-        if e - s < 2000 then b, kind = bare(t) else b = t end
-        local words = count_words(b)
-        local info = { t = t, bare = b, kind = kind, words = words, sent = sentence_end(b),
-                       key = dup_key(b) }
-        info.reason = classify(b, kind, words)
-        info.endm = end_marker(info) and true or false
-        mt = { __index = info }
-        memo[t] = mt
-      end
-      lines[#lines + 1] = setmetatable({ s = s, e = e }, mt)
+      out[#out + 1] = { s, e, gap }
+      gap = false
+    else
+      gap = true
     end
     pos = le + 2
+  end
+  return out
+end
+
+-- Is the text hard-wrapped (paragraphs broken into lines of a set width)?
+local function looks_wrapped(text, raw)
+  local maxlen = 0
+  for _, r in ipairs(raw) do
+    local len = r[2] - r[1] + 1
+    if len > maxlen and not (len < 300 and text:find("://", r[1], true)
+        and text:find("://", r[1], true) < r[2]) then
+      maxlen = len
+    end
+  end
+  if maxlen > 100 or maxlen < 40 then return false, maxlen end
+  -- long lines followed by more of the same block, in at least two blocks
+  -- separated by blank lines
+  local pairs_n, wrapped, blocks, counted = 0, 0, 0, false
+  for i = 1, #raw - 1 do
+    if raw[i][3] then counted = false end
+    if not raw[i + 1][3] then
+      pairs_n = pairs_n + 1
+      if raw[i][2] - raw[i][1] + 1 >= 0.6 * maxlen then
+        wrapped = wrapped + 1
+        if not counted then blocks = blocks + 1; counted = true end
+      end
+    end
+  end
+  return blocks >= 2 and wrapped >= 0.3 * pairs_n, maxlen
+end
+
+local function starts_item(text, s)
+  return text:find("^[#%*%-%+>|]", s) or text:find("^\226\128\162", s)
+    or text:find("^%d+[%.%)]%s", s)
+end
+
+-- The lines (or, for hard-wrapped text, the paragraphs) of the text:
+-- tables `{s=, e=}` (trimmed, 1-based inclusive) whose metatable gives what
+-- depends on the text alone (`t`, `bare`, `kind`, `words`, `sent`, `key`,
+-- `reason`, `endm`), computed once per distinct text, so a page that
+-- repeats one line a million times reads it once.
+local function split_lines(text, wrap)
+  local raw = raw_lines(text)
+  local maxlen
+  if wrap == nil then wrap, maxlen = looks_wrapped(text, raw)
+  else local _; _, maxlen = looks_wrapped(text, raw) end
+  local units = {}
+  for _, r in ipairs(raw) do
+    local last = units[#units]
+    if wrap and last and not r[3] and last.lastlen >= 0.6 * maxlen
+        and not starts_item(text, r[1]) then
+      last[2] = r[2]
+      last.lastlen = r[2] - r[1] + 1
+    else
+      units[#units + 1] = { r[1], r[2], lastlen = r[2] - r[1] + 1 }
+    end
+  end
+  local lines, memo = {}, {}
+  for i, u in ipairs(units) do
+    local s, e = u[1], u[2]
+    local t = text:sub(s, e)
+    local mt = memo[t]
+    if not mt then
+      mt = { __index = line_info(t, s, e) }
+      memo[t] = mt
+    end
+    lines[i] = setmetatable({ s = s, e = e }, mt)
   end
   return lines
 end
@@ -634,6 +703,8 @@ end
 --   (or HTML with `opts.format = "html"`)
 -- @tparam[opt] table opts `format` ("text", "markdown" or "html"),
 --   `outlet` (the outlet's name when the text does not give it),
+--   `wrap` (true: lines of a paragraph are joined, as in hard-wrapped text;
+--   false: every line is a paragraph; default: detected),
 --   `year` (the year of a dateline that gives none)
 -- @treturn table `{title=, outlet=, byline=, author=, published=, updated=,
 --   dateline={place=, date=, agency=, text=}, url=, lang=, body=,
@@ -658,7 +729,7 @@ function M.article(text, opts)
   end
 
   local art = setmetatable({ input = text, paragraphs = {}, dropped = {}, body = "" }, Article)
-  local lines = split_lines(text)
+  local lines = split_lines(text, opts.wrap)
   local n = #lines
   if n == 0 then art.outlet = opts.outlet return art end
 
