@@ -353,6 +353,47 @@ describe("newsc.article on bad input", function()
   end)
 end)
 
+describe("newsc.article on odd bytes", function()
+  it("never fails on random input, and its offsets hold", function()
+    local seed = 12345
+    local function rnd(n) seed = (seed * 1103515245 + 12345) % 2147483648 return seed % n end
+    local alphabet = { "a", "B", " ", "\n", "\n\n", ".", "\"", "|", "#", "*", "-", "By ", "\0",
+      "\255", "\226\128\148", "Published: ", "LONDON, ", "(AP) ", "Also Read | ", "Share",
+      "The river rose quickly and the council said so. ", "\r\n", "\194\160", "1,200 " }
+    for _ = 1, 200 do
+      local parts = {}
+      for k = 1, rnd(60) do parts[k] = alphabet[rnd(#alphabet) + 1] end
+      local text = table.concat(parts)
+      local art = newsc.article(text)
+      check_offsets(art, text)
+    end
+  end)
+end)
+
+describe("newsc.article on HTML", function()
+  local p = io.popen("pandoc --version 2>/dev/null")
+  local have = p and p:read("*a"):match("^pandoc") ~= nil
+  if p then p:close() end
+  if not have then
+    pending("pandoc is not installed")
+    return
+  end
+  it("reads HTML through pandoc", function()
+    local html = "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+      .. "<h1>Floodwater reaches old town</h1><p>By Mara Feldt</p>"
+      .. "<p>The river Ast broke its banks on Tuesday night and flooded the old town, "
+      .. "the regional council said.</p><p>\"The water came in minutes,\" said Ada Kerr, "
+      .. "who runs a bakery on the quay.</p><p>Also Read | Council approves bridge budget</p>"
+      .. "</body></html>"
+    local art = newsc.article(html, { format = "html" })
+    assert.are.equal(2, #art.paragraphs)
+    assert.matches("^The river Ast broke its banks", art.paragraphs[1].text)
+    assert.are.equal("Mara Feldt", art.byline)
+    assert.are.equal("promo", find_dropped(art, "Also Read |").reason)
+    check_offsets(art, art.input)
+  end)
+end)
+
 describe("newsc.article.parse_date", function()
   local function iso(s) return article.iso_date(article.parse_date(s)) end
   it("reads the publication lines of scraped pages", function()
