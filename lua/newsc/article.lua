@@ -185,6 +185,11 @@ local PROMO_START = { "also read", "read also", "read more", "more:", "related:"
   "see more:", "have a tip", "got a tip", "no spam", "watch more", "read the full",
   "related article", "trending:", "suggested:", "you may like" }
 
+local PROMO_STRONG = { "like this story", "like this article", "sign up for", "subscribe to",
+  "follow us on", "start your day", "also:", "don't miss out", "get our", "download our",
+  "there's plenty more where", "want more stories", "enjoyed this", "support our journalism",
+  "support independent journalism", "become a member", "share this article", "share this story" }
+
 local CREDIT_END = { "afp", "ap", "reuters", "getty images", "getty", "epa", "afp via getty images",
   "ap photo", "file photo", "photo", "xinhua", "anadolu", "shutterstock", "istock", "ians",
   "pti", "ani", "bloomberg", "efe", "tass", "sputnik", "dpa", "upi", "alamy", "pool" }
@@ -246,6 +251,14 @@ local function classify(t, kind, words)
   if core:match("^follow %S+ on") and words <= 8 then return "share" end
   if lower:match("^more news from") or lower:match("^more from") and words <= 6 then
     return "navigation"
+  end
+  if words <= 30 and (starts_any(lower, PROMO_STRONG) or lower:find("click here", 1, true)
+      or lower:find("clicking here", 1, true) or lower:find("share it with", 1, true)) then
+    return "promo"
+  end
+  -- a photo credit "Name/Outlet" on its own line
+  if words <= 5 and not sentence_end(t) and t:match("^%u[%w%.%-]*[%w%.%- ]*%s?/%s?%u[%w%.%- ]*$") then
+    return "credit"
   end
   local p = starts_any(lower, PROMO_START)
   if p then
