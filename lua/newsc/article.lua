@@ -217,6 +217,8 @@ end
 -- a line made of a date, maybe with a short label or a name around it
 local function metadata_line(t, lower, words)
   if words > 24 then return nil end
+  -- "— Name (@handle) November 18, 2019": an embedded post's signature
+  if t:find("(@", 1, true) then return nil end
   if lower:match("^published") or lower:match("^last updated") or lower:match("^updated")
       or lower:match("^first published") or lower:match("^posted") or lower:match("^modified")
       or lower:match("^date:") or lower:match("^last modified") then
@@ -234,7 +236,7 @@ end
 
 local function classify(t, kind, words)
   local n = #t
-  if n == 0 then return "blank" end
+  if n == 0 then return "separator" end
   if n > 400 then
     -- long lines: only the caption endings apply
     return nil
