@@ -681,7 +681,8 @@ function end_marker(L)
     or (L.words <= 5 and L.bare:match("^About %u") and not L.sent)
     or lower:match("^media contacts?:?$") or lower:match("^press contacts?:?$")
     or lower:match("^about the authors?") or lower:match("powered by disqus")
-    or lower:match("^more %a+ news$") or lower:match("^more stories from") or lower:match("^categories:") or lower:match("^posted in")
+    or lower:match("^more %a+ news$") or lower:match("^more stories from")
+    or lower:match("^categories:") or lower:match("^posted in")
 end
 
 local function strip_outlet(title)
@@ -860,8 +861,8 @@ function M.article(text, opts)
   for i = math.max(1, A - 8), math.min(B, A + 3) do
     local L = lines[i]
     if not L.reason and L.words >= 8 then
-      local d, len = read_dateline(L.bare)
-      if d and #L.bare > len then
+      local d, len = read_dateline(L.t)
+      if d and #L.t > len then
         d_i, dl, dlen = i, d, len
         break
       end
@@ -895,8 +896,8 @@ function M.article(text, opts)
   local header_end = A - 1
   for i, L in ipairs(lines) do
     local r = L.reason
-    local low = L.bare:lower()
     if r == "metadata" then
+      local low = L.bare:lower()
       local d = M.parse_date(L.bare)
       local iso = M.iso_date(d)
       if iso and d.year then
