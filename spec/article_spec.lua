@@ -136,6 +136,27 @@ describe("newsc.article on a scraped article", function()
   end)
 end)
 
+describe("newsc.article options and languages", function()
+  it("takes the outlet from opts when the text does not name it", function()
+    local text = "The river Ast broke its banks on Tuesday night and flooded the old town, "
+      .. "the regional council said in a statement on Wednesday morning."
+    assert.is_nil(newsc.article(text).outlet)
+    assert.are.equal("Valley Courier", newsc.article(text, { outlet = "Valley Courier" }).outlet)
+  end)
+
+  it("tells the language from the body", function()
+    local fr = newsc.article("La rivière est sortie de son lit mardi soir et a inondé la vieille "
+      .. "ville, a indiqué le conseil régional. Les habitants ont dit que l'eau était montée en "
+      .. "quelques minutes et que les pompiers sont arrivés dans la nuit pour les aider.")
+    assert.are.equal("fr", fr.lang)
+    local de = newsc.article("Der Fluss ist am Dienstagabend über die Ufer getreten und hat die "
+      .. "Altstadt überflutet, teilte der Rat mit. Die Bewohner sagten, das Wasser sei in wenigen "
+      .. "Minuten gestiegen und die Feuerwehr sei in der Nacht gekommen, um zu helfen.")
+    assert.are.equal("de", de.lang)
+    assert.is_nil(newsc.article("Lorven: flood.").lang)
+  end)
+end)
+
 describe("newsc.article on hard-wrapped text", function()
   local WRAPPED = table.concat({
     "Flood in Lorven",
