@@ -204,11 +204,29 @@ local CAPTION_START = { "above:", "photo:", "photo by", "photos:", "image:", "im
   "video:", "graphic:", "source:", "image caption", "media caption", "image copyright",
   "image source", "caption " }
 
-local function starts_any(lower, list)
+-- a list of prefixes indexed by their first two bytes
+local function prefix_index(list)
+  local idx = {}
   for _, p in ipairs(list) do
+    local h = p:sub(1, 2)
+    idx[h] = idx[h] or {}
+    table.insert(idx[h], p)
+  end
+  return idx
+end
+
+-- the prefix of `idx` that `lower` starts with, or nil
+local function starts_any(lower, idx)
+  local cands = idx[lower:sub(1, 2)]
+  if not cands then return nil end
+  for _, p in ipairs(cands) do
     if lower:sub(1, #p) == p then return p end
   end
 end
+
+local PROMO_STRONG_IDX = prefix_index(PROMO_STRONG)
+local PROMO_START_IDX = prefix_index(PROMO_START)
+local CAPTION_START_IDX = prefix_index(CAPTION_START)
 
 local function is_url(t)
   return t:match("^<?https?://%S+>?$") or t:match("^www%.%S+%.%a%a+%S*$")
@@ -254,7 +272,7 @@ local function classify(t, kind, words)
   if lower:match("^more news from") or lower:match("^more from") and words <= 6 then
     return "navigation"
   end
-  if words <= 30 and (starts_any(lower, PROMO_STRONG) or lower:find("click here", 1, true)
+  if words <= 30 and (starts_any(lower, PROMO_STRONG_IDX) or lower:find("click here", 1, true)
       or lower:find("clicking here", 1, true) or lower:find("share it with", 1, true)) then
     return "promo"
   end
@@ -262,7 +280,7 @@ local function classify(t, kind, words)
   if words <= 5 and not sentence_end(t) and t:match("^%u[%w%.%-]*[%w%.%- ]*%s?/%s?%u[%w%.%- ]*$") then
     return "credit"
   end
-  local p = starts_any(lower, PROMO_START)
+  local p = starts_any(lower, PROMO_START_IDX)
   if p then
     if words <= 25 and (not sentence_end(t) or t:find("|", 1, true)
         or p:match("[:|]$")) then
@@ -325,7 +343,7 @@ local function classify(t, kind, words)
       lower:match("all rights reserved") then
     return "credit"
   end
-  if starts_any(lower, CAPTION_START) and not (words > 25 and sentence_end(t)) then
+  if starts_any(lower, CAPTION_START_IDX) and not (words > 25 and sentence_end(t)) then
     if lower:match("^image credit") or lower:match("^photo credit") or lower:match("^credit:")
         or lower:match("^image copyright") or lower:match("^image source")
         or lower:match("^source:") then
