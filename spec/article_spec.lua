@@ -198,12 +198,15 @@ end)
 describe("newsc clean", function()
   local cli = require "newsc.cli"
   local function run(argv)
-    local out, write = {}, io.write
+    local out, err, write, stderr = {}, {}, io.write, io.stderr
     io.write = function(...) for _, v in ipairs({ ... }) do out[#out + 1] = tostring(v) end end
+    io.stderr = { write = function(_, ...)
+      for _, v in ipairs({ ... }) do err[#err + 1] = tostring(v) end
+    end }
     local ok, code = pcall(cli.main, argv)
-    io.write = write
+    io.write, io.stderr = write, stderr
     assert(ok, code)
-    return code, table.concat(out)
+    return code, table.concat(out), table.concat(err)
   end
 
   it("prints the metadata and the body, and the dropped lines with --dropped", function()
@@ -230,8 +233,9 @@ describe("newsc clean", function()
   end)
 
   it("fails with exit code 1 on a missing file", function()
-    local code = run({ "clean", "no/such/file.txt" })
+    local code, _, err = run({ "clean", "no/such/file.txt" })
     assert.are.equal(1, code)
+    assert.matches("^newsc: no/such/file%.txt: ", err)
   end)
 end)
 
