@@ -222,6 +222,7 @@ static int read_mark(qscan *q, size_t i, int *fam, size_t *len, int *low) {
   switch (cp) {
     case '"':
       *fam = FAM_D;
+      if (i > 0 && s[i - 1] == '=') return M_NONE;
       {
         int opening = (IS_BLANK(pc) || pc == C_OPEN || pc == C_DASH || pc == C_MARK) && !IS_BLANK(nc);
         int closing = !IS_BLANK(pc) && pc != C_OPEN && (IS_BLANK(nc) || nc == C_PUNCT || nc == C_DASH || nc == C_MARK);
@@ -326,7 +327,8 @@ static int scan_marks(qscan *q) {
     if (c == '\n') {
       end_paragraph(q, i);
       i++;
-      q->para++; q->pstart = i; q->seen = 0;
+      if (q->seen) q->para++;
+      q->pstart = i; q->seen = 0;
       continue;
     }
     if (c != '"' && c != '\'' && c != '`' && c != 0xC2 && c != 0xE2) {
@@ -344,7 +346,8 @@ static int scan_marks(qscan *q) {
       if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
         end_paragraph(q, i);
         i += len;
-        q->para++; q->pstart = i; q->seen = 0;
+        if (q->seen) q->para++;
+        q->pstart = i; q->seen = 0;
         continue;
       }
       if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A)) { i += len; continue; }
@@ -452,7 +455,10 @@ static size_t lex_window(const char *s, size_t n, size_t a, size_t b, tok *t, si
     switch (cp) {
       case ',': t[k].type = T_COMMA; break;
       case ':': case ';': t[k].type = T_COLON; break;
-      case '.': case '!': case '?': t[k].type = T_END; break;
+      case '.':
+        t[k].type = (unsigned char)(i + 1 < b && (s[i + 1] == ',' || IS_ALNUM(class_at(s, n, i + 1))) ? T_OTHER : T_END);
+        break;
+      case '!': case '?': t[k].type = T_END; break;
       case '(': case '[': t[k].type = T_OPEN; break;
       case ')': case ']': t[k].type = T_CLOSE; break;
       default:
@@ -681,13 +687,14 @@ static int np_before(const tok *t, int lo, int c, int *m0, int *h) {
 }
 
 /* The same, with an appositive skipped: "X, a spokeswoman for Y, said". */
-static int np_before_app(const tok *t, int lo, int c, int *m0, int *h) {
+static int np_before_app(const char *s, const tok *t, int lo, int c, int *m0, int *h) {
   if (c - 1 >= lo && t[c - 1].type == T_COMMA) {
     int p = c - 2;
     while (p >= lo && t[p].type != T_COMMA && c - p < 14) p--;
     if (p > lo && t[p].type == T_COMMA && p + 1 < c - 1) {
       const tok *f = &t[p + 1];
-      if (f->type == T_WORD && ((f->lex & L_DET) || !f->cap))
+      if (f->type == T_WORD && ((f->lex & (L_DET | L_NAT | L_TITLE)) || tok_is(s, f, "who") ||
+                                (s[f->s] >= '0' && s[f->s] <= '9') || (!f->cap && (f->lex & L_OF))))
         return np_before(t, lo, p, m0, h);
     }
     return 0;
@@ -700,7 +707,7 @@ static int np_after(const tok *t, int j, int hi, int *h) {
   int k, nw = 0, last = -1, lastcap = -1;
   if (j >= hi || t[j].type != T_WORD) return 0;
   if (t[j].lex & (L_PRONP | L_PRONO)) { *h = j; return 1; }
-  if (!(t[j].cap || (t[j].lex & L_DET))) return 0;
+  if (!(t[j].cap || (t[j].lex & (L_DET | L_NAT | L_TITLE)))) return 0;
   if (t[j].lex & (L_STOP | L_CUE)) return 0;
   for (k = j; k < hi && t[k].type == T_WORD && nw < 8; k++, nw++) {
     if (k > j && (t[k].lex & (L_STOP | L_CUE | L_AUX))) break;
@@ -726,6 +733,7 @@ static void set_mention(attr *a, const tok *t, int m0, int mlast, int h) {
 static void find_via(attr *a, const char *s, const tok *t, int j, int hi) {
   int k, chan = 0;
   if (a->via.end > a->via.start) return;
+  while (j < hi && t[j].type == T_COMMA) j++;
   if (j >= hi || t[j].type != T_WORD) return;
   if (tok_is(s, &t[j], "according") && j + 1 < hi && tok_is(s, &t[j + 1], "to")) chan = 1;
   else if (!(t[j].lex & (L_PREP | L_OF)) && !tok_is(s, &t[j], "via") && !tok_is(s, &t[j], "to")) return;
@@ -741,7 +749,7 @@ static int attr_after(attr *a, const char *s, const tok *t, int nt) {
     if (t[i].type == T_END || t[i].type == T_COLON) return 0;
     i++;
   }
-  for (c = i; c < nt && words < 10; c++) {
+  for (c = i; c < nt && words < 30; c++) {
     if (t[c].type == T_END || t[c].type == T_COLON || t[c].type == T_MARK) return 0;
     if (t[c].type != T_WORD) continue;
     words++;
@@ -757,7 +765,7 @@ static int attr_after(attr *a, const char *s, const tok *t, int nt) {
       }
       continue;
     }
-    if (np_before_app(t, i, c, &m0, &h)) {
+    if (np_before_app(s, t, i, c, &m0, &h)) {
       set_mention(a, t, m0, h, h);
       a->cue = span(t[c].s, t[c].e);
       if (t[c].lex & L_TRANS) {
@@ -778,7 +786,18 @@ static int attr_after(attr *a, const char *s, const tok *t, int nt) {
         return 1;
       }
     }
-    return 0;
+    if (c > i && t[c - 1].type == T_COMMA) {
+      /* "Harry Bond, 30, of Raleigh, N.C., who was polled, said" */
+      int e = np_after(t, i, c, &h);
+      if (e && e < c && t[e].type == T_COMMA) {
+        set_mention(a, t, i, e - 1, h);
+        a->cue = span(t[c].s, t[c].e);
+        find_via(a, s, t, c + 1, nt);
+        return 1;
+      }
+    }
+    if (words > 12) return 0;
+    continue;
   }
   return 0;
 }
@@ -797,7 +816,7 @@ static int sentence_subject(const tok *t, int upto, int *m0, int *mlast, int *h)
   for (k = i; k < upto && t[k].type == T_WORD && k - i < 8; k++) {
     if (k > i && (t[k].lex & (L_STOP | L_CUE | L_AUX | L_ADV))) break;
     if (t[k].cap) lastcap = k;
-    else if (!(t[k].lex & (L_DET | L_OF)) && (lastcap >= 0 || k - i > 2)) break;
+    else if (!(t[k].lex & (L_DET | L_OF | L_TITLE | L_NAT)) && (lastcap >= 0 || k - i > 2)) break;
   }
   if (lastcap < 0) {
     if ((t[i].lex & L_DET) && k - 1 > i) { *m0 = i; *mlast = *h = k - 1; return 1; }
@@ -843,7 +862,11 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
       }
     }
   }
-  if (np_before_app(t, 0, c, &m0, &h)) {
+  if (t[c].ing && c > 0 && t[c - 1].type == T_COMMA && sentence_subject(t, c, &m0, &ml, &h)) {
+    set_mention(a, t, m0, ml, h);
+    return 1;
+  }
+  if (np_before_app(s, t, 0, c, &m0, &h)) {
     set_mention(a, t, m0, h, h);
     if ((t[c].lex & L_TRANS)) {
       int h2, e2 = np_after(t, c + 1, nt, &h2);
@@ -960,7 +983,7 @@ static int32_t char_before(const char *s, size_t n, size_t i, size_t lo) {
 typedef struct group {
   size_t r0, r1;  /* raws [r0, r1) */
   attr a;
-  int kind, headline, direct_alone;
+  int kind, headline, direct_alone, same_sentence;
   size_t lead_lo;
 } group;
 
@@ -1078,28 +1101,32 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       }
     }
     /* after the quote, then before it */
-    if (!a->found && g->kind != NC_Q_PARTIAL) {
+    if (!a->found && g->kind != NC_Q_PARTIAL && char_before(s, n, l->iend, l->istart) != '.') {
       size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend);
       int tt = (int)lex_window(s, n, l->end, te, t, MAXTOK);
       attr_after(a, s, t, tt);
     }
     if (!a->found) {
       nt = (int)lex_window(s, n, ss, f->start, t, MAXTOK);
-      attr_before(a, s, t, nt, g->headline);
+      attr_before(a, s, t, nt, g->headline || g->kind == NC_Q_PARTIAL || !g->direct_alone);
     }
+    g->same_sentence = (ss == lo && lo == prev_end && prev_end > 0 && f->para == R[G[i - 1].r1 - 1].para);
     if (!a->found && g->kind == NC_Q_PARTIAL) {
       size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend);
       int tt = (int)lex_window(s, n, l->end, te, t, MAXTOK);
       attr_after(a, s, t, tt);
     }
-    if (!a->found && g->direct_alone && f->pstart > 0 && pc < 0) {
-      /* the paragraph before ends with "X continued:" */
-      size_t pe = f->pstart - 1, ps2;
-      while (pe > 0 && IS_BLANK(class_before(s, n, pe))) pe = prev_start(s, pe);
-      if (pe > 0 && s[pe - 1] == ':' && pe - 1 >= prev_end) {
-        ps2 = sentence_start(s, n, pe - 1, prev_end);
-        nt = (int)lex_window(s, n, ps2, pe - 1, t, MAXTOK);
-        attr_before(a, s, t, nt, 0);
+    if (!a->found && g->direct_alone && f->start > prev_end) {
+      /* the sentence before has the cue: "Cruz continued:", "Sami recalled how ..." */
+      size_t pe = f->start, ps2;
+      while (pe > prev_end && IS_BLANK(class_before(s, n, pe))) pe = prev_start(s, pe);
+      if (pe > prev_end) {
+        pe = prev_start(s, pe);
+        ps2 = sentence_start(s, n, pe, prev_end);
+        if (ps2 >= prev_end && !(ps2 == prev_end && prev_end > 0)) {
+          nt = (int)lex_window(s, n, ps2, pe, t, MAXTOK);
+          attr_before(a, s, t, nt, 0);
+        }
       }
     }
     if (a->found && a->pron == 0) {
@@ -1130,6 +1157,8 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       if (!g->a.found && g->kind == NC_Q_DIRECT && prev && f->para <= R[prev->r1 - 1].para + 1) {
         g->a = prev->a;
       }
+      if (!g->a.found && g->kind == NC_Q_PARTIAL && g->same_sentence && i > 0 && G[i - 1].a.found)
+        g->a = G[i - 1].a;
       if (g->a.found) prev = g;
       o = (nc_quote *)nc_vec_push(quotes);
       if (o == NULL) { rc = NC_ENOMEM; break; }
