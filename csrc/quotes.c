@@ -802,20 +802,28 @@ static int attr_after(attr *a, const char *s, const tok *t, int nt) {
   return 0;
 }
 
+#define NAMECAP(w) ((w).cap && !((w).lex & (L_DET | L_LEAD | L_PREP)))
+
 /* The subject of the sentence tokens t[0..upto): "Veteran leader Abbas". */
 static int sentence_subject(const tok *t, int upto, int *m0, int *mlast, int *h) {
-  int i = 0, k, lastcap = -1;
+  int i = 0, k, lastcap = -1, skips = 0;
   if (upto <= 0 || t[0].type != T_WORD) return 0;
   if (((t[0].lex & (L_LEAD | L_PREP)) && !(t[0].lex & (L_DET | L_PRONP | L_PRONO))) || t[0].ing) {
-    while (i < upto && t[i].type != T_COMMA) i++;
-    i++;
+    /* an opening phrase: "Speaking in Salem, New Hampshire, Trump went ..." */
+    for (;;) {
+      while (i < upto && t[i].type != T_COMMA) i++;
+      i++;
+      if (i >= upto || skips++ > 3) break;
+      for (k = i; k < upto && t[k].type == T_WORD && NAMECAP(t[k]); k++) {}
+      if (!(k > i && k < upto && t[k].type == T_COMMA)) break;
+    }
   }
   if (i >= upto || t[i].type != T_WORD) return 0;
   if (t[i].lex & (L_PRONP | L_PRONO)) { *m0 = *mlast = *h = i; return 1; }
   if (!(t[i].cap || (t[i].lex & L_DET))) return 0;
   for (k = i; k < upto && t[k].type == T_WORD && k - i < 8; k++) {
     if (k > i && (t[k].lex & (L_STOP | L_CUE | L_AUX | L_ADV))) break;
-    if (t[k].cap) lastcap = k;
+    if (NAMECAP(t[k])) lastcap = k;
     else if (!(t[k].lex & (L_DET | L_OF | L_TITLE | L_NAT)) && (lastcap >= 0 || k - i > 2)) break;
   }
   if (lastcap < 0) {
@@ -1108,13 +1116,17 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
     }
     if (!a->found) {
       nt = (int)lex_window(s, n, ss, f->start, t, MAXTOK);
-      attr_before(a, s, t, nt, g->headline || g->kind == NC_Q_PARTIAL || !g->direct_alone);
+      attr_before(a, s, t, nt, g->headline || (g->kind != NC_Q_PARTIAL && !g->direct_alone));
     }
     g->same_sentence = (ss == lo && lo == prev_end && prev_end > 0 && f->para == R[G[i - 1].r1 - 1].para);
     if (!a->found && g->kind == NC_Q_PARTIAL) {
       size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend);
       int tt = (int)lex_window(s, n, l->end, te, t, MAXTOK);
       attr_after(a, s, t, tt);
+      if (!a->found) {
+        nt = (int)lex_window(s, n, ss, f->start, t, MAXTOK);
+        attr_before(a, s, t, nt, 1);
+      }
     }
     if (!a->found && g->direct_alone && f->start > prev_end) {
       /* the sentence before has the cue: "Cruz continued:", "Sami recalled how ..." */

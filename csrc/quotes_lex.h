@@ -236,6 +236,7 @@ static const struct lexent { const char *w; unsigned mask; } LEX[] = {
   {"quipped", L_CUE},
   {"quoted", L_CUE|L_TRANS},
   {"radio", L_CHAN},
+  {"read", L_CUE},
   {"reads", L_CUE},
   {"recalled", L_CUE},
   {"recalls", L_CUE},
