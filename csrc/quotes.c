@@ -742,9 +742,26 @@ static void find_via(attr *a, const char *s, const tok *t, int j, int hi) {
   if (chan && k > j + 1) a->via = span(t[j].s, t[k - 1].e);
 }
 
-/* Attribution after a quote: ", Putin said", ", said Putin", ", he added". */
-static int attr_after(attr *a, const char *s, const tok *t, int nt) {
+/* A verb in the past tense or the third person, not in the lexicon: "fumed". */
+static int loose_cue(const char *s, const tok *w) {
+  size_t l = w->e - w->s;
+  if (w->type != T_WORD || w->cap || l < 4) return 0;
+  if (w->lex & (L_DET | L_OF | L_STOP | L_PREP | L_AUX | L_ADV | L_PRONP | L_PRONO | L_TIME)) return 0;
+  if (s[w->e - 2] == 'e' && s[w->e - 1] == 'd') return 1;
+  return 0;
+}
+
+/* Attribution after a quote: ", Putin said", ", said Putin", ", he added".
+   loose: a quote that ends with a comma takes an unknown verb as its cue. */
+static int attr_after(attr *a, const char *s, tok *t, int nt, int loose) {
   int i = 0, c, m0, h, words = 0;
+  if (loose) {
+    for (c = 0; c < nt && c < 12; c++) {
+      if (t[c].type == T_END || t[c].type == T_COLON || t[c].type == T_MARK) break;
+      if (t[c].lex & L_CUE) break;
+      if (loose_cue(s, &t[c])) { t[c].lex |= L_CUE; break; }
+    }
+  }
   while (i < nt && t[i].type != T_WORD) {
     if (t[i].type == T_END || t[i].type == T_COLON) return 0;
     i++;
@@ -1067,6 +1084,7 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
     size_t ss = sentence_start(s, n, f->start, lo);
     int32_t pc = char_before(s, n, f->start, f->pstart);
     int nt, upper, lead_cue = 0;
+    int32_t inner_last = char_before(s, n, l->iend, l->istart);
     attr *a = &g->a;
     if (pend == 0 || l->pend == 0) {
       /* the paragraph end of a closed quote: up to the next newline, bounded */
@@ -1104,15 +1122,15 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
         if (R[r].contd) continue;
         {
           int gt = (int)lex_window(s, n, R[r - 1].end, R[r].start, t, MAXTOK);
-          attr_after(a, s, t, gt);
+          attr_after(a, s, t, gt, 1);
         }
       }
     }
     /* after the quote, then before it */
-    if (!a->found && g->kind != NC_Q_PARTIAL && char_before(s, n, l->iend, l->istart) != '.') {
+    if (!a->found && g->kind != NC_Q_PARTIAL && inner_last != '.') {
       size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend);
       int tt = (int)lex_window(s, n, l->end, te, t, MAXTOK);
-      attr_after(a, s, t, tt);
+      attr_after(a, s, t, tt, inner_last == ',' || inner_last == '?' || inner_last == '!');
     }
     if (!a->found) {
       nt = (int)lex_window(s, n, ss, f->start, t, MAXTOK);
@@ -1122,7 +1140,7 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
     if (!a->found && g->kind == NC_Q_PARTIAL) {
       size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend);
       int tt = (int)lex_window(s, n, l->end, te, t, MAXTOK);
-      attr_after(a, s, t, tt);
+      attr_after(a, s, t, tt, inner_last == ',');
       if (!a->found) {
         nt = (int)lex_window(s, n, ss, f->start, t, MAXTOK);
         attr_before(a, s, t, nt, 1);
