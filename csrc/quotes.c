@@ -445,6 +445,8 @@ static size_t lex_window(const char *s, size_t n, size_t a, size_t b, tok *t, si
         /* possessive: Israel's -> look up "israel" */
         if (le - i > 2 && (s[le - 2] == '\'' ) && s[le - 1] == 's') le -= 2;
         t[k].lex = lex_lookup(s + i, le - i);
+        /* "United States", "Will": a capitalised word is a name, not a verb */
+        if (t[k].cap) t[k].lex &= ~(unsigned)(L_CUE | L_AUX);
       }
       if (!t[k].cap && l > 4 && s[e - 2] == 'l' && s[e - 1] == 'y') t[k].lowerly = 1;
       if (l > 4 && s[e - 3] == 'i' && s[e - 2] == 'n' && s[e - 1] == 'g') t[k].ing = 1;
@@ -657,6 +659,12 @@ static nc_span span(size_t a, size_t b) { nc_span x; x.start = a; x.end = b; ret
 static int np_before(const tok *t, int lo, int c, int *m0, int *h) {
   int j = c - 1, k, nw;
   int rounds;
+  /* "Harry M. Reid (D-Nev.) said": skip the parenthesis */
+  if (j >= lo && t[j].type == T_CLOSE) {
+    int o = j - 1;
+    while (o >= lo && t[o].type != T_OPEN && j - o < 8) o--;
+    if (o >= lo && t[o].type == T_OPEN) j = o - 1;
+  }
   for (rounds = 0; rounds < 3; rounds++) {
     while (j >= lo && t[j].type == T_WORD && ((t[j].lex & (L_ADV | L_AUX)) || t[j].lowerly)) j--;
     if (j >= lo && t[j].type == T_WORD && (t[j].lex & L_TIME)) {
@@ -844,8 +852,13 @@ static int sentence_subject(const tok *t, int upto, int *m0, int *mlast, int *h)
     else if (!(t[k].lex & (L_DET | L_OF | L_TITLE | L_NAT)) && (lastcap >= 0 || k - i > 2)) break;
   }
   if (lastcap < 0) {
-    if ((t[i].lex & L_DET) && k - 1 > i) { *m0 = i; *mlast = *h = k - 1; return 1; }
-    return 0;
+    /* "the ministry", "The campaign": a determiner and a noun or two */
+    int e = i + 1;
+    if (!(t[i].lex & L_DET) || e >= upto || t[e].type != T_WORD || t[e].cap) return 0;
+    /* "the foreign ministry": an adjective of the lexicon before the noun */
+    if ((t[e].lex & (L_TITLE | L_NAT)) && e + 1 < upto && t[e + 1].type == T_WORD && !t[e + 1].cap) e++;
+    *m0 = i; *mlast = *h = e;
+    return 1;
   }
   *m0 = i; *mlast = *h = lastcap;
   return 1;
