@@ -651,6 +651,7 @@ typedef struct attr {
   nc_span mention, cue, via;
   size_t hs, he;   /* the head word of the mention */
   int found, pron; /* pron: 1 he/she, 2 other pronoun */
+  int weak;        /* the subject of the sentence, no cue */
 } attr;
 
 static nc_span span(size_t a, size_t b) { nc_span x; x.start = a; x.end = b; return x; }
@@ -876,6 +877,7 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
   if (c < 0) {
     if (subject_ok && sentence_subject(t, nt, &m0, &ml, &h)) {
       set_mention(a, t, m0, ml, h);
+      a->weak = 1;
       return 1;
     }
     return 0;
@@ -889,13 +891,13 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
   }
   /* "TASS quoted X as saying" */
   if (tok_is(s, &t[c], "saying") && c >= 2 && tok_is(s, &t[c - 1], "as")) {
-    int q;
+    int q, h2;
     for (q = c - 2; q >= 0 && c - q < 10; q--) if (tok_is(s, &t[q], "quoted")) break;
     if (q >= 0 && c - q < 10 && q + 1 < c - 1) {
       int e = np_after(t, q + 1, c - 1, &h);
       if (e) {
         set_mention(a, t, q + 1, e - 1, h);
-        if (np_before(t, 0, q, &m0, &ml)) a->via = span(t[m0].s, t[q].e);
+        if (sentence_subject(t, q, &m0, &ml, &h2)) a->via = span(t[m0].s, t[q - 1].e);
         return 1;
       }
     }
@@ -1202,6 +1204,23 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       }
       if (!g->a.found && g->kind == NC_Q_PARTIAL && g->same_sentence && i > 0 && G[i - 1].a.found)
         g->a = G[i - 1].a;
+      /* "The only way to create “...” is ... the “...,” he added." */
+      if ((!g->a.found || g->a.weak) && g->kind == NC_Q_PARTIAL && i + 1 < ng && G[i + 1].same_sentence &&
+          G[i + 1].a.found && !G[i + 1].a.weak && G[i + 1].kind != NC_Q_TITLE)
+        g->a = G[i + 1].a;
+      /* a title-case headline: "Putin Expresses ‘Great Pain’" names the person first */
+      if (g->a.found && g->headline && g->a.pron == 0 && g->a.mention.end - g->a.mention.start > g->a.he - g->a.hs) {
+        size_t w = g->a.mention.start;
+        while (w < g->a.mention.end) {
+          size_t we = word_end(s, n, w), ks, ke;
+          const nslot *e;
+          word_key(s, w, we, &ks, &ke);
+          e = name_slot(nm, s, ks, ke - ks, 0);
+          if (e && e->person) { g->a.mention = span(w, we); g->a.hs = w; g->a.he = we; break; }
+          w = we;
+          while (w < g->a.mention.end && !IS_ALNUM(class_at(s, n, w))) w++;
+        }
+      }
       if (g->a.found) prev = g;
       o = (nc_quote *)nc_vec_push(quotes);
       if (o == NULL) { rc = NC_ENOMEM; break; }
