@@ -1030,7 +1030,7 @@ typedef struct group {
 /* Resolve he/she at offset pos to the nearest person named before it. */
 static const nslot *resolve_pronoun(const char *s, const names *nm, size_t pos) {
   size_t lo = 0, hi = nm->list.len, steps = 0;
-  const nslot *any = NULL;
+  const nslot *any = NULL, *multi = NULL;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
     if (NC_VEC_AT(&nm->list, name, mid).start < pos) lo = mid + 1; else hi = mid;
@@ -1046,9 +1046,11 @@ static const nslot *resolve_pronoun(const char *s, const names *nm, size_t pos) 
         if (r->subj) return e;
         if (!any) any = e;
       }
+      /* last resort: a full name in subject position ("Vladimir Putin met ...") */
+      if (e && !multi && r->subj && r->ntok >= 2) multi = e;
     }
   }
-  return any;
+  return any ? any : multi;
 }
 
 static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes, nc_vec *parts) {
@@ -1121,7 +1123,7 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
     upper = starts_upper(s, n, f->istart, f->iend);
     g->direct_alone = (pc < 0 || pc == '.' || pc == '!' || pc == '?' || pc == '\n' || pc == '*');
     if (g->direct_alone || pc == ':' || ((pc == ',' || lead_cue) && (upper || lead_cue)) ||
-        (pc == 0x2014 && upper) || (pc == '(' && upper))
+        ((pc == 0x2014 || pc == 0x2013 || pc == '-') && upper) || (pc == '(' && upper))
       g->kind = NC_Q_DIRECT;
     else if (!g->headline && g->r1 - g->r0 == 1 && title_like(s, n, f->istart, f->iend))
       g->kind = NC_Q_TITLE;
