@@ -22,6 +22,8 @@
 
 /* ---- lexicon ---- */
 
+enum { BC_OTHER, BC_ALNUM, BC_UPPER, BC_HIGH, BC_MARK, BC_NL, BC_BLANK };
+
 enum {
   L_CUE = 1 << 0, L_PRONP = 1 << 1, L_PRONO = 1 << 2, L_DET = 1 << 3,
   L_TITLE = 1 << 4, L_STOP = 1 << 5, L_ADV = 1 << 6, L_AUX = 1 << 7,
@@ -37,7 +39,7 @@ enum {
    a final dot ignored: "Sen." is "sen"). */
 static unsigned lex_lookup(const char *s, size_t n) {
   char buf[24];
-  size_t i, lo = 0, hi = NLEX;
+  size_t i, lo, hi;
   if (n > 0 && s[n - 1] == '.') n--;
   if (n == 0 || n >= sizeof buf) return 0;
   for (i = 0; i < n; i++) {
@@ -47,6 +49,8 @@ static unsigned lex_lookup(const char *s, size_t n) {
     buf[i] = (char)c;
   }
   buf[n] = 0;
+  if (buf[0] < 'a' || buf[0] > 'z') return 0;
+  lo = LEXIDX[buf[0] - 'a']; hi = LEXIDX[buf[0] - 'a' + 1];
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
     int r = strcmp(buf, LEX[mid].w);
@@ -136,13 +140,18 @@ static size_t prev_start(const char *s, size_t i) {
 /* Class of the character before i (C_NL at the start of the text). */
 static int class_before(const char *s, size_t n, size_t i) {
   if (i == 0) return C_NL;
+  if ((unsigned char)s[i - 1] < 0x80) return cp_class((unsigned char)s[i - 1]);
   return cp_class(cp_at(s, n, prev_start(s, i), NULL));
 }
 
 static int class_at(const char *s, size_t n, size_t i) {
   if (i >= n) return C_NL;
+  if ((unsigned char)s[i] < 0x80) return cp_class((unsigned char)s[i]);
   return cp_class(cp_at(s, n, i, NULL));
 }
+
+/* ASCII letter or digit */
+#define ASCII_ALNUM(b) (((b) >= 'a' && (b) <= 'z') || ((b) >= 'A' && (b) <= 'Z') || ((b) >= '0' && (b) <= '9'))
 
 /* ---- step 1: marks ---- */
 
@@ -337,6 +346,14 @@ static int scan_marks(qscan *q) {
         if ((rc = settle_pending(q, 0)) != NC_OK) return rc;
       }
       i++;
+      if (q->seen) {
+        while (i < n) {
+          c = (unsigned char)s[i];
+          if (BCLASS[c] <= BC_UPPER || BCLASS[c] == BC_BLANK) { i++; continue; }
+          if (c == '\n' || c == '"' || c == '\'' || c == '`' || c == 0xC2 || c == 0xE2) break;
+          i++;
+        }
+      }
       continue;
     }
     {
@@ -399,7 +416,10 @@ typedef struct tok {
 static size_t word_end(const char *s, size_t n, size_t i) {
   size_t len;
   while (i < n) {
-    int32_t cp = cp_at(s, n, i, &len);
+    int32_t cp;
+    unsigned char b = (unsigned char)s[i];
+    if (ASCII_ALNUM(b)) { i++; continue; }
+    cp = cp_at(s, n, i, &len);
     int c = cp_class(cp);
     if (IS_ALNUM(c)) { i += len; continue; }
     if (cp == '\'' || cp == 0x2019 || cp == '.' || cp == '-' || cp == '&') {
@@ -593,7 +613,22 @@ static int scan_names(const char *s, size_t n, names *nm) {
     int32_t cp;
     int c;
     if (b < 0x80) {
-      if (!((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'))) { i++; continue; }
+      int bc = BCLASS[b];
+      if (bc == BC_ALNUM) {
+        /* a word in lower case or a number ends the run */
+        if (k > 0) {
+          if ((rc = flush_run(s, nm, ws, we, k, subj)) != NC_OK) return rc;
+          k = 0;
+        }
+        i++;
+        while (i < n && (BCLASS[(unsigned char)s[i]] == BC_ALNUM || BCLASS[(unsigned char)s[i]] == BC_UPPER)) i++;
+        continue;
+      }
+      if (bc != BC_UPPER) {
+        i++;
+        while (i < n && (BCLASS[(unsigned char)s[i]] == BC_OTHER || BCLASS[(unsigned char)s[i]] >= BC_MARK)) i++;
+        continue;
+      }
       cp = b; len = 1;
     } else {
       cp = cp_at(s, n, i, &len);

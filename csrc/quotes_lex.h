@@ -1,4 +1,5 @@
-/* quotes_lex.h: the word lists of quotes.c, sorted for bsearch (lower case). */
+/* quotes_lex.h: the word lists of quotes.c, sorted for bsearch (lower case),
+   and LEXIDX: where each initial letter's words start. */
 static const struct lexent { const char *w; unsigned mask; } LEX[] = {
   {"a", L_DET|L_LEAD},
   {"abc", L_MEDIA},
@@ -387,4 +388,17 @@ static const struct lexent { const char *w; unsigned mask; } LEX[] = {
   {"yesterday", L_TIME|L_LEAD},
   {"yet", L_LEAD|L_STOP},
   {"you", L_PRONO|L_LEAD},
+};
+static const unsigned short LEXIDX[27] = {0, 45, 61, 97, 115, 130, 143, 150, 159, 176, 182, 183, 191, 209, 220, 231, 250, 254, 284, 315, 350, 353, 360, 384, 384, 387, 387 };
+
+/* byte classes: 0 other, 1 a-z 0-9, 2 A-Z, 3 non-ASCII, 4 " ' `, 5 newline, 6 blank */
+static const unsigned char BCLASS[256] = {
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 5, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  6, 0, 4, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+  0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
+  4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
 };
