@@ -39,25 +39,28 @@ enum {
    a final dot ignored: "Sen." is "sen"). */
 static unsigned lex_lookup(const char *s, size_t n) {
   char buf[24];
-  size_t i, lo, hi;
+  size_t i, k;
+  uint32_t hv = 2166136261u;
   if (n > 0 && s[n - 1] == '.') n--;
   if (n == 0 || n >= sizeof buf) return 0;
+  {
+    unsigned char f = (unsigned char)s[0];
+    if (f >= 'A' && f <= 'Z') f = (unsigned char)(f + 32);
+    if (f < 'a' || f > 'z' || !(LEXLEN[f - 'a'] & (1UL << n))) return 0;
+  }
   for (i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
     if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
     else if (c >= 0x80) return 0;
     buf[i] = (char)c;
+    hv = (hv ^ c) * 16777619u;
   }
   buf[n] = 0;
-  if (buf[0] < 'a' || buf[0] > 'z') return 0;
-  lo = LEXIDX[buf[0] - 'a']; hi = LEXIDX[buf[0] - 'a' + 1];
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    int r = strcmp(buf, LEX[mid].w);
-    if (r == 0) return LEX[mid].mask;
-    if (r < 0) hi = mid; else lo = mid + 1;
+  for (k = hv & (LEXHASH_SIZE - 1);; k = (k + 1) & (LEXHASH_SIZE - 1)) {
+    unsigned e = LEXHASH[k];
+    if (e == 0) return 0;
+    if (strcmp(buf, LEX[e - 1].w) == 0) return LEX[e - 1].mask;
   }
-  return 0;
 }
 
 /* 1 when the lexicon is sorted (checked by the C tests). */
@@ -347,12 +350,7 @@ static int scan_marks(qscan *q) {
       }
       i++;
       if (q->seen) {
-        while (i < n) {
-          c = (unsigned char)s[i];
-          if (BCLASS[c] <= BC_UPPER || BCLASS[c] == BC_BLANK) { i++; continue; }
-          if (c == '\n' || c == '"' || c == '\'' || c == '`' || c == 0xC2 || c == 0xE2) break;
-          i++;
-        }
+        while (i < n && !MSTOP[(unsigned char)s[i]]) i++;
       }
       continue;
     }
@@ -505,22 +503,22 @@ static int tok_is(const char *s, const tok *t, const char *w) {
 /* ---- step 2: names ---- */
 
 typedef struct name {
-  size_t start, end;     /* the run of capitalised words */
+  size_t start;          /* the run of capitalised words */
   size_t nstart;         /* the name without leading titles: "Vladimir Putin" */
   size_t ks, ke;         /* its last word without a possessive: the key */
-  int ntok, titled, subj, inquote;
+  unsigned char ntok, titled, subj, inquote;
 } name;
 
 typedef struct nslot {
-  size_t ks, kl;         /* key bytes */
-  size_t bs, be;         /* fullest name */
-  int btok, person, used;
+  size_t ks, bs, be;     /* key start; fullest name */
+  unsigned kl;           /* key length */
+  unsigned char btok, person, used;
 } nslot;
 
 typedef struct names {
   nc_vec list;           /* name */
   nslot *tab;
-  size_t cap;
+  size_t cap, used;      /* a power of two; slots in use */
 } names;
 
 static size_t hash_bytes(const char *s, size_t l) {
@@ -531,13 +529,14 @@ static size_t hash_bytes(const char *s, size_t l) {
 
 static nslot *name_slot(const names *nm, const char *s, size_t ks, size_t kl, int add) {
   size_t h, i;
-  if (nm->cap == 0) return NULL;
+  if (nm->cap == 0 || kl > 255) return NULL;
   h = hash_bytes(s + ks, kl) & (nm->cap - 1);
   for (i = 0; i < nm->cap; i++) {
     nslot *e = &nm->tab[(h + i) & (nm->cap - 1)];
     if (!e->used) {
       if (!add) return NULL;
-      e->used = 1; e->ks = ks; e->kl = kl; e->bs = e->be = 0; e->btok = 0; e->person = 0;
+      ((names *)nm)->used++;
+      e->used = 1; e->ks = ks; e->kl = (unsigned)kl; e->bs = e->be = 0; e->btok = 0; e->person = 0;
       return e;
     }
     if (e->kl == kl && memcmp(s + e->ks, s + ks, kl) == 0) return e;
@@ -574,9 +573,10 @@ static int flush_run(const char *s, names *nm, size_t *ws, size_t *we, int k, in
   if (first == k) return NC_OK;
   r = (name *)nc_vec_push(&nm->list);
   if (r == NULL) return NC_ENOMEM;
-  r->start = ws[0]; r->end = we[k - 1]; r->nstart = ws[first];
+  r->start = ws[0]; r->nstart = ws[first];
   word_key(s, ws[k - 1], we[k - 1], &r->ks, &r->ke);
-  r->ntok = k - first; r->titled = titled; r->subj = subj; r->inquote = 0;
+  r->ntok = (unsigned char)(k - first); r->titled = (unsigned char)titled;
+  r->subj = (unsigned char)subj; r->inquote = 0;
   return NC_OK;
 }
 
@@ -651,7 +651,7 @@ static int scan_names(const char *s, size_t n, names *nm) {
       if (!joined) {
         if ((rc = flush_run(s, nm, ws, we, k, subj)) != NC_OK) return rc;
         k = 0;
-        subj = clause_before(s, n, i, i > 200 ? i - 200 : 0);
+        subj = 0;
       }
       ws[k] = i; we[k] = e; k++;
       lastend = e;
@@ -659,17 +659,31 @@ static int scan_names(const char *s, size_t n, names *nm) {
     }
   }
   if ((rc = flush_run(s, nm, ws, we, k, subj)) != NC_OK) return rc;
-  /* the table of keys: fullest name, person or not */
+  /* the table of keys: fullest name, person or not; grown to stay half empty */
   {
-    size_t cnt = nm->list.len, cap = 16, j;
-    while (cap < 2 * cnt + 16) cap *= 2;
-    nm->tab = (nslot *)calloc(cap, sizeof(nslot));
+    size_t cnt = nm->list.len, j;
+    nm->cap = 256;
+    nm->tab = (nslot *)calloc(nm->cap, sizeof(nslot));
     if (nm->tab == NULL) return NC_ENOMEM;
-    nm->cap = cap;
     for (j = 0; j < cnt; j++) {
       name *r = &NC_VEC_AT(&nm->list, name, j);
-      nslot *e = name_slot(nm, s, r->ks, r->ke - r->ks, 1);
-      if (e == NULL) return NC_ENOMEM;
+      nslot *e;
+      if (2 * (nm->used + 1) > nm->cap) {
+        size_t oc = nm->cap, t;
+        nslot *old = nm->tab;
+        nm->tab = (nslot *)calloc(oc * 2, sizeof(nslot));
+        if (nm->tab == NULL) { nm->tab = old; return NC_ENOMEM; }
+        nm->cap = oc * 2; nm->used = 0;
+        for (t = 0; t < oc; t++) {
+          if (old[t].used) {
+            nslot *d = name_slot(nm, s, old[t].ks, old[t].kl, 1);
+            d->bs = old[t].bs; d->be = old[t].be; d->btok = old[t].btok; d->person = old[t].person;
+          }
+        }
+        free(old);
+      }
+      e = name_slot(nm, s, r->ks, r->ke - r->ks, 1);
+      if (e == NULL) continue;   /* a key longer than 255 bytes */
       if (r->ntok > e->btok) { e->btok = r->ntok; e->bs = r->nstart; e->be = r->ke; }
       if (r->titled) e->person = 1;
     }
@@ -1063,7 +1077,7 @@ typedef struct group {
 } group;
 
 /* Resolve he/she at offset pos to the nearest person named before it. */
-static const nslot *resolve_pronoun(const char *s, const names *nm, size_t pos) {
+static const nslot *resolve_pronoun(const char *s, size_t n, const names *nm, size_t pos) {
   size_t lo = 0, hi = nm->list.len, steps = 0;
   const nslot *any = NULL, *multi = NULL;
   while (lo < hi) {
@@ -1078,11 +1092,11 @@ static const nslot *resolve_pronoun(const char *s, const names *nm, size_t pos) 
     {
       const nslot *e = name_slot(nm, s, r->ks, r->ke - r->ks, 0);
       if (e && e->person) {
-        if (r->subj) return e;
+        if (clause_before(s, n, r->start, r->start > 200 ? r->start - 200 : 0)) return e;
         if (!any) any = e;
       }
       /* last resort: a full name in subject position ("Vladimir Putin met ...") */
-      if (e && !multi && r->subj && r->ntok >= 2) multi = e;
+      if (e && !multi && r->ntok >= 2 && clause_before(s, n, r->start, r->start > 200 ? r->start - 200 : 0)) multi = e;
     }
   }
   return any ? any : multi;
@@ -1272,7 +1286,7 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       if (!g->a.found) continue;
       o->mention = g->a.mention; o->cue = g->a.cue; o->via = g->a.via;
       if (g->a.pron == 1) {
-        const nslot *e = resolve_pronoun(s, nm, g->a.hs);
+        const nslot *e = resolve_pronoun(s, n, nm, g->a.hs);
         if (e) o->speaker = span(e->bs, e->be);
       } else if (g->a.pron == 0) {
         size_t ks, ke;
