@@ -269,6 +269,50 @@ describe("newsc.quotes", function()
     end)
   end)
 
+  describe("newsc quotes (command line)", function()
+    local function run(argv, text)
+      local inp = os.tmpname()
+      local f = assert(io.open(inp, "wb")); f:write(text); f:close()
+      local out = os.tmpname()
+      local saved = io.output()
+      io.output(out)
+      local argv2 = {}
+      for i, a in ipairs(argv) do argv2[i] = a end
+      argv2[#argv2 + 1] = inp
+      local code = require("newsc.cli").main(argv2)
+      io.output():close()
+      io.output(saved)
+      local g = assert(io.open(out, "rb")); local res = g:read("*a"); g:close()
+      os.remove(inp); os.remove(out)
+      return code, res
+    end
+
+    it("prints one quote a line", function()
+      local code, res = run({ "quotes" }, '"We won," Smith said. He left.')
+      assert.are.equal(0, code)
+      assert.are.equal("1-9\tdirect\tSmith\tsaid\t“We won,”\n", res)
+    end)
+
+    it("prints JSON records", function()
+      local code, res = run({ "quotes", "--format", "json" }, '"We won," Smith said.')
+      assert.are.equal(0, code)
+      local v = require("newsc.json").decode(res)
+      assert.are.equal(1, #v)
+      assert.are.equal("We won,", v[1].quotes[1].text)
+      assert.are.equal("Smith", v[1].quotes[1].speaker)
+      assert.are.equal("Smith", v[1].quotes[1].mention.text)
+      assert.are.equal(11, v[1].quotes[1].mention.start)
+    end)
+
+    it("keeps only the kinds asked for", function()
+      local code, res = run({ "quotes", "--kind", "title" }, 'He watched "Saturday Night Live" and said "no."')
+      assert.are.equal(0, code)
+      assert.are.equal("12-32\ttitle\t?\t\t“Saturday Night Live”\n", res)
+      code = run({ "quotes", "--kind", "bogus" }, "x")
+      assert.are.equal(1, code)
+    end)
+  end)
+
   -- Every quote of the shared corpus, read and checked by hand: the start of
   -- its text, its speaker and its kind.
   describe("the Putin-Abbas corpus", function()
