@@ -406,7 +406,7 @@ enum { T_WORD, T_COMMA, T_COLON, T_END, T_DASH, T_MARK, T_OPEN, T_CLOSE, T_OTHER
 typedef struct tok {
   size_t s, e;       /* bytes [s, e) */
   unsigned lex;
-  unsigned char type, cap, lowerly, ing;
+  unsigned char type, cap, lowerly, ing, digit;
 } tok;
 
 /* End of the word starting at i (a letter or digit there): letters, digits,
@@ -449,7 +449,7 @@ static size_t lex_window(const char *s, size_t n, size_t a, size_t b, tok *t, si
     int32_t cp = cp_at(s, n, i, &len);
     int c = cp_class(cp);
     if (IS_BLANK(c)) { i += len; continue; }
-    t[k].s = i; t[k].lex = 0; t[k].cap = 0; t[k].lowerly = 0; t[k].ing = 0;
+    t[k].s = i; t[k].lex = 0; t[k].cap = 0; t[k].lowerly = 0; t[k].ing = 0; t[k].digit = 0;
     if (IS_ALNUM(c)) {
       size_t e = word_end(s, n, i);
       size_t l;
@@ -458,13 +458,14 @@ static size_t lex_window(const char *s, size_t n, size_t a, size_t b, tok *t, si
       l = e - i;
       t[k].e = e; t[k].type = T_WORD;
       t[k].cap = (unsigned char)(c == C_UPPER);
+      t[k].digit = (unsigned char)(c == C_DIGIT);
       {
         size_t le = e;
         /* possessive: Israel's -> look up "israel" */
         if (le - i > 2 && (s[le - 2] == '\'' ) && s[le - 1] == 's') le -= 2;
         t[k].lex = lex_lookup(s + i, le - i);
         /* "United States", "Will": a capitalised word is a name, not a verb */
-        if (t[k].cap) t[k].lex &= ~(unsigned)(L_CUE | L_AUX);
+        if (t[k].cap && !(t[k].lex & L_LEAD)) t[k].lex &= ~(unsigned)(L_CUE | L_AUX);
       }
       if (!t[k].cap && l > 4 && s[e - 2] == 'l' && s[e - 1] == 'y') t[k].lowerly = 1;
       if (l > 4 && s[e - 3] == 'i' && s[e - 2] == 'n' && s[e - 1] == 'g') t[k].ing = 1;
@@ -595,9 +596,11 @@ static int clause_before(const char *s, size_t n, size_t i, size_t lo) {
       while (ws > lo && IS_ALNUM(class_before(s, n, ws)) && p - ws < 16) ws = prev_start(s, ws);
       {
         unsigned m = lex_lookup(s + ws, j - ws);
-        return (m & L_STOP) && !(m & L_AUX) && !tok_is(s, &(tok){ ws, j, 0, T_WORD, 0, 0, 0 }, "to") &&
-               !tok_is(s, &(tok){ ws, j, 0, T_WORD, 0, 0, 0 }, "by") &&
-               !tok_is(s, &(tok){ ws, j, 0, T_WORD, 0, 0, 0 }, "with");
+        tok w;
+        memset(&w, 0, sizeof w);
+        w.s = ws; w.e = j; w.type = T_WORD;
+        return (m & L_STOP) && !(m & L_AUX) && !tok_is(s, &w, "to") && !tok_is(s, &w, "by") &&
+               !tok_is(s, &w, "with");
       }
     }
     return 0;
@@ -765,8 +768,12 @@ static int np_after(const tok *t, int j, int hi, int *h) {
   int k, nw = 0, last = -1, lastcap = -1;
   if (j >= hi || t[j].type != T_WORD) return 0;
   if (t[j].lex & (L_PRONP | L_PRONO)) { *h = j; return 1; }
-  if (!(t[j].cap || (t[j].lex & (L_DET | L_NAT | L_TITLE)))) return 0;
   if (t[j].lex & (L_STOP | L_CUE)) return 0;
+  if (!(t[j].cap || (t[j].lex & (L_DET | L_NAT | L_TITLE)))) {
+    for (k = j + 1; k < hi && k < j + 4 && t[k].type == T_WORD && !(t[k].lex & (L_STOP | L_CUE | L_AUX)); k++)
+      if (t[k].cap) break;
+    if (!(k < hi && k < j + 4 && t[k].type == T_WORD && t[k].cap)) return 0;
+  }
   for (k = j; k < hi && t[k].type == T_WORD && nw < 8; k++, nw++) {
     if (k > j && (t[k].lex & (L_STOP | L_CUE | L_AUX))) break;
     if (k > j && !t[k].cap && !(t[k].lex & (L_OF | L_DET)) && nw > 3) break;
@@ -878,12 +885,21 @@ static int attr_after(attr *a, const char *s, tok *t, int nt, int loose) {
 }
 
 #define NAMECAP(w) ((w).cap && !((w).lex & (L_DET | L_LEAD | L_PREP)))
+#define s_is_digit(w) ((w).digit)
 
 /* The subject of the sentence tokens t[0..upto): "Veteran leader Abbas". */
 static int sentence_subject(const tok *t, int upto, int *m0, int *mlast, int *h) {
   int i = 0, k, lastcap = -1, skips = 0;
   if (upto <= 0 || t[0].type != T_WORD) return 0;
-  if (((t[0].lex & (L_LEAD | L_PREP)) && !(t[0].lex & (L_DET | L_PRONP | L_PRONO))) || t[0].ing) {
+  /* a dateline: "PHILADELPHIA, July 25 (UPI) —", "MOSCOW:" */
+  for (k = 0; k < upto && k < 10; k++) {
+    if (t[k].type == T_DASH || (t[k].type == T_COLON && k > 0)) { i = k + 1; break; }
+    if (!(t[k].type == T_COMMA || t[k].type == T_OPEN || t[k].type == T_CLOSE ||
+          (t[k].type == T_WORD && (t[k].cap || (s_is_digit(t[k]))))))
+      break;
+  }
+  if (i >= upto || t[i].type != T_WORD) return 0;
+  if (((t[i].lex & (L_LEAD | L_PREP)) && !(t[i].lex & (L_DET | L_PRONP | L_PRONO))) || t[i].ing) {
     /* an opening phrase: "Speaking in Salem, New Hampshire, Trump went ..." */
     for (;;) {
       while (i < upto && t[i].type != T_COMMA) i++;
@@ -1129,9 +1145,13 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
         for (k = R[j - 1].end; k < R[j].start; k++)
           if (s[k] == '.' || s[k] == '!' || s[k] == '?' || s[k] == '\n') has_end = 1;
         if (inner_last == ',' && gap_last == ',' && !has_end) {
-          int nt = (int)lex_window(s, n, R[j - 1].end, R[j].start, t, MAXTOK), c, cue = 0;
-          for (c = 0; c < nt; c++) if (t[c].type == T_WORD && (t[c].lex & L_CUE)) cue = 1;
-          if (cue) { j++; continue; }
+          int nt = (int)lex_window(s, n, R[j - 1].end, R[j].start, t, MAXTOK), c, cue = 0, other = 0;
+          for (c = 0; c < nt; c++) {
+            if (t[c].type != T_WORD) continue;
+            if (t[c].lex & L_CUE) cue = 1;
+            else if ((t[c].lex & L_STOP) && !tok_is(s, &t[c], "who")) other = 1;
+          }
+          if (cue && !other && nt <= 24) { j++; continue; }
         }
       }
       break;
