@@ -709,6 +709,8 @@ typedef struct attr {
 static nc_span span(size_t a, size_t b) { nc_span x; x.start = a; x.end = b; return x; }
 
 /* Noun phrase ending just before token c (tokens lo..c-1); sets *m0, *h. */
+#define NAMECAP(w) ((w).cap && !((w).lex & (L_DET | L_LEAD | L_PREP)))
+
 static int np_before(const tok *t, int lo, int c, int *m0, int *h) {
   int j = c - 1, k, nw;
   int rounds;
@@ -752,8 +754,12 @@ static int np_before_app(const char *s, const tok *t, int lo, int c, int *m0, in
   if (c - 1 >= lo && t[c - 1].type == T_COMMA) {
     int p = c - 2;
     while (p >= lo && t[p].type != T_COMMA && c - p < 14) p--;
-    if (p > lo && t[p].type == T_COMMA && p + 1 < c - 1) {
+    if (p >= lo && t[p].type == T_COMMA && p + 1 < c - 1) {
       const tok *f = &t[p + 1];
+      int q, names = 1;
+      /* "Florida's attorney general, Pam Bondi, vowed": the name between the commas */
+      for (q = p + 1; q < c - 1; q++) if (!(t[q].type == T_WORD && NAMECAP(t[q]))) names = 0;
+      if (names && c - 1 - (p + 1) <= 4) { *m0 = p + 1; *h = c - 2; return 1; }
       if (f->type == T_WORD && ((f->lex & (L_DET | L_NAT | L_TITLE)) || tok_is(s, f, "who") ||
                                 (s[f->s] >= '0' && s[f->s] <= '9') || (!f->cap && (f->lex & L_OF))))
         return np_before(t, lo, p, m0, h);
@@ -767,7 +773,7 @@ static int np_before_app(const char *s, const tok *t, int lo, int c, int *m0, in
 static int np_after(const tok *t, int j, int hi, int *h) {
   int k, nw = 0, last = -1, lastcap = -1;
   if (j >= hi || t[j].type != T_WORD) return 0;
-  if (t[j].lex & (L_PRONP | L_PRONO)) { *h = j; return 1; }
+  if (t[j].lex & (L_PRONP | L_PRONO)) { *h = j; return j + 1; }
   if (t[j].lex & (L_STOP | L_CUE)) return 0;
   if (!(t[j].cap || (t[j].lex & (L_DET | L_NAT | L_TITLE)))) {
     for (k = j + 1; k < hi && k < j + 4 && t[k].type == T_WORD && !(t[k].lex & (L_STOP | L_CUE | L_AUX)); k++)
@@ -884,11 +890,10 @@ static int attr_after(attr *a, const char *s, tok *t, int nt, int loose) {
   return 0;
 }
 
-#define NAMECAP(w) ((w).cap && !((w).lex & (L_DET | L_LEAD | L_PREP)))
 #define s_is_digit(w) ((w).digit)
 
 /* The subject of the sentence tokens t[0..upto): "Veteran leader Abbas". */
-static int sentence_subject(const tok *t, int upto, int *m0, int *mlast, int *h) {
+static int sentence_subject(const char *s, const tok *t, int upto, int *m0, int *mlast, int *h) {
   int i = 0, k, lastcap = -1, skips = 0;
   if (upto <= 0 || t[0].type != T_WORD) return 0;
   /* a dateline: "PHILADELPHIA, July 25 (UPI) —", "MOSCOW:" */
@@ -898,6 +903,11 @@ static int sentence_subject(const tok *t, int upto, int *m0, int *mlast, int *h)
           (t[k].type == T_WORD && (t[k].cap || (s_is_digit(t[k]))))))
       break;
   }
+  if (i >= upto || t[i].type != T_WORD) return 0;
+  /* "And Florida's attorney general ...", "But Cruz ..." */
+  if (tok_is(s, &t[i], "and") || tok_is(s, &t[i], "but") || tok_is(s, &t[i], "or") || tok_is(s, &t[i], "so") ||
+      tok_is(s, &t[i], "yet") || tok_is(s, &t[i], "still") || tok_is(s, &t[i], "then"))
+    i++;
   if (i >= upto || t[i].type != T_WORD) return 0;
   if (((t[i].lex & (L_LEAD | L_PREP)) && !(t[i].lex & (L_DET | L_PRONP | L_PRONO))) || t[i].ing) {
     /* an opening phrase: "Speaking in Salem, New Hampshire, Trump went ..." */
@@ -940,7 +950,7 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
     }
   }
   if (c < 0) {
-    if (subject_ok && sentence_subject(t, nt, &m0, &ml, &h)) {
+    if (subject_ok && sentence_subject(s, t, nt, &m0, &ml, &h)) {
       set_mention(a, t, m0, ml, h);
       a->weak = 1;
       return 1;
@@ -962,12 +972,12 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
       int e = np_after(t, q + 1, c - 1, &h);
       if (e) {
         set_mention(a, t, q + 1, e - 1, h);
-        if (sentence_subject(t, q, &m0, &ml, &h2)) a->via = span(t[m0].s, t[q - 1].e);
+        if (sentence_subject(s, t, q, &m0, &ml, &h2)) a->via = span(t[m0].s, t[q - 1].e);
         return 1;
       }
     }
   }
-  if (t[c].ing && c > 0 && t[c - 1].type == T_COMMA && sentence_subject(t, c, &m0, &ml, &h)) {
+  if (t[c].ing && c > 0 && t[c - 1].type == T_COMMA && sentence_subject(s, t, c, &m0, &ml, &h)) {
     set_mention(a, t, m0, ml, h);
     return 1;
   }
@@ -988,7 +998,7 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
       return 1;
     }
   }
-  if (sentence_subject(t, c, &m0, &ml, &h)) {
+  if (sentence_subject(s, t, c, &m0, &ml, &h)) {
     set_mention(a, t, m0, ml, h);
     return 1;
   }
@@ -1228,7 +1238,9 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       int tt = (int)lex_window(s, n, l->end, te, t, MAXTOK);
       attr_after(a, s, t, tt, inner_last == ',');
       if (!a->found) {
-        nt = (int)lex_window(s, n, ss, f->start, t, MAXTOK);
+        /* the subject of the whole sentence, before any earlier quote in it */
+        size_t sf = sentence_start(s, n, f->start, f->pstart);
+        nt = (int)lex_window(s, n, sf, f->start, t, MAXTOK);
         attr_before(a, s, t, nt, 1);
       }
     }
