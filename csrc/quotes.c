@@ -465,7 +465,7 @@ static size_t lex_window(const char *s, size_t n, size_t a, size_t b, tok *t, si
         if (le - i > 2 && (s[le - 2] == '\'' ) && s[le - 1] == 's') le -= 2;
         t[k].lex = lex_lookup(s + i, le - i);
         /* "United States", "Will": a capitalised word is a name, not a verb */
-        if (t[k].cap && !(t[k].lex & L_LEAD)) t[k].lex &= ~(unsigned)(L_CUE | L_AUX);
+        if (t[k].cap && !(t[k].lex & L_LEAD)) t[k].lex &= ~(unsigned)(L_CUE | L_AUX | L_STOP);
       }
       if (!t[k].cap && l > 4 && s[e - 2] == 'l' && s[e - 1] == 'y') t[k].lowerly = 1;
       if (l > 4 && s[e - 3] == 'i' && s[e - 2] == 'n' && s[e - 1] == 'g') t[k].ing = 1;
@@ -977,9 +977,19 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
       }
     }
   }
-  if (t[c].ing && c > 0 && t[c - 1].type == T_COMMA && sentence_subject(s, t, c, &m0, &ml, &h)) {
-    set_mention(a, t, m0, ml, h);
-    return 1;
+  if (t[c].ing && c > 0 && t[c - 1].type == T_COMMA) {
+    /* "..., Spicer said, adding, “...”": the cue before the participle */
+    int c2;
+    for (c2 = c - 2; c2 >= 0; c2--) {
+      if (t[c2].type == T_WORD && (t[c2].lex & L_CUE) && !t[c2].ing) {
+        if (np_before_app(s, t, 0, c2, &m0, &h)) { set_mention(a, t, m0, h, h); return 1; }
+        break;
+      }
+    }
+    if (sentence_subject(s, t, c, &m0, &ml, &h)) {
+      set_mention(a, t, m0, ml, h);
+      return 1;
+    }
   }
   if (np_before_app(s, t, 0, c, &m0, &h)) {
     set_mention(a, t, m0, h, h);
