@@ -17,6 +17,10 @@
 #include <string.h>
 
 #include <utf8proc.h>
+#ifdef NC_QUOTES_PROFILE
+#include <stdio.h>
+#include <time.h>
+#endif
 
 #include "quotes.h"
 
@@ -615,38 +619,22 @@ static int scan_names(const char *s, size_t n, names *nm) {
     unsigned char b = (unsigned char)s[i];
     int32_t cp;
     int c;
+    /* only capitalised words matter: a lower-case word or a number between
+       two of them shows as a gap of more than one space */
+    if (b < 'A' || (b > 'Z' && b < 0x80)) { i++; continue; }
     if (b < 0x80) {
-      int bc = BCLASS[b];
-      if (bc == BC_ALNUM) {
-        /* a word in lower case or a number ends the run */
-        if (k > 0) {
-          if ((rc = flush_run(s, nm, ws, we, k, subj)) != NC_OK) return rc;
-          k = 0;
-        }
-        i++;
-        while (i < n && (BCLASS[(unsigned char)s[i]] == BC_ALNUM || BCLASS[(unsigned char)s[i]] == BC_UPPER)) i++;
-        continue;
-      }
-      if (bc != BC_UPPER) {
-        i++;
-        while (i < n && (BCLASS[(unsigned char)s[i]] == BC_OTHER || BCLASS[(unsigned char)s[i]] >= BC_MARK)) i++;
-        continue;
-      }
       cp = b; len = 1;
     } else {
       cp = cp_at(s, n, i, &len);
     }
     c = cp_class(cp);
-    if (!IS_ALNUM(c)) { i += len; continue; }
+    if (c != C_UPPER) { i += len; continue; }
+    if (i > 0 && IS_ALNUM(class_before(s, n, i))) { i = word_end(s, n, i); continue; }  /* iPhone */
     {
       size_t e = word_end(s, n, i);
       int joined;
       if (e < n && s[e] == '.' && is_abbrev(s, i, e) && e + 1 < n && s[e + 1] == ' ' &&
           e + 2 < n && (unsigned char)s[e + 2] >= 'A' && (unsigned char)s[e + 2] <= 'Z') e++;
-      if (c != C_UPPER) {
-        if ((rc = flush_run(s, nm, ws, we, k, subj)) != NC_OK) return rc;
-        k = 0; i = e; continue;
-      }
       /* joined to the run when only one space (or none) lies between */
       joined = k > 0 && k < MAXRUN && (i == lastend + 1 && s[lastend] == ' ');
       if (k > 0 && we[k - 1] - ws[k - 1] > 2 && s[we[k - 1] - 1] == 's' &&
@@ -1367,9 +1355,22 @@ int nc_quotes(const char *s, size_t n, nc_invalid inv, nc_vec *quotes, nc_vec *p
   nc_vec_init(&q.raws, sizeof(raw));
   memset(&nm, 0, sizeof nm);
   nc_vec_init(&nm.list, sizeof(name));
+#ifdef NC_QUOTES_PROFILE
+  {
+    clock_t t0 = clock(), t1, t2;
+    rc = scan_marks(&q);
+    t1 = clock();
+    if (rc == NC_OK && q.raws.len > 0) rc = scan_names(s, n, &nm);
+    t2 = clock();
+    if (rc == NC_OK) rc = analyse(s, n, &q, &nm, quotes, parts);
+    fprintf(stderr, "marks %.1f ms, names %.1f ms (%lu), analyse %.1f ms\n", (t1 - t0) * 1e3 / CLOCKS_PER_SEC,
+            (t2 - t1) * 1e3 / CLOCKS_PER_SEC, (unsigned long)nm.list.len, (clock() - t2) * 1e3 / CLOCKS_PER_SEC);
+  }
+#else
   rc = scan_marks(&q);
   if (rc == NC_OK && q.raws.len > 0) rc = scan_names(s, n, &nm);
   if (rc == NC_OK) rc = analyse(s, n, &q, &nm, quotes, parts);
+#endif
   nc_vec_free(&q.raws);
   nc_vec_free(&nm.list);
   free(nm.tab);
