@@ -1130,7 +1130,7 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
   size_t nr = q->raws.len, i, ng = 0;
   raw *R = (raw *)q->raws.data;
   group *G;
-  tok t[MAXTOK];
+  tok t[MAXTOK], tl[MAXTOK];
   int rc = NC_OK;
   if (nr == 0) return NC_OK;
   G = (group *)malloc(nr * sizeof(group));
@@ -1193,9 +1193,9 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       g->headline = is_headline(s, n, f->pstart, k);
     }
     /* leader tokens */
-    nt = (int)lex_window(s, n, ss, f->start, t, MAXTOK);
-    if (nt > 0 && t[nt - 1].type == T_WORD && (t[nt - 1].lex & L_CUE)) lead_cue = 1;
-    if (nt > 1 && (t[nt - 1].type == T_COMMA || t[nt - 1].type == T_COLON) && t[nt - 2].type == T_WORD)
+    nt = (int)lex_window(s, n, ss, f->start, tl, MAXTOK);
+    if (nt > 0 && tl[nt - 1].type == T_WORD && (tl[nt - 1].lex & L_CUE)) lead_cue = 1;
+    if (nt > 1 && (tl[nt - 1].type == T_COMMA || tl[nt - 1].type == T_COLON) && tl[nt - 2].type == T_WORD)
       lead_cue = 1;
     upper = starts_upper(s, n, f->istart, f->iend);
     g->direct_alone = (pc < 0 || pc == '.' || pc == '!' || pc == '?' || pc == '\n' || pc == '*');
@@ -1226,10 +1226,7 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       int tt = (int)lex_window(s, n, l->end, te, t, MAXTOK);
       attr_after(a, s, t, tt, inner_last == ',' || inner_last == '?' || inner_last == '!');
     }
-    if (!a->found) {
-      nt = (int)lex_window(s, n, ss, f->start, t, MAXTOK);
-      attr_before(a, s, t, nt, g->headline || (g->kind != NC_Q_PARTIAL && !g->direct_alone));
-    }
+    if (!a->found) attr_before(a, s, tl, nt, g->headline || (g->kind != NC_Q_PARTIAL && !g->direct_alone));
     g->same_sentence = (ss == lo && lo == prev_end && prev_end > 0 && f->para == R[G[i - 1].r1 - 1].para);
     if (!a->found && g->kind == NC_Q_PARTIAL) {
       size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend);
