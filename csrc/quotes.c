@@ -459,6 +459,12 @@ static size_t lex_window(const char *s, size_t n, size_t a, size_t b, tok *t, si
       size_t l;
       if (e > b) e = b;
       if (e < b && s[e] == '.' && is_abbrev(s, i, e)) e++;
+      /* a possessive apostrophe after the word: "Sanders’ campaign" */
+      if (e < b && (s[e] == '\'' || (e + 2 < b && (unsigned char)s[e] == 0xE2 && (unsigned char)s[e + 1] == 0x80 &&
+                                       (unsigned char)s[e + 2] == 0x99)) && s[e - 1] == 's') {
+        size_t a2 = e + (s[e] == '\'' ? 1 : 3);
+        if (a2 >= b || IS_BLANK(class_at(s, n, a2))) e = a2;
+      }
       l = e - i;
       t[k].e = e; t[k].type = T_WORD;
       t[k].cap = (unsigned char)(c == C_UPPER);
@@ -970,7 +976,12 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
     int c2;
     for (c2 = c - 2; c2 >= 0; c2--) {
       if (t[c2].type == T_WORD && (t[c2].lex & L_CUE) && !t[c2].ing) {
+        int e2;
         if (np_before_app(s, t, 0, c2, &m0, &h)) { set_mention(a, t, m0, h, h); return 1; }
+        if (!(t[c2].lex & L_TRANS) && (e2 = np_after(t, c2 + 1, c, &h)) != 0) {
+          set_mention(a, t, c2 + 1, e2 - 1, h);
+          return 1;
+        }
         break;
       }
     }
@@ -1230,7 +1241,7 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
     g->same_sentence = (ss == lo && lo == prev_end && prev_end > 0 && f->para == R[G[i - 1].r1 - 1].para);
     if (!a->found && g->kind == NC_Q_PARTIAL) {
       size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend);
-      int tt = (int)lex_window(s, n, l->end, te, t, MAXTOK);
+      int tt = inner_last == '.' ? 0 : (int)lex_window(s, n, l->end, te, t, MAXTOK);
       attr_after(a, s, t, tt, inner_last == ',');
       if (!a->found) {
         /* the subject of the whole sentence, before any earlier quote in it */
