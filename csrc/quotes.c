@@ -745,6 +745,8 @@ static int np_before(const tok *t, int lo, int c, int *m0, int *h) {
 
 /* The same, with an appositive skipped: "X, a spokeswoman for Y, said". */
 static int np_before_app(const char *s, const tok *t, int lo, int c, int *m0, int *h) {
+  /* "Clinton, exasperated, famously responded" */
+  while (c - 1 >= lo && t[c - 1].type == T_WORD && ((t[c - 1].lex & L_ADV) || t[c - 1].lowerly)) c--;
   if (c - 1 >= lo && t[c - 1].type == T_COMMA) {
     int p = c - 2;
     while (p >= lo && t[p].type != T_COMMA && c - p < 14) p--;
@@ -755,6 +757,7 @@ static int np_before_app(const char *s, const tok *t, int lo, int c, int *m0, in
       for (q = p + 1; q < c - 1; q++) if (!(t[q].type == T_WORD && NAMECAP(t[q]))) names = 0;
       if (names && c - 1 - (p + 1) <= 4) { *m0 = p + 1; *h = c - 2; return 1; }
       if (f->type == T_WORD && ((f->lex & (L_DET | L_NAT | L_TITLE)) || tok_is(s, f, "who") ||
+                                (p + 2 == c - 1 && !f->cap && !(f->lex & (L_STOP | L_CUE))) ||
                                 (s[f->s] >= '0' && s[f->s] <= '9') || (!f->cap && (f->lex & L_OF))))
         return np_before(t, lo, p, m0, h);
     }
@@ -999,6 +1002,15 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
       find_via(a, s, t, c + 1, nt);
     }
     return 1;
+  }
+  /* "he supported Obama and said": the subject of the clause */
+  if (c >= 2 && (tok_is(s, &t[c - 1], "and") || tok_is(s, &t[c - 1], "but"))) {
+    int k0 = c - 2;
+    while (k0 >= 0 && t[k0].type != T_COMMA && t[k0].type != T_COLON) k0--;
+    if (sentence_subject(s, t + k0 + 1, c - 1 - (k0 + 1), &m0, &ml, &h)) {
+      set_mention(a, t, k0 + 1 + m0, k0 + 1 + ml, k0 + 1 + h);
+      return 1;
+    }
   }
   if (!(t[c].lex & L_TRANS) && c + 1 < nt) {
     int e = np_after(t, c + 1, nt, &h);
