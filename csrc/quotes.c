@@ -1075,10 +1075,12 @@ static int is_headline(const char *s, size_t n, size_t ps, size_t pe) {
            cp_class(cp) == C_MARK || cp == ')');
 }
 
-/* Quoted words all capitalised (beyond short function words): a title. */
-static int title_like(const char *s, size_t n, size_t a, size_t b) {
+/* Quoted words all capitalised (beyond short function words): a title.
+   loose: a final comma or full stop inside the marks is allowed. */
+static int title_like(const char *s, size_t n, size_t a, size_t b, int loose, size_t *nwords) {
   tok t[12];
   size_t k = lex_window(s, n, a, b, t, 12), i, words = 0;
+  if (loose && k > 1 && (t[k - 1].type == T_COMMA || t[k - 1].type == T_END)) k--;
   if (k == 0 || k >= 12) return 0;
   for (i = 0; i < k; i++) {
     if (t[i].type == T_WORD) {
@@ -1090,6 +1092,7 @@ static int title_like(const char *s, size_t n, size_t a, size_t b) {
       return 0;
     }
   }
+  if (nwords) *nwords = words;
   return words > 0 && t[0].type == T_WORD && t[0].cap;
 }
 
@@ -1225,7 +1228,7 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
     if (g->direct_alone || pc == ':' || ((pc == ',' || lead_cue) && (upper || lead_cue)) ||
         ((pc == 0x2014 || pc == 0x2013 || pc == '-') && upper) || (pc == '(' && upper))
       g->kind = NC_Q_DIRECT;
-    else if (!g->headline && g->r1 - g->r0 == 1 && title_like(s, n, f->istart, f->iend))
+    else if (!g->headline && g->r1 - g->r0 == 1 && title_like(s, n, f->istart, f->iend, 0, NULL))
       g->kind = NC_Q_TITLE;
     else
       g->kind = NC_Q_PARTIAL;
@@ -1251,6 +1254,16 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
     }
     if (!a->found) attr_before(a, s, tl, nt, g->headline || (g->kind != NC_Q_PARTIAL && !g->direct_alone));
     g->same_sentence = (ss == lo && lo == prev_end && prev_end > 0 && f->para == R[G[i - 1].r1 - 1].para);
+    {
+      /* a show or a book named in a sentence, no reporting verb: “Meet the Press.” */
+      size_t words = 0;
+      if ((!a->found || a->cue.end == a->cue.start) && !g->direct_alone && !g->headline && pc != ':' &&
+          g->r1 - g->r0 == 1 && title_like(s, n, f->istart, f->iend, 1, &words) && words >= 2) {
+        g->kind = NC_Q_TITLE;
+        memset(a, 0, sizeof *a);
+        continue;
+      }
+    }
     if (!a->found && g->kind == NC_Q_PARTIAL) {
       size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend);
       int tt = inner_last == '.' ? 0 : (int)lex_window(s, n, l->end, te, t, MAXTOK);
