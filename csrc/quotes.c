@@ -475,7 +475,10 @@ static size_t lex_window(const char *s, size_t n, size_t a, size_t b, tok *t, si
         if (le - i > 2 && (s[le - 2] == '\'' ) && s[le - 1] == 's') le -= 2;
         t[k].lex = lex_lookup(s + i, le - i);
         /* "United States", "Will": a capitalised word is a name, not a verb */
-        if (t[k].cap && !(t[k].lex & L_LEAD)) t[k].lex &= ~(unsigned)(L_CUE | L_AUX | L_STOP);
+        if (t[k].cap && !(t[k].lex & L_LEAD)) {
+          /* "Continued Stone:" opens a window with its cue */
+          t[k].lex &= ~(unsigned)(k == 0 ? (L_AUX | L_STOP) : (L_CUE | L_AUX | L_STOP));
+        }
       }
       if (!t[k].cap && l > 4 && s[e - 2] == 'l' && s[e - 1] == 'y') t[k].lowerly = 1;
       if (l > 4 && s[e - 3] == 'i' && s[e - 2] == 'n' && s[e - 1] == 'g') t[k].ing = 1;
@@ -947,6 +950,12 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
     }
   }
   if (c < 0) {
+    /* "Bush: “The mission is ...”" */
+    if (nt >= 2 && t[nt - 1].type == T_COLON && t[nt - 2].type == T_WORD && NAMECAP(t[nt - 2]) &&
+        np_before(t, 0, nt - 1, &m0, &h)) {
+      set_mention(a, t, m0, h, h);
+      return 1;
+    }
     if (subject_ok && sentence_subject(s, t, nt, &m0, &ml, &h)) {
       set_mention(a, t, m0, ml, h);
       a->weak = 1;
@@ -1280,12 +1289,28 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       size_t pe = f->start, ps2;
       while (pe > prev_end && IS_BLANK(class_before(s, n, pe))) pe = prev_start(s, pe);
       if (pe > prev_end) {
+        size_t pend2 = pe;
         pe = prev_start(s, pe);
         ps2 = sentence_start(s, n, pe, prev_end);
         if (ps2 >= prev_end && !(ps2 == prev_end && prev_end > 0)) {
-          nt = (int)lex_window(s, n, ps2, pe, t, MAXTOK);
-          attr_before(a, s, t, nt, 0);
+          nt = (int)lex_window(s, n, ps2, pend2, t, MAXTOK);
+          /* "Trump issued the following statement:" */
+          attr_before(a, s, t, nt, s[pe] == ':');
         }
+      }
+    }
+    if (!a->found && g->kind == NC_Q_DIRECT) {
+      /* a credit line below the quote: "— Bernie Sanders." */
+      size_t k = l->end, nl = 0;
+      while (k < n && k < l->end + 8 && IS_BLANK(class_at(s, n, k))) { if (s[k] == '\n') nl++; k++; }
+      if (nl > 0 && k < n && (s[k] == '-' || (k + 2 < n && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
+                                              ((unsigned char)s[k + 2] == 0x94 || (unsigned char)s[k + 2] == 0x93)))) {
+        size_t e = k;
+        int ct, h, ne;
+        while (e < n && s[e] != '\n' && e < k + 120) e++;
+        ct = (int)lex_window(s, n, k, e, t, MAXTOK);
+        if (ct > 1 && t[0].type == T_DASH && (ne = np_after(t, 1, ct, &h)) != 0 && t[1].cap)
+          set_mention(a, t, 1, ne - 1, h);
       }
     }
     if (a->found && a->pron == 0) {
