@@ -1266,8 +1266,18 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
     {
       /* a show or a book named in a sentence, no reporting verb: “Meet the Press.” */
       size_t words = 0;
-      if ((!a->found || a->cue.end == a->cue.start) && !g->direct_alone && !g->headline && pc != ':' &&
-          g->r1 - g->r0 == 1 && title_like(s, n, f->istart, f->iend, 1, &words) && words >= 2) {
+      int named = 0;
+      if (nt > 0 && tl[nt - 1].type == T_WORD) {
+        const tok *w = &tl[nt - 1];
+        size_t wl = w->e - w->s;
+        /* "on NBC's “Meet the Press.”", "a show titled “...”" */
+        named = (wl > 2 && s[w->e - 1] == 's' && (s[w->e - 2] == '\'' || (unsigned char)s[w->e - 2] == 0x99)) ||
+                tok_is(s, w, "titled") || tok_is(s, w, "show") || tok_is(s, w, "program") ||
+                tok_is(s, w, "podcast") || tok_is(s, w, "series") || tok_is(s, w, "film") ||
+                tok_is(s, w, "book") || tok_is(s, w, "movie") || tok_is(s, w, "newspaper");
+      }
+      if (((!a->found || a->cue.end == a->cue.start) || named) && !g->direct_alone && !g->headline && pc != ':' &&
+          g->r1 - g->r0 == 1 && title_like(s, n, f->istart, f->iend, 1, &words) && (words >= 2 || named)) {
         g->kind = NC_Q_TITLE;
         memset(a, 0, sizeof *a);
         continue;

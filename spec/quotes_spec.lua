@@ -188,6 +188,34 @@ describe("newsc.quotes", function()
       assert.are.equal("Smith", qs[2].speaker)
     end)
 
+    it("reads a name and a colon before the quote", function()
+      local s = 'Clinton: "Our goal is to defeat ISIS." Bush: "The mission is to destroy ISIS."'
+      local qs = quotes(s)
+      assert.are.equal(2, #qs)
+      assert.are.equal("Clinton", qs[1].speaker)
+      assert.are.equal("Bush", qs[2].speaker)
+      assert.is_nil(qs[2].cue)
+    end)
+
+    it("reads a credit line under the quote", function()
+      local s = 'Notebook.\n\n"Great speech. She is ready."\n\n-President Barack Obama, tweeting.\n'
+      local q = only(s)
+      assert.are.equal("Barack Obama", q.speaker)
+      assert.are.equal("President Barack Obama", sub(s, q.mention))
+    end)
+
+    it("reads a statement announced with a colon", function()
+      local s = 'Donald Trump issued the following statement:\n\n“Our prayers are with all those affected.”'
+      assert.are.equal("Donald Trump", only(s).speaker)
+    end)
+
+    it("reads a sentence opened by its cue", function()
+      local s = 'Continued Stone: “So I think it is a very real problem.”'
+      local q = only(s)
+      assert.are.equal("Stone", q.speaker)
+      assert.are.equal("Continued", q.cue.text)
+    end)
+
     it("gives the channel", function()
       local s = '“We are concerned,” Putin said, according to a Kremlin transcript.'
       assert.are.equal("according to a Kremlin transcript", only(s).via.text)
@@ -208,6 +236,12 @@ describe("newsc.quotes", function()
       assert.are.equal("partial", only('Putin said Moscow was “concerned” about the toll.').kind)
       assert.are.equal("title", only('He watched “Saturday Night Live” last night.').kind)
       assert.is_nil(only('He watched “Saturday Night Live” last night.').speaker)
+    end)
+
+    it("reads the name of a show without a reporting verb as a title", function()
+      local q = only('Perez said so on NBC\'s "Meet the Press." He left.')
+      assert.are.equal("title", q.kind)
+      assert.is_nil(q.speaker)
     end)
 
     it("reads a quote in a headline as partial, with its speaker", function()
