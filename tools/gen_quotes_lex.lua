@@ -75,4 +75,20 @@ rows("MSTOP", "bytes that stop the fast loop of the mark scanner: newline \" ' `
   function(b)
     return (b == 10 or b == 0x22 or b == 0x27 or b == 0x60 or b == 0xC2 or b == 0xE2) and 1 or 0
   end)
+rows("CSTART", "bytes that may start a capitalised word: A-Z and the lead bytes of non-ASCII letters", function(b)
+  return ((b >= 65 and b <= 90) or b >= 0xC0) and 1 or 0
+end)
+rows("ACLASS", "classes of ASCII characters (the C_* of quotes.c: 0 space, 1 newline, 2 lower, 3 upper, 4 digit, 5 opening bracket, 6 hyphen, 7 quote mark, 8 punctuation)", function(b)
+  local c = string.char(b)
+  if b >= 0x80 then return 8 end
+  if b == 10 then return 1 end
+  if c == " " or c == "\t" or c == "\r" or b == 12 or b == 11 then return 0 end
+  if c:match("%l") then return 2 end
+  if c:match("%u") then return 3 end
+  if c:match("%d") then return 4 end
+  if c == "(" or c == "[" or c == "{" then return 5 end
+  if c == "-" then return 6 end
+  if c == '"' or c == "'" or c == "`" then return 7 end
+  return 8
+end)
 io.write(table.concat(out))
