@@ -48,9 +48,10 @@ static unsigned lex_lookup(const char *s, size_t n) {
   if (n > 0 && s[n - 1] == '.') n--;
   if (n == 0 || n >= sizeof buf) return 0;
   {
-    unsigned char f = (unsigned char)s[0];
+    unsigned char f = (unsigned char)s[0], l = (unsigned char)s[n - 1];
     if (f >= 'A' && f <= 'Z') f = (unsigned char)(f + 32);
-    if (f < 'a' || f > 'z' || !(LEXLEN[f - 'a'] & (1UL << n))) return 0;
+    if (l >= 'A' && l <= 'Z') l = (unsigned char)(l + 32);
+    if (f < 'a' || f > 'z' || l < 'a' || l > 'z' || !(LEXFL[(f - 'a') * 26 + (l - 'a')] & (1UL << n))) return 0;
   }
   for (i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
