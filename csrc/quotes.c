@@ -518,7 +518,7 @@ typedef struct name {
   size_t start;          /* the run of capitalised words */
   size_t nstart;         /* the name without leading titles: "Vladimir Putin" */
   size_t ks, ke;         /* its last word without a possessive: the key */
-  unsigned char ntok, titled, subj, inquote;
+  unsigned char ntok, titled, inquote;
 } name;
 
 typedef struct nslot {
@@ -566,7 +566,7 @@ static void word_key(const char *s, size_t ws, size_t we, size_t *ks, size_t *ke
 
 #define MAXRUN 8
 
-static int flush_run(const char *s, names *nm, size_t *ws, size_t *we, int k, int subj) {
+static int flush_run(const char *s, names *nm, size_t *ws, size_t *we, int k) {
   int j, first, titled = 0;
   name *r;
   if (k == 0) return NC_OK;
@@ -588,7 +588,7 @@ static int flush_run(const char *s, names *nm, size_t *ws, size_t *we, int k, in
   r->start = ws[0]; r->nstart = ws[first];
   word_key(s, ws[k - 1], we[k - 1], &r->ks, &r->ke);
   r->ntok = (unsigned char)(k - first); r->titled = (unsigned char)titled;
-  r->subj = (unsigned char)subj; r->inquote = 0;
+  r->inquote = 0;
   return NC_OK;
 }
 
@@ -621,7 +621,7 @@ static int clause_before(const char *s, size_t n, size_t i, size_t lo) {
 
 static int scan_names(const char *s, size_t n, names *nm) {
   size_t i = 0, len, ws[MAXRUN], we[MAXRUN], lastend = 0;
-  int k = 0, subj = 0, rc;
+  int k = 0, rc;
 #ifdef NC_QUOTES_PROFILE
   clock_t nc_prof_t0 = clock();
 #endif
@@ -654,16 +654,15 @@ static int scan_names(const char *s, size_t n, names *nm) {
       if (k > 0 && we[k - 1] - ws[k - 1] > 2 && s[we[k - 1] - 1] == 's' &&
           (s[we[k - 1] - 2] == '\'' || (unsigned char)s[we[k - 1] - 2] == 0x99)) joined = 0;
       if (!joined) {
-        if ((rc = flush_run(s, nm, ws, we, k, subj)) != NC_OK) return rc;
+        if ((rc = flush_run(s, nm, ws, we, k)) != NC_OK) return rc;
         k = 0;
-        subj = 0;
       }
       ws[k] = i; we[k] = e; k++;
       lastend = e;
       i = e;
     }
   }
-  if ((rc = flush_run(s, nm, ws, we, k, subj)) != NC_OK) return rc;
+  if ((rc = flush_run(s, nm, ws, we, k)) != NC_OK) return rc;
 #ifdef NC_QUOTES_PROFILE
   fprintf(stderr, "  names scan %.1f ms; ", (clock() - nc_prof_t0) * 1e3 / CLOCKS_PER_SEC);
 #endif
