@@ -39,20 +39,11 @@ enum {
 
 #define NLEX (sizeof LEX / sizeof LEX[0])
 
-/* Lexicon bits of the word s[0..n) (ASCII letters compared without case;
-   a final dot ignored: "Sen." is "sen"). */
-static unsigned lex_lookup(const char *s, size_t n) {
+/* Lexicon bits of the word s[0..n) after the quick refusal of lex_lookup. */
+static unsigned lex_find(const char *s, size_t n) {
   char buf[24];
   size_t i, k;
   uint32_t hv = 2166136261u;
-  if (n > 0 && s[n - 1] == '.') n--;
-  if (n == 0 || n >= sizeof buf) return 0;
-  {
-    unsigned char f = (unsigned char)s[0], l = (unsigned char)s[n - 1];
-    if (f >= 'A' && f <= 'Z') f = (unsigned char)(f + 32);
-    if (l >= 'A' && l <= 'Z') l = (unsigned char)(l + 32);
-    if (f < 'a' || f > 'z' || l < 'a' || l > 'z' || !(LEXFL[(f - 'a') * 26 + (l - 'a')] & (1UL << n))) return 0;
-  }
   for (i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
     if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
@@ -69,6 +60,18 @@ static unsigned lex_lookup(const char *s, size_t n) {
     for (i = 0; i < n && w[i] == buf[i]; i++) {}
     if (i == n && w[n] == 0) return LEX[e - 1].mask;
   }
+}
+
+/* Lexicon bits of the word s[0..n) (ASCII letters compared without case;
+   a final dot ignored: "Sen." is "sen"). */
+static inline unsigned lex_lookup(const char *s, size_t n) {
+  unsigned char f, l;
+  if (n > 0 && s[n - 1] == '.') n--;
+  if (n == 0 || n >= 24) return 0;
+  f = (unsigned char)(s[0] | 0x20);   /* lower case for letters */
+  l = (unsigned char)(s[n - 1] | 0x20);
+  if (f < 'a' || f > 'z' || l < 'a' || l > 'z' || !(LEXFL[(f - 'a') * 26 + (l - 'a')] & (1UL << n))) return 0;
+  return lex_find(s, n);
 }
 
 /* 1 when the lexicon is sorted (checked by the C tests). */
@@ -1219,7 +1222,7 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
     size_t lo = f->pstart > prev_end ? f->pstart : prev_end;
     size_t ss = sentence_start(s, n, f->start, lo);
     int32_t pc = char_before(s, n, f->start, f->pstart);
-    int nt, upper, lead_cue = 0;
+    int nt, nl, upper, lead_cue = 0;
     int32_t inner_last = char_before(s, n, l->iend, l->istart);
     attr *a = &g->a;
     if (pend == 0 || l->pend == 0) {
@@ -1235,7 +1238,7 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       g->headline = is_headline(s, n, f->pstart, k);
     }
     /* leader tokens */
-    nt = (int)lex_window(s, n, ss, f->start, tl, MAXTOK);
+    nt = nl = (int)lex_window(s, n, ss, f->start, tl, MAXTOK);
     if (nt > 0 && tl[nt - 1].type == T_WORD && (tl[nt - 1].lex & L_CUE)) lead_cue = 1;
     if (nt > 1 && (tl[nt - 1].type == T_COMMA || tl[nt - 1].type == T_COLON) && tl[nt - 2].type == T_WORD)
       lead_cue = 1;
@@ -1297,8 +1300,12 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       if (!a->found) {
         /* the subject of the whole sentence, before any earlier quote in it */
         size_t sf = sentence_start(s, n, f->start, f->pstart);
-        nt = (int)lex_window(s, n, sf, f->start, t, MAXTOK);
-        attr_before(a, s, t, nt, 1);
+        if (sf == ss) {
+          attr_before(a, s, tl, nl, 1);
+        } else {
+          int ns = (int)lex_window(s, n, sf, f->start, t, MAXTOK);
+          attr_before(a, s, t, ns, 1);
+        }
       }
     }
     if (!a->found && g->direct_alone && f->start > prev_end) {
