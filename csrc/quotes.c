@@ -1013,6 +1013,17 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
     }
   }
   if (np_before_app(s, t, 0, c, &m0, &h)) {
+    int sm0, sml, sh;
+    /* "she released a statement saying", "a source speaking to Fox News said":
+       the words before the cue are a channel or an object; the speaker is the subject */
+    if (((t[h].lex & L_CHAN) || (m0 > 0 && t[m0 - 1].type == T_WORD &&
+                                 (tok_is(s, &t[m0 - 1], "to") || tok_is(s, &t[m0 - 1], "with") ||
+                                  tok_is(s, &t[m0 - 1], "by")))) &&
+        sentence_subject(s, t, m0, &sm0, &sml, &sh) && sh < m0) {
+      set_mention(a, t, sm0, sml, sh);
+      if (t[h].lex & L_CHAN) a->via = span(t[m0].s, t[h].e);
+      return 1;
+    }
     set_mention(a, t, m0, h, h);
     if ((t[c].lex & L_TRANS)) {
       int h2, e2 = np_after(t, c + 1, nt, &h2);
