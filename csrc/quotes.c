@@ -943,6 +943,11 @@ static int sentence_subject(const char *s, const tok *t, int upto, int *m0, int 
     if (!(t[i].lex & L_DET) || e >= upto || t[e].type != T_WORD || t[e].cap) return 0;
     /* "the foreign ministry": an adjective of the lexicon before the noun */
     if ((t[e].lex & (L_TITLE | L_NAT)) && e + 1 < upto && t[e + 1].type == T_WORD && !t[e + 1].cap) e++;
+    /* "Another intelligence source speaking ...": a compound noun before a verb form */
+    else if (e + 1 < upto && t[e + 1].type == T_WORD && !t[e + 1].cap && !(t[e + 1].lex & (L_STOP | L_AUX | L_CUE)) &&
+             !t[e + 1].ing && (e + 2 >= upto || t[e + 2].type != T_WORD || t[e + 2].ing ||
+                               (t[e + 2].lex & (L_AUX | L_CUE))))
+      e++;
     *m0 = i; *mlast = *h = e;
     return 1;
   }

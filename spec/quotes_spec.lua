@@ -223,6 +223,15 @@ describe("newsc.quotes", function()
       assert.are.equal("on state television", only('Putin said on state television: “We are concerned.”').via.text)
     end)
 
+    it("takes the subject, not the channel, before a participle", function()
+      local s = 'At the time, she released a statement saying, “We are confident.”'
+      local q = only(s)
+      assert.are.equal("she", sub(s, q.mention))
+      assert.are.equal("a statement", q.via.text)
+      local s2 = 'Another intelligence source speaking to Fox News said, “The agents are investigating.”'
+      assert.are.equal("Another intelligence source", sub(s2, only(s2).mention))
+    end)
+
     it("finds no speaker where nobody is named", function()
       local q = only('“Closed for the day.”')
       assert.is_nil(q.mention)
