@@ -33,7 +33,9 @@ build = {
       sources = {
           "csrc/common.c",
           "csrc/lua_newsc.c",
+          "csrc/lua_quotes.c",
           "csrc/lua_sentences.c",
+          "csrc/quotes.c",
           "csrc/sentences.c",
       },
       libraries = { "utf8proc" },
@@ -44,6 +46,7 @@ build = {
       ["newsc.cli"] = "lua/newsc/cli.lua",
       ["newsc.cli.clean"] = "lua/newsc/cli/clean.lua",
       ["newsc.cli.demo"] = "lua/newsc/cli/demo.lua",
+      ["newsc.cli.quotes"] = "lua/newsc/cli/quotes.lua",
       ["newsc.cli.sentences"] = "lua/newsc/cli/sentences.lua",
       ["newsc.cli.words"] = "lua/newsc/cli/words.lua",
       ["newsc"] = "lua/newsc/init.lua",
