@@ -50,6 +50,8 @@ local function trim(s)
   return s:sub(i, j)
 end
 
+local EMPHASIS = { "***", "**", "__", "*", "_" }
+
 -- Markdown decoration around a line: heading marks, quote marks, bullets,
 -- emphasis. Returns the bare text and the kind of decoration.
 local function bare(t)
@@ -60,7 +62,9 @@ local function bare(t)
   if b then kind = kind or "bullet"; t = t:sub(#b + 1) end
   t = trim(t)
   local n = #t
-  for _, m in ipairs({ "***", "**", "__", "*", "_" }) do
+  local c = t:byte(1)
+  if c ~= 42 and c ~= 95 then return t, kind end  -- no "*" or "_" around
+  for _, m in ipairs(EMPHASIS) do
     local k = #m
     if n > 2 * k and t:sub(1, k) == m and t:sub(n - k + 1) == m then
       t = trim(t:sub(k + 1, n - k)); kind = kind or "emphasis"
@@ -71,13 +75,20 @@ local function bare(t)
 end
 
 local function count_words(t)
-  local n = 0
-  for _ in t:gmatch("[%w\192-\255][%w\128-\191'’]*") do n = n + 1 end
+  local _, n = t:gsub("[%w\192-\255][%w\128-\191'’]*", "")
   return n
 end
 
 -- ends like a sentence (after closing quotes and brackets)
+local END_BYTE = { [46] = true, [33] = true, [63] = true, [58] = true, [59] = true }
 local function sentence_end(t)
+  local c = t:byte(-1)
+  if not c then return false end
+  if END_BYTE[c] then return true end
+  -- a letter or digit at the end: no sentence mark
+  if (c >= 48 and c <= 57) or (c >= 65 and c <= 90) or (c >= 97 and c <= 122) then
+    return false
+  end
   local tail = t:sub(-12)
   tail = tail:gsub("[\"'%)%]]+$", ""):gsub("\226\128[\157\153]$", ""):gsub("[\"'%)%]]+$", "")
   return tail:match("[%.!%?:;]$") ~= nil or tail:match("\226\128\166$") ~= nil
@@ -576,32 +587,35 @@ local function line_info(t, s, e)
   return info
 end
 
--- the non-blank lines of the text as { s, e, gap } (gap: a blank line before)
+-- the non-blank lines of the text as three flat arrays: starts, ends
+-- (trimmed, 1-based inclusive) and gaps (true: a blank line before)
 local function raw_lines(text)
-  local out = {}
+  local S, E, G, k = {}, {}, {}, 0
   local pos, n, gap = 1, #text, true
+  local find = string.find
   while pos <= n do
-    local nl = text:find("\n", pos, true)
+    local nl = find(text, "\n", pos, true)
     local le = nl and nl - 1 or n
     local s, e = trim_range(text, pos, le)
     if s <= e then
-      out[#out + 1] = { s, e, gap }
+      k = k + 1
+      S[k], E[k], G[k] = s, e, gap
       gap = false
     else
       gap = true
     end
     pos = le + 2
   end
-  return out
+  return S, E, G, k
 end
 
 -- Is the text hard-wrapped (paragraphs broken into lines of a set width)?
-local function looks_wrapped(text, raw)
+local function looks_wrapped(text, S, E, G, k)
   local maxlen = 0
-  for _, r in ipairs(raw) do
-    local len = r[2] - r[1] + 1
-    if len > maxlen and not (len < 300 and text:find("://", r[1], true)
-        and text:find("://", r[1], true) < r[2]) then
+  for i = 1, k do
+    local len = E[i] - S[i] + 1
+    if len > maxlen and not (len < 300 and text:find("://", S[i], true)
+        and text:find("://", S[i], true) < E[i]) then
       maxlen = len
     end
   end
@@ -609,11 +623,11 @@ local function looks_wrapped(text, raw)
   -- long lines followed by more of the same block, in at least two blocks
   -- separated by blank lines
   local pairs_n, wrapped, blocks, counted = 0, 0, 0, false
-  for i = 1, #raw - 1 do
-    if raw[i][3] then counted = false end
-    if not raw[i + 1][3] then
+  for i = 1, k - 1 do
+    if G[i] then counted = false end
+    if not G[i + 1] then
       pairs_n = pairs_n + 1
-      if raw[i][2] - raw[i][1] + 1 >= 0.6 * maxlen then
+      if E[i] - S[i] + 1 >= 0.6 * maxlen then
         wrapped = wrapped + 1
         if not counted then blocks = blocks + 1; counted = true end
       end
@@ -633,32 +647,35 @@ end
 -- `reason`, `endm`), computed once per distinct text, so a page that
 -- repeats one line a million times reads it once.
 local function split_lines(text, wrap)
-  local raw = raw_lines(text)
+  local S, E, G, k = raw_lines(text)
   local maxlen
-  if wrap == nil then wrap, maxlen = looks_wrapped(text, raw)
-  else local _; _, maxlen = looks_wrapped(text, raw) end
-  local units = {}
-  for _, r in ipairs(raw) do
-    local last = units[#units]
-    if wrap and last and not r[3] and last.lastlen >= 0.6 * maxlen
-        and not starts_item(text, r[1]) then
-      last[2] = r[2]
-      last.lastlen = r[2] - r[1] + 1
-    else
-      units[#units + 1] = { r[1], r[2], lastlen = r[2] - r[1] + 1 }
-    end
-  end
-  local lines, memo = {}, {}
-  for i, u in ipairs(units) do
-    local s, e = u[1], u[2]
-    local t = text:sub(s, e)
+  if wrap == nil then wrap, maxlen = looks_wrapped(text, S, E, G, k)
+  else local _; _, maxlen = looks_wrapped(text, S, E, G, k) end
+  local lines, memo, n = {}, {}, 0
+  local sub = string.sub
+  local cs, ce, lastlen
+  local function flush()
+    local t = sub(text, cs, ce)
     local mt = memo[t]
     if not mt then
-      mt = { __index = line_info(t, s, e) }
+      mt = { __index = line_info(t, cs, ce) }
       memo[t] = mt
     end
-    lines[i] = setmetatable({ s = s, e = e }, mt)
+    n = n + 1
+    lines[n] = setmetatable({ s = cs, e = ce }, mt)
   end
+  for i = 1, k do
+    local s, e = S[i], E[i]
+    if wrap and cs and not G[i] and lastlen >= 0.6 * maxlen
+        and not starts_item(text, s) then
+      ce = e
+    else
+      if cs then flush() end
+      cs, ce = s, e
+    end
+    lastlen = e - s + 1
+  end
+  if cs then flush() end
   return lines
 end
 
@@ -996,7 +1013,8 @@ function M.article(text, opts)
       art.dropped[#art.dropped + 1] = { text = L.t, start = L.s, stop = L.e, reason = reason }
     end
   end
-  table.sort(art.dropped, function(x, y) return x.start < y.start end)
+  -- (dropped is in input order: lines are visited in order, a dateline
+  -- just before the rest of its line)
   art.body = table.concat(parts, "\n\n")
   if dl then
     art.dateline = { place = dl.place, agency = dl.agency, text = dl.text }
