@@ -144,6 +144,50 @@ describe("newsc.article options and languages", function()
     assert.are.equal("Valley Courier", newsc.article(text, { outlet = "Valley Courier" }).outlet)
   end)
 
+  it("takes the outlet from a copyright line after the body", function()
+    local body = "The river Ast broke its banks on Tuesday night and flooded the old town, "
+      .. "the regional council said in a statement on Wednesday morning.\n\n"
+      .. "Residents said the water rose within minutes and that the pumps failed twice.\n\n"
+    local cases = {
+      { "© 2026 The Valley Courier. All rights reserved.", "The Valley Courier" },
+      { "Copyright © 2019-2026, Lorven Daily News | All rights reserved", "Lorven Daily News" },
+      { "© Copyright Ast Media 2026", "Ast Media" },
+      { "(c) 2026 Kettle Weir Gazette", "Kettle Weir Gazette" },
+    }
+    for _, c in ipairs(cases) do
+      local art = newsc.article(body .. c[1])
+      assert.are.equal(c[2], art.outlet)
+      assert.are.equal("credit", find_dropped(art, c[1]).reason)
+      assert.are.equal(2, #art.paragraphs)
+    end
+    -- a copyright line that names no holder gives none
+    assert.is_nil(newsc.article(body .. "© 2026. All rights reserved.").outlet)
+  end)
+
+  it("takes the agency of wire copy from the dateline or an agency byline", function()
+    local text = "LORVEN, March 4 (Reuters) - The river Ast broke its banks on Tuesday night "
+      .. "and flooded the old town, the regional council said on Wednesday."
+    local art = newsc.article(text)
+    assert.are.equal("Reuters", art.agency)
+    assert.are.equal("Reuters", art.outlet)
+    -- the caller's outlet (the publisher) comes before the agency
+    art = newsc.article(text, { outlet = "Valley Courier" })
+    assert.are.equal("Valley Courier", art.outlet)
+    assert.are.equal("Reuters", art.agency)
+    art = newsc.article("Floodwater reaches Lorven old town\n\nBy The Associated Press\n\n"
+      .. "The river Ast broke its banks on Tuesday night and flooded the old town, "
+      .. "the regional council said on Wednesday morning.")
+    assert.are.equal("The Associated Press", art.byline)
+    assert.are.equal("The Associated Press", art.agency)
+    -- a person's byline is no agency
+    art = newsc.article("Floodwater reaches Lorven old town\n\nBy Mara Feldt\n\n"
+      .. "The river Ast broke its banks on Tuesday night and flooded the old town, "
+      .. "the regional council said on Wednesday morning.")
+    assert.are.equal("Mara Feldt", art.byline)
+    assert.is_nil(art.agency)
+    assert.is_nil(art.outlet)
+  end)
+
   it("tells the language from the body", function()
     local fr = newsc.article("La rivière est sortie de son lit mardi soir et a inondé la vieille "
       .. "ville, a indiqué le conseil régional. Les habitants ont dit que l'eau était montée en "
@@ -256,7 +300,8 @@ describe("newsc.article on the corpus", function()
     local art = read("000_9ac787cb82328a7b")
     assert.are.equal("Putin expresses concern about civilian deaths in Gaza in meeting with "
       .. "Palestinian president", art.title)
-    assert.are.equal("Radio Habana Cuba", art.outlet)
+    assert.are.equal("Radio Habana Cuba", art.outlet)   -- the bold line wins over the agency
+    assert.are.equal("RHC", art.agency)
     assert.are.equal("Moscow", art.dateline.place)
     assert.are.equal("RHC", art.dateline.agency)
     assert.are.equal("--08-14", art.dateline.date)   -- no year in the text
@@ -278,6 +323,9 @@ describe("newsc.article on the corpus", function()
     local art = read("001_a3ea026554da13dc")
     assert.are.equal("Putin tells Abbas 'concerned' about Palestinian civilian toll", art.title)
     assert.are.equal("AFP", art.byline)
+    -- wire copy: the page names no outlet of its own, only the agency
+    assert.are.equal("AFP", art.agency)
+    assert.are.equal("AFP", art.outlet)
     assert.are.equal("2024-08-13T16:48", art.published)
     assert.are.equal("2024-08-13T16:49", art.updated)
     assert.is_nil(art.dateline)
@@ -301,6 +349,9 @@ describe("newsc.article on the corpus", function()
   it("002: no headline, a dated dateline with a dash", function()
     local art = read("002_241fe81f26dea434")
     assert.is_nil(art.title)
+    -- the text names no outlet (Reuters is named as a source, not as its publisher)
+    assert.is_nil(art.outlet)
+    assert.is_nil(art.agency)
     assert.are.equal("Moscow", art.dateline.place)
     assert.are.equal("--08-13", art.dateline.date)
     assert.are.equal(9, #art.paragraphs)
@@ -327,6 +378,11 @@ describe("newsc.article on the corpus", function()
   it("004: capital dateline, paragraphs on single lines", function()
     local art = read("004_733a1c3f5a029858")
     assert.are.equal("MOSCOW", art.dateline.place)
+    assert.is_nil(art.dateline.agency)
+    -- no outlet, agency, byline or copyright anywhere in the text
+    assert.is_nil(art.outlet)
+    assert.is_nil(art.agency)
+    assert.is_nil(art.byline)
     assert.are.equal(8, #art.paragraphs)
     assert.matches("^Russian President Vladimir Putin on Tuesday reiterated", first_par(art))
     assert.matches("^Russia has consistently criticized", last_par(art))

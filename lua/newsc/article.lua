@@ -530,7 +530,7 @@ local END_COST = 40
 local PRE_END_WORDS = 100
 local PRE_END_SHARE = 0.3
 
-local end_marker
+local end_marker, agency_name, copyright_holder
 
 local Article = {}
 Article.__index = Article
@@ -718,6 +718,52 @@ function end_marker(L)
     or lower:match("^about the authors?") or lower:match("powered by disqus")
     or lower:match("^more %a+ news$") or lower:match("^more stories from")
     or lower:match("^categories:") or lower:match("^posted in")
+end
+
+-- news agencies, by the names bylines and datelines give them
+local AGENCIES = {}
+for w in ([[afp|agence france-presse|agence france presse|ap|associated press|the associated press|
+reuters|reuters staff|thomson reuters|dpa|efe|ansa|tass|itar-tass|ria novosti|ria|xinhua|
+xinhua news agency|anadolu|anadolu agency|aa|ians|pti|press trust of india|ani|upi|
+united press international|bloomberg|bloomberg news|sputnik|kyodo|kyodo news|yonhap|wafa|
+interfax|europa press|pa|pa media|press association|aap|australian associated press|
+bernama|antara|apa|ntb|tt|sda|ctk|pap|mena|petra|spa|wam|kuna|qna|irna|rhc|prensa latina|
+cna|cp|the canadian press|canadian press|nhk|jiji|jiji press]]):gmatch("[^|]+") do
+  AGENCIES[trim(w)] = true
+end
+
+-- the agency's name as written, when `s` is only that ("AFP", "Reuters
+-- Staff", "The Associated Press"), or nil
+function agency_name(s)
+  local t = trim(s:gsub("^[Bb][Yy]%s+", ""))
+  if AGENCIES[t:lower()] then return t end
+  return nil
+end
+
+-- the holder named by a copyright line, or nil: "© 2024 The Valley
+-- Courier. All rights reserved." gives "The Valley Courier"
+function copyright_holder(t)
+  local low = t:lower()
+  local rest
+  local p = low:find("©", 1, true)
+  if p then rest = t:sub(p + 2)
+  else
+    p = low:find("copyright", 1, true) or low:find("%(c%)")
+    if not p then return nil end
+    rest = t:sub(p):gsub("^[Cc][Oo][Pp][Yy][Rr][Ii][Gg][Hh][Tt]", ""):gsub("^%([cC]%)", "")
+  end
+  rest = rest:gsub("^%s*©", ""):gsub("^%s*%([cC]%)", ""):gsub("^%s*[Cc]opyright", "")
+  -- years: "2024", "2010-2024", "2010 – 2024", then maybe a comma
+  rest = rest:gsub("^[%s,]*%d%d%d%d%s*[%-–—]?%s*%d*%d*%d*%d*[%s,]*", "")
+  rest = rest:gsub("^[%s,]*", "")
+  local name = rest:match("^(.-)%s*[%.|,;]%s") or rest:match("^(.-)%s*[%.|,;]?$")
+    or rest:match("^(.-)%s+[Aa]ll [Rr]ights")
+  if not name then return nil end
+  name = trim(name:gsub("%s+[Aa]ll [Rr]ights.*$", ""):gsub("%s+[Tt]odos os direitos.*$", "")
+    :gsub("[%s,]+%d%d%d%d$", ""))
+  local w = count_words(name)
+  if w < 1 or w > 6 or not name:match("^[%u%d]") or M.parse_date(name) then return nil end
+  return name
 end
 
 local function strip_outlet(title)
@@ -973,7 +1019,21 @@ function M.article(text, opts)
       L.reason = "outlet"
     end
   end
-  art.outlet = art.outlet or opts.outlet
+  -- a copyright line outside the body: "© 2024 The Valley Courier. All rights reserved."
+  if not art.outlet then
+    for i = n, 1, -1 do
+      local L = lines[i]
+      if (i < A or i > B) and L.reason == "credit" then
+        local o = copyright_holder(L.bare)
+        if o then art.outlet = o break end
+      end
+    end
+  end
+  -- wire copy: the agency of the dateline ("(Reuters) -") or of a byline
+  -- that is only an agency's name ("By AFP")
+  art.agency = dl and dl.agency and agency_name(dl.agency)
+    or art.byline and agency_name(art.byline) or nil
+  art.outlet = art.outlet or opts.outlet or art.agency
   art.author = art.byline
 
   -- 6. the body: the main run without its rule lines
