@@ -582,6 +582,9 @@ local function line_info(t, s, e)
   local words = count_words(b)
   local info = { t = t, bare = b, kind = kind, words = words, sent = sentence_end(b),
                  key = dup_key(b) }
+  if words <= 4 then
+    info.core = b:lower():gsub("^[%s%p]+", ""):gsub("[%s%p]+$", "")
+  end
   info.reason = classify(b, kind, words)
   info.endm = end_marker(info) and true or false
   return info
@@ -677,6 +680,13 @@ local function split_lines(text, wrap)
   end
   if cs then flush() end
   return lines
+end
+
+-- labels over a list of other stories' headlines
+local PROMO_LABEL = {}
+for w in ([[more|read more|also read|read also|see also|related|watch|watch more|more news|
+more stories|recommended|also on|latest|latest news|top stories|popular|most read]]):gmatch("[^|]+") do
+  PROMO_LABEL[trim(w)] = true
 end
 
 local function text_score(L, run)
@@ -934,6 +944,36 @@ function M.article(text, opts)
   for i = A, B do
     local L = lines[i]
     if L.rep and (L.rep < A or lines[L.rep].reason) then L.reason = "duplicate" end
+  end
+
+  -- a label such as "More:" or "Related" inside the run, and the headlines
+  -- of other stories under it (short lines that are not sentences)
+  for i = A, B do
+    local L = lines[i]
+    if (L.reason == "navigation" or L.reason == "promo") and L.words <= 4
+        and (L.endm or PROMO_LABEL[L.core] or L.bare:match(":$")) then
+      local j = i + 1
+      while j <= B and not lines[j].reason and not lines[j].sent and lines[j].words <= 20
+          and lines[j].kind ~= "heading" do
+        lines[j].reason = "promo"
+        j = j + 1
+      end
+    end
+  end
+
+  -- the header inside the run: a deck above a date or byline line at the
+  -- start of the run is not the article's text
+  if title_i and title_i < A then
+    for k = A, math.min(B, A + 3) do
+      local r = lines[k].reason
+      if r == "metadata" or r == "byline" then
+        for i = A, k - 1 do
+          if not lines[i].reason then lines[i].reason = "standfirst" end
+        end
+        A = k + 1
+        break
+      end
+    end
   end
 
   -- a dateline opens the body: find it at the start of the main run or
