@@ -408,7 +408,8 @@ end
 local NOT_PLACE = {}
 for w in ([[published posted updated update by photo photos source note editor editors
 read watch related image video caption credit advertisement warning disclaimer correction
-breaking exclusive analysis opinion comment comments listen summary tags filed]]):gmatch("%S+") do
+breaking exclusive analysis opinion comment comments listen summary tags filed disclosure
+disclaimer spoiler announcement important background context transcript sponsored]]):gmatch("%S+") do
   NOT_PLACE[w] = true
 end
 
@@ -464,7 +465,16 @@ local function read_dateline(t)
     elseif upper then
       -- "ATHENS, Greece -": a second place part
       local region = head:match("^(%u[%a%.]*[%a%.]?)", p2 + #c)
-      if region then p2 = p2 + #c + #region; res.place = place .. ", " .. region end
+      if region then
+        -- up to three words: "DUBAI, United Arab Emirates -"
+        local q = p2 + #c + #region
+        for _ = 1, 2 do
+          local w = head:match("^ (%u[%a%.]*)", q)
+          if not w then break end
+          region = region .. " " .. w; q = q + #w + 1
+        end
+        p2 = q; res.place = place .. ", " .. region
+      end
     end
   end
   local ag_s, ag_e, ag = head:find("^%s*%(([%a][%w%.& ]-)%)", p2)
@@ -979,10 +989,15 @@ function M.article(text, opts)
   -- a dateline opens the body: find it at the start of the main run or
   -- just before it
   local d_i, dl, dlen
-  for i = math.max(1, A - 8), math.min(B, A + 3) do
+  for i = math.max(1, A - 8), math.min(B, A + 6) do
     local L = lines[i]
     if not L.reason and L.words >= 8 then
       local d, len = read_dateline(L.t)
+      -- further into the run only a dateline in capitals, with a date or an
+      -- agency, counts
+      if d and i > A + 3 and not (d.date or d.agency or (d.place and d.place:match("^[^,]*"):match("^[%u%s%.]+$"))) then
+        d = nil
+      end
       if d and #L.t > len then
         d_i, dl, dlen = i, d, len
         break
