@@ -540,7 +540,7 @@ local END_COST = 40
 local PRE_END_WORDS = 100
 local PRE_END_SHARE = 0.3
 
-local end_marker, agency_name, copyright_holder
+local end_marker, agency_name, copyright_holder, closing_note
 
 local Article = {}
 Article.__index = Article
@@ -697,6 +697,35 @@ local PROMO_LABEL = {}
 for w in ([[more|read more|also read|read also|see also|related|watch|watch more|more news|
 more stories|recommended|also on|latest|latest news|top stories|popular|most read]]):gmatch("[^|]+") do
   PROMO_LABEL[trim(w)] = true
+end
+
+local ROLE = {}
+for w in ([[writer|reporter|journalist|editor|correspondent|contributor|columnist|author|
+producer|blogger|photographer|analyst|intern|freelancer|novelist|critic]]):gmatch("%a+") do
+  ROLE[w] = true
+end
+local FIRM = {}
+for w in ([[provider|company|firm|manufacturer|developer|supplier|maker|leader|organization|
+organisation|platform|group|publisher|agency|operator|retailer|brand|corporation|pioneer|
+specialist|producer|distributor|bank|insurer|network|nonprofit|charity]]):gmatch("%a+") do
+  FIRM[w] = true
+end
+
+-- "Ana Ruiz is a freelance writer living in Lorven", "Acme is a global
+-- provider of ...": a note that closes an article
+function closing_note(t)
+  local subj, rest = t:match("^(%u[%w%.&'’%-]*[%w%.&'’%- ]-) is an? (.*)$")
+  if not subj or count_words(subj) > 5 then return false end
+  local k = 0
+  for w in rest:gmatch("[%a%-]+") do
+    k = k + 1
+    if k > 8 then break end
+    local lw = w:lower()
+    if ROLE[lw] or ROLE[lw:gsub("s$", "")] then return "author" end
+    if FIRM[lw] then return "company" end
+    if lw == "of" or lw == "who" or lw == "that" or lw == "which" then break end
+  end
+  return false
 end
 
 local function text_score(L, run)
@@ -947,6 +976,22 @@ function M.article(text, opts)
       else
         L.reason = "promo"
       end
+    end
+  end
+
+  -- the close of the run: a note about the author or the company ("Ana Ruiz
+  -- is a freelance writer ...", "Acme is a global provider of ...") ends the
+  -- article; it and what follows it in the run are not the article's text
+  local run_words, tail_words = 0, 0
+  for i = A, B do if not lines[i].reason then run_words = run_words + lines[i].words end end
+  for i = A + 1, B do
+    local L = lines[i]
+    if not lines[i - 1].reason then tail_words = tail_words + lines[i - 1].words end
+    if not L.reason and L.words <= 120 and tail_words >= 0.5 * run_words
+        and closing_note(L.bare) then
+      for j = i, B do lines[j].reason = lines[j].reason or "credit" end
+      B = i - 1
+      break
     end
   end
 
