@@ -762,7 +762,8 @@ function end_marker(L)
     or lower:match("^previous post") or lower:match("^next post") or lower:match("^previous article")
     or lower:match("^next article") or lower:match("^related:") or lower:match("^topics:")
     or lower:match("^more about") or lower:match("^more in ")
-    or (L.words <= 5 and L.bare:match("^About %u") and not L.sent)
+    or (L.words <= 5 and not L.sent and (L.bare:match("^About %u") or L.bare:match("^Sobre %u")
+      or L.bare:match("^Acerca de %u") or L.bare:match("^À propos d") or L.bare:match("^Über %u")))
     or lower:match("^media contacts?:?$") or lower:match("^press contacts?:?$")
     or lower:match("^about the authors?") or lower:match("powered by disqus")
     or lower:match("^more %a+ news$") or lower:match("^more stories from")
@@ -987,8 +988,10 @@ function M.article(text, opts)
   for i = A + 1, B do
     local L = lines[i]
     if not lines[i - 1].reason then tail_words = tail_words + lines[i - 1].words end
-    if not L.reason and L.words <= 120 and tail_words >= 0.5 * run_words
-        and closing_note(L.bare) then
+    if tail_words >= 0.5 * run_words and ((L.endm and L.words <= 4 and not L.bare:find(":%s*%S")
+          and tail_words >= 0.75 * run_words)
+        or (not L.reason and L.words <= 120 and closing_note(L.bare))) then
+      if os.getenv("DBG") then io.stderr:write("CLOSE ", L.t, "\n") end
       for j = i, B do lines[j].reason = lines[j].reason or "credit" end
       B = i - 1
       break
