@@ -182,7 +182,9 @@ back to top|editor's picks|editors' picks|don't miss|must read|watch|video|video
 opinion|world|news|sports|business|more|tags|topics|loading|loading...|recommended|
 also read|read more|see also|continue reading|show comments|view comments|leave a comment|
 trending topics|in this article|contents|table of contents|sections|cookie settings|
-advert|report|print article|no comments yet|ad|story continues below advertisement]]):gmatch("[^|]+") do
+advert|report|print article|no comments yet|ad|story continues below advertisement|
+trending news|trending stories|top news|latest stories|most viewed|most shared|more videos|
+popular stories|popular now|in case you missed it|more headlines]]):gmatch("[^|]+") do
   NAV[trim(w)] = true
 end
 
@@ -280,6 +282,7 @@ local function classify(t, kind, words)
   if NAV[core] then return "navigation" end
   if core:match("^share") and words <= 6 then return "share" end
   if core:match("^follow %S+ on") and words <= 8 then return "share" end
+  if words <= 6 and lower:match("%smore$") and not sentence_end(t) then return "navigation" end
   if lower:match("^more news from") or lower:match("^more from") and words <= 6 then
     return "navigation"
   end
@@ -1009,9 +1012,11 @@ function M.article(text, opts)
   for i = A, B do
     local L = lines[i]
     if (L.reason == "navigation" or L.reason == "promo") and L.words <= 4
-        and (L.endm or PROMO_LABEL[L.core] or L.bare:match(":$")) then
+        and (L.endm or PROMO_LABEL[L.core] or NAV[L.core] or L.bare:match(":$") or L.bare:match("%s[Mm]ore$")) then
       local j = i + 1
-      while j <= B and not lines[j].reason and not lines[j].sent and lines[j].words <= 20
+      while j <= B and not lines[j].reason and lines[j].words <= 20
+          and (not lines[j].sent or (lines[j].words <= 14
+            and not lines[j].bare:match("%.[\"'”’]?$")))
           and lines[j].kind ~= "heading" do
         lines[j].reason = "promo"
         j = j + 1
