@@ -201,7 +201,8 @@ local PROMO_START = { "also read", "read also", "read more", "more:", "related:"
 local PROMO_STRONG = { "like this story", "like this article", "sign up for", "subscribe to",
   "follow us on", "start your day", "also:", "don't miss out", "get our", "download our",
   "there's plenty more where", "want more stories", "enjoyed this", "support our journalism",
-  "support independent journalism", "become a member", "share this article", "share this story" }
+  "support independent journalism", "become a member", "share this article", "share this story",
+  "get breaking news", "get the best of", "get our newsletter", "get the news" }
 
 local CREDIT_END = { "afp", "ap", "reuters", "getty images", "getty", "epa", "afp via getty images",
   "ap photo", "file photo", "photo", "xinhua", "anadolu", "shutterstock", "istock", "ians",
@@ -382,6 +383,10 @@ local function classify(t, kind, words)
     end
   end
   if (kind == "emphasis") and words >= 5 and lower:match("photo") then return "caption" end
+  -- "... in La Paz, November 19, 2019. © Reuters/Name": a credit closing a caption
+  if words >= 4 and t:match("©%s*[%w%s/%.,&'%-]*$") and #t:match("©%s*[%w%s/%.,&'%-]*$") <= 60 then
+    return "caption"
+  end
   if words <= 14 and not sentence_end(t) then
     for _, c in ipairs(CREDIT_ANY) do
       if lower:find(c, 1, true) then return words <= 6 and "credit" or "caption" end
