@@ -204,6 +204,18 @@ local PROMO_STRONG = { "like this story", "like this article", "sign up for", "s
   "support independent journalism", "become a member", "share this article", "share this story",
   "get breaking news", "get the best of", "get our newsletter", "get the news" }
 
+-- news agencies, by the names bylines and datelines give them
+local AGENCIES = {}
+for w in ([[afp|agence france-presse|agence france presse|ap|associated press|the associated press|
+reuters|reuters staff|thomson reuters|dpa|efe|ansa|tass|itar-tass|ria novosti|ria|xinhua|
+xinhua news agency|anadolu|anadolu agency|aa|ians|pti|press trust of india|ani|upi|
+united press international|bloomberg|bloomberg news|sputnik|kyodo|kyodo news|yonhap|wafa|
+interfax|europa press|pa|pa media|press association|aap|australian associated press|
+bernama|antara|apa|ntb|tt|sda|ctk|pap|mena|petra|spa|wam|kuna|qna|irna|rhc|prensa latina|
+cna|cp|the canadian press|canadian press|nhk|jiji|jiji press]]):gmatch("[^|]+") do
+  AGENCIES[trim(w)] = true
+end
+
 local CREDIT_END = { "afp", "ap", "reuters", "getty images", "getty", "epa", "afp via getty images",
   "ap photo", "file photo", "photo", "xinhua", "anadolu", "shutterstock", "istock", "ians",
   "pti", "ani", "bloomberg", "efe", "tass", "sputnik", "dpa", "upi", "alamy", "pool" }
@@ -283,6 +295,16 @@ local function classify(t, kind, words)
   if NAV[core] then return "navigation" end
   if core:match("^share") and words <= 6 then return "share" end
   if core:match("^follow %S+ on") and words <= 8 then return "share" end
+  if words <= 20 and core:match("^follow [%a%s']- on %a") and (lower:find("twitter", 1, true)
+      or lower:find("facebook", 1, true) or lower:find("instagram", 1, true)) then
+    return "share"
+  end
+  -- how to reach the author: "Ana Ruiz may be reached at ana@example.com"
+  if words <= 50 and (lower:find("may be reached at", 1, true) or lower:find("can be reached at", 1, true)
+      or lower:find("follow him on twitter", 1, true) or lower:find("follow her on twitter", 1, true)
+      or lower:find("follow them on twitter", 1, true)) then
+    return "credit"
+  end
   if words <= 6 and lower:match("%smore$") and not sentence_end(t) then return "navigation" end
   if lower:match("^more news from") or lower:match("^more from") and words <= 6 then
     return "navigation"
@@ -397,6 +419,19 @@ local function classify(t, kind, words)
     return "caption"
   end
   if words == 0 or (words <= 2 and not t:find("%a")) then return "navigation" end
+  -- a photo credit: "Michael Conroy, AP", "Jane Doe/Reuters", "NASA via Getty Images"
+  if words <= 6 and not sentence_end(t) then
+    local last = lower:match("[,/|]%s*([%a%.%s]-)%s*$") or lower:match("%svia%s+([%a%.%s]-)%s*$")
+    if last and (AGENCIES[last] or last == "getty images" or last == "getty") then
+      return "credit"
+    end
+  end
+  -- a headline in capitals ("SENATOR OPENS UP ABOUT HIS HEALTH"): another story
+  if words >= 7 and words <= 25 and not sentence_end(t) and not t:find("%l")
+      and #t:gsub("[^%u]", "") >= 0.6 * #t:gsub("[^%a\128-\255]", "")
+      and not t:find("%d[%d%.,]*%s+%-?%d") then
+    return "promo"
+  end
 
   -- "... on Wednesday. Signal/Nils Berg": a credit "Agency/Name" closing the line
   if words >= 6 and not sentence_end(t) and t:match("[%.%)] %u[%w%.]*%s?/%s?%u[%a%.]*[%a ]*$") then
@@ -776,18 +811,6 @@ function end_marker(L)
     or lower:match("^about the authors?") or lower:match("powered by disqus")
     or lower:match("^more %a+ news$") or lower:match("^more stories from")
     or lower:match("^categories:") or lower:match("^posted in")
-end
-
--- news agencies, by the names bylines and datelines give them
-local AGENCIES = {}
-for w in ([[afp|agence france-presse|agence france presse|ap|associated press|the associated press|
-reuters|reuters staff|thomson reuters|dpa|efe|ansa|tass|itar-tass|ria novosti|ria|xinhua|
-xinhua news agency|anadolu|anadolu agency|aa|ians|pti|press trust of india|ani|upi|
-united press international|bloomberg|bloomberg news|sputnik|kyodo|kyodo news|yonhap|wafa|
-interfax|europa press|pa|pa media|press association|aap|australian associated press|
-bernama|antara|apa|ntb|tt|sda|ctk|pap|mena|petra|spa|wam|kuna|qna|irna|rhc|prensa latina|
-cna|cp|the canadian press|canadian press|nhk|jiji|jiji press]]):gmatch("[^|]+") do
-  AGENCIES[trim(w)] = true
 end
 
 -- the agency's name as written, when `s` is only that ("AFP", "Reuters
