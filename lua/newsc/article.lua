@@ -585,6 +585,21 @@ local PRE_END_SHARE = 0.3
 
 local end_marker, agency_name, copyright_holder, closing_note
 
+-- a short photo credit: "Michael Conroy, AP", "Jane Doe/Reuters",
+-- "NASA via Getty Images", "Photo: Ana Ruiz"
+local function photo_credit(t)
+  if count_words(t) > 6 or sentence_end(t) then return false end
+  local lower = t:lower()
+  -- "Image copyright Getty Images" stands above its caption, not below
+  if lower:find("image", 1, true) or lower:find("credit", 1, true)
+      or lower:find("copyright", 1, true) or lower:find("©", 1, true) then
+    return false
+  end
+  local last = lower:match("[,/|]%s*([%a%.%s]-)%s*$") or lower:match("%svia%s+([%a%.%s]-)%s*$")
+  if last and (AGENCIES[last] or last:match("getty")) then return true end
+  return t:find("%a/%s?%u") ~= nil
+end
+
 local Article = {}
 Article.__index = Article
 
@@ -1033,6 +1048,15 @@ function M.article(text, opts)
   for i = A, B do
     local L = lines[i]
     if L.rep and (L.rep < A or lines[L.rep].reason) then L.reason = "duplicate" end
+  end
+
+  -- a caption: the line just above a photo credit ("Michael Conroy, AP")
+  for i = math.max(A, 2), math.min(B + 1, n) do
+    local L = lines[i]
+    if L.reason == "credit" and photo_credit(L.bare) then
+      local P = lines[i - 1]
+      if not P.reason and P.words <= 60 and P.kind ~= "heading" then P.reason = "caption" end
+    end
   end
 
   -- a label such as "More:" or "Related" inside the run, and the headlines
