@@ -196,7 +196,7 @@ local PROMO_START = { "also read", "read also", "read more", "more:", "related:"
   "also on ", "like this story", "continue reading", "want more", "get breaking news",
   "let our news", "breaking news emails", "click to", "tap here", "to read more",
   "see more:", "have a tip", "got a tip", "no spam", "watch more", "read the full",
-  "related article", "trending:", "suggested:", "you may like" }
+  "related article", "trending:", "suggested:", "you may like", "sign up:" }
 
 local PROMO_STRONG = { "like this story", "like this article", "sign up for", "subscribe to",
   "follow us on", "start your day", "also:", "don't miss out", "get our", "download our",
@@ -405,6 +405,24 @@ local function classify(t, kind, words)
     end
   end
   if (kind == "emphasis") and words >= 5 and lower:match("photo") then return "caption" end
+  -- a picture described: "This illustration of ...", "An artist's impression of ..."
+  if words <= 40 and (lower:match("^an? artist[’']s %a+ of") or lower:match("^this %a* ?illustration%f[%A]")
+      or lower:match("^this %a* ?image shows") or lower:match("^this %a* ?photo shows")
+      or lower:match("^in this %a* ?photo%f[%A]") or lower:match("^in this %a* ?image%f[%A]")
+      or lower:match("^an? %a* ?screenshot of") or lower:match("^an? %a* ?illustration of")) then
+    return "caption"
+  end
+  -- a caption closed by a credit in brackets: "... of Titan. (NASA/JPL-Caltech/ASU)"
+  if words >= 3 and t:match("%([%w%.%-&' ]+/[%w%.%-&'/ ]+%)$") then return "caption" end
+  if words <= 5 and t:match("^%([^%(%)]+%)$") and not sentence_end(t:sub(2, -2)) then
+    return "credit"
+  end
+  if words <= 30 and lower:match("^get ") and (lower:find("newsletter", 1, true)
+      or lower:find("inbox", 1, true) or lower:find("stories", 1, true)
+      or lower:find("alerts", 1, true) or lower:find("email", 1, true)) then
+    return "promo"
+  end
+  if words <= 5 and lower:match("^popular on %a") then return "navigation" end
   -- "... in La Paz, November 19, 2019. © Reuters/Name": a credit closing a caption
   if words >= 4 and t:match("©%s*[%w%s/%.,&'%-]*$") and #t:match("©%s*[%w%s/%.,&'%-]*$") <= 60 then
     return "caption"
@@ -578,6 +596,8 @@ end
 local RUN_BASE, RUN_STEP, RUN_MAX = 4, 4, 40
 -- the cost of a line that usually ends an article (comments, related stories)
 local END_COST = 40
+-- the cost of a caption or photo credit
+local INLINE_COST = 4
 -- a run of text before the first end marker is preferred over a heavier one
 -- after it when it has PRE_END_WORDS words and PRE_END_SHARE of its weight
 local PRE_END_WORDS = 100
@@ -985,7 +1005,10 @@ function M.article(text, opts)
     local sc, texty = text_score(L, run)
     if L.rep then sc, texty = -math.min(RUN_BASE + RUN_STEP * run, RUN_MAX), false end
     if L.endm then sc = -END_COST end
-    if texty then run = 0 else run = run + 1 end
+    -- a caption between paragraphs costs little and does not lengthen a gap
+    local inline = (L.reason == "caption" or L.reason == "credit") and not L.endm
+    if inline then sc = -INLINE_COST
+    elseif texty then run = 0 else run = run + 1 end
     L.score = sc
     if sum <= 0 then sum, a = sc, i else sum = sum + sc end
     if sum > best then best, best_a, best_b = sum, a, i end
