@@ -352,6 +352,15 @@ local function classify(t, kind, words)
       or lower:match("^join the conversation") or lower:match("^discussion$")) then
     return "comments"
   end
+  -- a comment's header: "Ana Ruiz says:", "Ana Ruiz on November 19, 2019 at 3:45 pm"
+  if words <= 6 and t:match("^%S.-%s[Ss]ays:?$") then return "comments" end
+  if words <= 14 and lower:match("^%S.- on %a+%.? %d%d?, %d%d%d%d,? at %d%d?:%d%d ?[ap]%.?m%.?$") then
+    return "comments"
+  end
+  if words <= 5 and (lower:match("^log in to reply") or lower:match("^login to reply")
+      or lower:match("^like this:?$") or lower:match("^share this:?$")) then
+    return "comments"
+  end
   if words <= 10 and (lower:match("^%d+ %a+ ago") or lower:match("^%a+ %a+ ago$")) then
     return "comments"
   end
