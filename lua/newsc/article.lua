@@ -168,7 +168,9 @@ share on twitter|share on linkedin|share on whatsapp|share via email|tweet|email
 facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|flipboard|messenger|
 google-news|google news|copy link|copy|link copied|comments|comment|follow us|follow us on|
 share article|shares|save|bookmark|save article|mail|sms|instagram|youtube|rss|tumblr|
-gift article|listen|listen to this article|print this page|email this]]):gmatch("[^|]+") do
+gift article|listen|listen to this article|print this page|email this|
+compartilhe|compartilhar|compartir|comparte|teilen|partager|partagez|condividi|delen|
+imprimir|drucken|imprimer|stampa]]):gmatch("[^|]+") do
   SHARE[trim(w)] = true
 end
 
@@ -184,7 +186,14 @@ also read|read more|see also|continue reading|show comments|view comments|leave 
 trending topics|in this article|contents|table of contents|sections|cookie settings|
 advert|report|print article|no comments yet|ad|story continues below advertisement|
 trending news|trending stories|top news|latest stories|most viewed|most shared|more videos|
-popular stories|popular now|in case you missed it|more headlines]]):gmatch("[^|]+") do
+popular stories|popular now|in case you missed it|more headlines|
+publicidade|publicidad|anzeige|werbung|publicité|pubblicità|advertentie|
+leia também|leia mais|veja também|lee también|lea también|ver más|lesen sie auch|mehr zum thema|
+lire aussi|à lire aussi|voir aussi|leggi anche|vedi anche|lees ook|
+notícias relacionadas|noticias relacionadas|artículos relacionados|artigos relacionados|
+ähnliche artikel|articles similaires|articoli correlati|gerelateerde artikelen|
+mais lidas|más leídas|más leído|meistgelesen|les plus lus|più letti|
+últimas notícias|últimas noticias|dernières nouvelles|ultime notizie]]):gmatch("[^|]+") do
   NAV[trim(w)] = true
 end
 
@@ -350,6 +359,14 @@ local function classify(t, kind, words)
       or lower:match("^rating: %d+ votes?")
       or lower:match("^read all comments") or lower:match("^%[? ?%d+ comments? ?%]?$")
       or lower:match("^join the conversation") or lower:match("^discussion$")) then
+    return "comments"
+  end
+  -- a comment form
+  if words <= 40 and (lower:find("your email address will not be published", 1, true)
+      or lower:find("required fields are marked", 1, true) or lower:match("^notify me of")
+      or lower:find("save my name, email", 1, true) or lower:find("uses akismet", 1, true)
+      or lower:match("^cancel reply") or lower:match("^you must be logged in to post")
+      or lower:match("^post comment$") or lower:match("^submit comment$")) then
     return "comments"
   end
   -- a comment's header: "Ana Ruiz says:", "Ana Ruiz on November 19, 2019 at 3:45 pm"
@@ -835,7 +852,12 @@ most read|trending|trending now|also on|recent posts|popular posts|further readi
 tell us what you think|what do you think|more on this story|more on this topic|latest news|
 read next|up next|you may be interested in|don't miss|more like this|related content|
 related topics|related coverage|share this article|share this story|editor's picks|
-sponsored content|around the web|from the web|promoted stories|recommended stories]]):gmatch("[^|]+") do
+sponsored content|around the web|from the web|promoted stories|recommended stories|
+comentários|comentarios|kommentare|commentaires|commenti|reacties|deixe um comentário|
+deja un comentario|laisser un commentaire|lascia un commento|
+notícias relacionadas|noticias relacionadas|artículos relacionados|artigos relacionados|
+ähnliche artikel|articles similaires|articoli correlati|gerelateerde artikelen|
+leia também|veja também|lee también|lesen sie auch|lire aussi|leggi anche|mais lidas|más leídas]]):gmatch("[^|]+") do
   END_CORE[trim(w)] = true
 end
 
