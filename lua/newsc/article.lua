@@ -361,6 +361,25 @@ local function classify(t, kind, words)
       or lower:match("^join the conversation") or lower:match("^discussion$")) then
     return "comments"
   end
+  -- a menu or breadcrumb on one line: "Home | News | Sport | Weather",
+  -- "Home > World > Europe"
+  if words <= 60 then
+    local _, bars = t:gsub("%s|%s", "")
+    local _, dots = t:gsub("%s\194\183%s", "")
+    local _, bullets = t:gsub("%s\226\128\162%s", "")
+    bars = bars + dots + bullets
+    local _, arrows = t:gsub("%s>%s", "")
+    local _, guil = t:gsub("%s\194\187%s", "")
+    local _, single = t:gsub("%s\226\128\186%s", "")
+    arrows = arrows + guil + single
+    if (bars >= 3 and words <= 4 * (bars + 1)) or (arrows >= 2 and words <= 3 * (arrows + 1)) then
+      return "navigation"
+    end
+  end
+  if words <= 12 and (lower:match("^comments are closed") or lower:match("^media playback is unsupported")
+      or lower:match("^thanks for reading") or lower:match("^thank you for reading")) then
+    return "boilerplate"
+  end
   -- a comment form
   if words <= 40 and (lower:find("your email address will not be published", 1, true)
       or lower:find("required fields are marked", 1, true) or lower:match("^notify me of")
