@@ -851,6 +851,19 @@ function closing_note(t)
   return false
 end
 
+-- a line of a list or table: numbered, or holding two figures or more
+-- (not a date or a time)
+local function list_item(L)
+  local t = L.bare
+  if t:match("^%d+[%.%)]%s") or t:match("^%(?%d+%)%s") then return true end
+  local _, nums = t:gsub("%f[%w]%d[%d%.,:/]*%f[^%w]", "")
+  -- dated lines are lists of other stories, not the article's list
+  return nums >= 2 and not M.parse_date(t) and not t:find("%d:%d%d")
+end
+
+-- the score of a line of a list or table introduced by a colon
+local LIST_SCORE = 1
+
 local function text_score(L, run)
   local w = L.words
   local sent = L.sent
@@ -1051,8 +1064,19 @@ function M.article(text, opts)
   local best, best_a, best_b = -math.huge, 1, 0
   local sum, a = 0, 1
   local run = 0
+  -- a list or table introduced by a line that ends with a colon
+  -- ("Final standings after 36 races:", "Ingredients:") counts as text
+  local in_list = false
   for i, L in ipairs(lines) do
     local sc, texty = text_score(L, run)
+    if not texty and in_list and not L.reason and L.kind ~= "heading" and L.words >= 1
+        and list_item(L) then
+      sc, texty = LIST_SCORE, true
+    elseif not L.reason and L.bare:match(":$") and L.words >= 1 then
+      in_list = true
+    elseif L.reason ~= "caption" and L.reason ~= "credit" then
+      in_list = false
+    end
     if L.rep then sc, texty = -math.min(RUN_BASE + RUN_STEP * run, RUN_MAX), false end
     if L.endm then sc = -END_COST end
     -- a caption between paragraphs costs little and does not lengthen a gap
