@@ -1041,7 +1041,7 @@ function M.article(text, opts)
   end
 
   -- 3. repeated lines: the title again, captions again, whole blocks again
-  local seen = {}
+  local seen, rep = {}, {}   -- rep[i]: the first line that line i repeats
   local tkey = art.title and dup_key(art.title)
   for i, L in ipairs(lines) do
     local k = L.key
@@ -1053,7 +1053,7 @@ function M.article(text, opts)
       elseif not L.reason then
         -- a repeated short line may be the article's own (a list, a
         -- refrain) when it stands among text; decided after the main run
-        if L.words >= 10 or first.reason then L.reason = "duplicate" else L.rep = seen[k] end
+        if L.words >= 10 or first.reason then L.reason = "duplicate" else rep[i] = seen[k] end
       end
     else
       seen[k] = i
@@ -1061,6 +1061,8 @@ function M.article(text, opts)
   end
 
   -- 4. the main run of text: the stretch of lines with the highest score
+  -- (scores in an array of their own: no field added to each line)
+  local score = {}
   local best, best_a, best_b = -math.huge, 1, 0
   local sum, a = 0, 1
   local run = 0
@@ -1077,13 +1079,13 @@ function M.article(text, opts)
     elseif L.reason ~= "caption" and L.reason ~= "credit" then
       in_list = false
     end
-    if L.rep then sc, texty = -math.min(RUN_BASE + RUN_STEP * run, RUN_MAX), false end
+    if rep[i] then sc, texty = -math.min(RUN_BASE + RUN_STEP * run, RUN_MAX), false end
     if L.endm then sc = -END_COST end
     -- a caption between paragraphs costs little and does not lengthen a gap
     local inline = (L.reason == "caption" or L.reason == "credit") and not L.endm
     if inline then sc = -INLINE_COST
     elseif texty then run = 0 else run = run + 1 end
-    L.score = sc
+    score[i] = sc
     if sum <= 0 then sum, a = sc, i else sum = sum + sc end
     if sum > best then best, best_a, best_b = sum, a, i end
   end
@@ -1096,12 +1098,12 @@ function M.article(text, opts)
   for i = 1, n do
     local L = lines[i]
     if L.endm and words_before >= PRE_END_WORDS then first_end = i break end
-    if L.score > 0 then words_before = words_before + L.words end
+    if score[i] > 0 then words_before = words_before + L.words end
   end
   if first_end and A >= first_end then
     local pb, pa2, pb2, sum2, a2 = -math.huge, 1, 0, 0, 1
     for i = 1, first_end - 1 do
-      local sc = lines[i].score
+      local sc = score[i]
       if sum2 <= 0 then sum2, a2 = sc, i else sum2 = sum2 + sc end
       if sum2 > pb then pb, pa2, pb2 = sum2, a2, i end
     end
@@ -1134,7 +1136,6 @@ function M.article(text, opts)
     if tail_words >= 0.5 * run_words and ((L.endm and L.words <= 4 and not L.bare:find(":%s*%S")
           and tail_words >= 0.75 * run_words)
         or (not L.reason and L.words <= 120 and closing_note(L.bare))) then
-      if os.getenv("DBG") then io.stderr:write("CLOSE ", L.t, "\n") end
       for j = i, B do lines[j].reason = lines[j].reason or "credit" end
       B = i - 1
       break
@@ -1144,7 +1145,8 @@ function M.article(text, opts)
   -- a repeated short line stays in the body only if its first occurrence does
   for i = A, B do
     local L = lines[i]
-    if L.rep and (L.rep < A or lines[L.rep].reason) then L.reason = "duplicate" end
+    local r = rep[i]
+    if r and (r < A or lines[r].reason) then L.reason = "duplicate" end
   end
 
   -- a caption: the line just above a photo credit ("Michael Conroy, AP")
@@ -1211,7 +1213,7 @@ function M.article(text, opts)
       -- take the lines between the dateline and the main run only when
       -- they hold little that is not text
       local cost = 0
-      for i = d_i, A - 1 do if lines[i].score < 0 then cost = cost - lines[i].score end end
+      for i = d_i, A - 1 do if score[i] < 0 then cost = cost - score[i] end end
       if cost <= RUN_MAX then A = d_i else d_i = nil end
     elseif d_i > A then
       -- lines before the dateline are the standfirst and header
@@ -1295,6 +1297,7 @@ function M.article(text, opts)
 
   -- 6. the body: the main run without its rule lines
   local parts, bpos = {}, 1
+  local dropped, nd = art.dropped, #art.dropped
   for i, L in ipairs(lines) do
     local keep = i >= A and i <= B and not L.reason
     if keep then
@@ -1302,8 +1305,8 @@ function M.article(text, opts)
       if i == d_i then
         local prefix = text:sub(s, s + dlen - 1)
         local ps, pe = trim_range(text, s, s + dlen - 1)
-        art.dropped[#art.dropped + 1] = { text = text:sub(ps, pe), start = ps, stop = pe,
-                                          reason = "dateline" }
+        nd = nd + 1
+        dropped[nd] = { text = text:sub(ps, pe), start = ps, stop = pe, reason = "dateline" }
         dl.text = trim(prefix)
         s = s + dlen
       end
@@ -1313,7 +1316,7 @@ function M.article(text, opts)
       bpos = bpos + (e - s + 1) + 2
     else
       local reason = L.reason
-      if not reason and L.rep then reason = "duplicate" end
+      if not reason and rep[i] then reason = "duplicate" end
       if not reason then
         if i < A then
           -- a line of text under the headline is its standfirst (the deck)
@@ -1327,7 +1330,8 @@ function M.article(text, opts)
           if L.words >= 10 and sentence_end(L.bare) then reason = "outside" end
         end
       end
-      art.dropped[#art.dropped + 1] = { text = L.t, start = L.s, stop = L.e, reason = reason }
+      nd = nd + 1
+      dropped[nd] = { text = L.t, start = L.s, stop = L.e, reason = reason }
     end
   end
   -- (dropped is in input order: lines are visited in order, a dateline
