@@ -283,6 +283,150 @@ describe("newsc clean", function()
   end)
 end)
 
+describe("newsc.article on a page with widgets inside the article", function()
+  local FERRY = [==[
+Ferry service to Lorven resumes after storm repairs
+
+Home | News | Sport | Weather | Culture
+
+Harbour crews worked through the weekend to restore the ferry link
+
+Published: Mon 9 Mar 2026, 8:15 AM
+
+DUBAI, United Arab Emirates — The ferry service between Lorven and the outer islands resumed on Monday after nine days of repairs to the storm-damaged pier, the harbour authority said.
+
+The first crossing left at 7 a.m. with 112 passengers on board, and the operator said the timetable would be back to normal by Wednesday.
+
+Passengers wait on the repaired pier at Lorven on Monday.
+
+Mara Feldt, AP
+
+"We lost two mooring posts and a section of decking, but the frame held," said harbour master Ada Kerr, who oversaw the work.
+
+More:
+
+Council approves new budget for the Lorven footbridge
+
+Weather warning issued for the coast on Friday
+
+New timetable
+
+The harbour authority published the winter timetable on its website, with crossings every two hours from 6 a.m. until 8 p.m.
+
+Crossings this week:
+
+Monday 07:00 112 passengers
+Tuesday 07:00 98 passengers
+Wednesday 07:00 120 passengers
+
+The operator said it would add an extra crossing on Saturdays from April if demand held, and that fares would not rise this year.
+
+Repairs to the second pier at Kettle Weir are due to start in May and should take about six weeks, according to the council.
+
+MAYOR SAYS NEW BRIDGE WILL OPEN BEFORE THE SUMMER FESTIVAL
+
+The harbour authority thanked residents for their patience during the closure and said the pier would be inspected again in the autumn.
+
+Tom Brandt is a freelance writer living in Lorven who covers transport and the coast.
+
+Sobre Tom Brandt
+
+Ada Kerr says:
+
+Great news, the crossing this morning was smooth and on time, well done to all the crews who worked on it.
+]==]
+
+  local art = newsc.article(FERRY)
+  local function reason(prefix) return find_dropped(art, prefix).reason end
+
+  it("keeps the paragraphs, a subheading, and a table under a colon", function()
+    check_offsets(art, FERRY)
+    assert.are.equal("Ferry service to Lorven resumes after storm repairs", art.title)
+    assert.matches("^The ferry service between Lorven", first_par(art))
+    assert.matches("^The harbour authority thanked residents", last_par(art))
+    assert.truthy(art.body:find("\n\nNew timetable\n\n", 1, true))
+    assert.truthy(art.body:find("Tuesday 07:00 98 passengers", 1, true))
+    assert.are.equal(12, #art.paragraphs)
+  end)
+
+  it("reads a dateline whose region has several words", function()
+    assert.are.equal("DUBAI, United Arab Emirates", art.dateline.place)
+    assert.is_nil(art.dateline.date)
+  end)
+
+  it("drops a one-line menu, the deck above the date, and a caption above its credit", function()
+    assert.are.equal("navigation", reason("Home | News | Sport"))
+    assert.are.equal("standfirst", reason("Harbour crews worked through"))
+    assert.are.equal("credit", reason("Mara Feldt, AP"))
+    assert.are.equal("caption", reason("Passengers wait on the repaired pier"))
+  end)
+
+  it("drops the headlines under a 'More:' label and a headline in capitals", function()
+    assert.are.equal("promo", reason("Council approves new budget"))
+    assert.are.equal("promo", reason("Weather warning issued"))
+    assert.are.equal("promo", reason("MAYOR SAYS NEW BRIDGE"))
+  end)
+
+  it("ends the article at the author's note, an end label and the comments", function()
+    assert.are.equal("credit", reason("Tom Brandt is a freelance writer"))
+    assert.are.equal("navigation", reason("Sobre Tom Brandt"))
+    assert.are.equal("comments", reason("Ada Kerr says:"))
+    assert.is_nil(art.body:find("Great news", 1, true))
+  end)
+end)
+
+describe("newsc.article on a table and a sponsor's note", function()
+  local LEAGUE = [==[
+Lorven Rowing League: final standings
+
+The Lorven rowing league closed its season on Sunday with a win for the Kettle Weir crew, who finished four points clear of the harbour club after twelve races on the river.
+
+Final standings after 12 races:
+
+1 Kettle Weir RC 118 7 2
+2 Lorven Harbour 114 3 4
+3 Ast Valley 97 1 3
+4 Old Town Oars 90 1 0
+5 Mill Lane 81 0 1
+6 North Quay 77 0 0
+7 Brandt School 64 0 0
+8 Riverside 52 0 0
+
+The league's organisers said the new season would begin in April, with two more clubs expected to join and a race planned on the lower river for the first time.
+
+Acme Boats is a leading manufacturer of racing shells for clubs and schools across the region.
+
+Acme Boats has sponsored the league since 2019 and supplies its timing equipment.
+
+© 2026 Lorven Sports Weekly. All rights reserved.
+]==]
+
+  it("keeps the standings, drops the company's note, reads the copyright holder", function()
+    local art = newsc.article(LEAGUE)
+    check_offsets(art, LEAGUE)
+    assert.are.equal(11, #art.paragraphs)
+    assert.are.equal("Final standings after 12 races:", art.paragraphs[2].text)
+    assert.are.equal("8 Riverside 52 0 0", art.paragraphs[10].text)
+    assert.matches("^The league's organisers said", last_par(art))
+    assert.are.equal("credit", find_dropped(art, "Acme Boats is a leading manufacturer").reason)
+    assert.are.equal("credit", find_dropped(art, "Acme Boats has sponsored").reason)
+    assert.are.equal("Lorven Sports Weekly", art.outlet)
+  end)
+
+  it("does not take a list of dated lines for the article's table", function()
+    local text = "The council met on Monday and agreed the plan for the quay, officials said.\n\n"
+      .. "Latest from the council:\n\n"
+    for d = 1, 8 do
+      text = text .. ("March %d: parking on Mill Lane bay %d closed for works\n\n"):format(d, 2 * d)
+    end
+    text = text .. "The bridge would reopen within weeks of the vote, the mayor told reporters later "
+      .. "on Tuesday, and the ferry would run an extra crossing until then."
+    local art = newsc.article(text)
+    assert.is_nil(art.body:find("Mill Lane", 1, true))
+    assert.are.equal("navigation", find_dropped(art, "March 3: parking").reason)
+  end)
+end)
+
 describe("newsc.article on the corpus", function()
   local have = slurp(CORPUS .. "README.md") ~= nil
   if not have then

@@ -1169,6 +1169,13 @@ function M.article(text, opts)
           and (not lines[j].sent or (lines[j].words <= 14
             and not lines[j].bare:match("%.[\"'”’]?$")))
           and lines[j].kind ~= "heading" do
+        -- a short line right above a paragraph, after two headlines or
+        -- more, is the article's subheading
+        local nx = lines[j + 1]
+        if j >= i + 3 and j < B and lines[j].words <= 6 and not nx.reason and nx.sent
+            and nx.words >= 15 then
+          break
+        end
         lines[j].reason = "promo"
         j = j + 1
       end
