@@ -187,6 +187,12 @@ trending topics|in this article|contents|table of contents|sections|cookie setti
 advert|report|print article|no comments yet|ad|story continues below advertisement|
 trending news|trending stories|top news|latest stories|most viewed|most shared|more videos|
 popular stories|popular now|in case you missed it|more headlines|
+now playing|autoplay|play video|watch video|replay|skip ad|video ad feedback|fullscreen|
+mute|unmute|expand|collapse|show more|show less|load more|see more|view more|view all|
+see all|hide caption|toggle caption|enlarge this image|click to expand|tap to expand|
+create account|create an account|my account|log out|sign out|paid content|partner content|
+promoted|sponsored links|sponsored stories|advertisement - continue reading below|
+continue reading below|scroll to continue|scroll down|back to top of page|
 publicidade|publicidad|anzeige|werbung|publicité|pubblicità|advertentie|
 leia também|leia mais|veja também|lee también|lea también|ver más|lesen sie auch|mehr zum thema|
 lire aussi|à lire aussi|voir aussi|leggi anche|vedi anche|lees ook|
@@ -375,6 +381,21 @@ local function classify(t, kind, words)
     if (bars >= 3 and words <= 4 * (bars + 1)) or (arrows >= 2 and words <= 3 * (arrows + 1)) then
       return "navigation"
     end
+  end
+  -- a gallery's counter ("3 / 12", "Photo 3 of 12") or a player's clock ("0:00 / 2:34")
+  if words <= 4 and (core:match("^%d+ ?/ ?%d+$") or core:match("^%a* ?%d+ of %d+$")
+      or core:match("^%d+:%d%d ?/ ?%d+:%d%d$") or core:match("^duration %d+:%d%d$")) then
+    return "navigation"
+  end
+  -- hashtags only
+  if words <= 12 and t:match("^#%w") and not t:gsub("#[%w_]+", ""):find("%w") then
+    return "navigation"
+  end
+  if words <= 20 and (lower:find("your browser does not support", 1, true)
+      or lower:find("this video is not available", 1, true)
+      or lower:find("this content is not available", 1, true)
+      or lower:find("please enable javascript", 1, true)) then
+    return "boilerplate"
   end
   if words <= 12 and (lower:match("^comments are closed") or lower:match("^media playback is unsupported")
       or lower:match("^thanks for reading") or lower:match("^thank you for reading")) then
@@ -885,6 +906,7 @@ tell us what you think|what do you think|more on this story|more on this topic|l
 read next|up next|you may be interested in|don't miss|more like this|related content|
 related topics|related coverage|share this article|share this story|editor's picks|
 sponsored content|around the web|from the web|promoted stories|recommended stories|
+sponsored links|paid content|partner content|recommended by|by taboola|sponsored links by taboola|
 comentários|comentarios|kommentare|commentaires|commenti|reacties|deixe um comentário|
 deja un comentario|laisser un commentaire|lascia un commento|
 notícias relacionadas|noticias relacionadas|artículos relacionados|artigos relacionados|
@@ -1163,7 +1185,9 @@ function M.article(text, opts)
   for i = A, B do
     local L = lines[i]
     if (L.reason == "navigation" or L.reason == "promo") and L.words <= 4
-        and (L.endm or PROMO_LABEL[L.core] or NAV[L.core] or L.bare:match(":$") or L.bare:match("%s[Mm]ore$")) then
+        and (L.endm or PROMO_LABEL[L.core] or L.bare:match(":$") or L.bare:match("%s[Mm]ore$")
+          or (NAV[L.core] and not L.core:find("continue", 1, true)
+            and not L.core:find("advert", 1, true) and not L.core:find("scroll", 1, true))) then
       local j = i + 1
       while j <= B and not lines[j].reason and lines[j].words <= 20
           and (not lines[j].sent or (lines[j].words <= 14
