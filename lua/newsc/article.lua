@@ -659,7 +659,7 @@ end
 -- The article
 
 -- the cost of the k-th line in a run of lines that are not text
-local RUN_BASE, RUN_STEP, RUN_MAX = 4, 4, 40
+local RUN_BASE, RUN_STEP, RUN_MAX = 6, 4, 40
 -- the cost of a line that usually ends an article (comments, related stories)
 local END_COST = 40
 -- the cost of a caption or photo credit
