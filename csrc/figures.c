@@ -185,6 +185,8 @@ static const char *const IRREG[] = {
   "people", "children", "men", "women", "police", "dead", "staff", "personnel",
   "cattle", "sheep", "fish", "aircraft", "feet", "teeth", "geese", "mice", "youth",
   "wounded", "injured", "missing", "homeless", "displaced", "elderly", NULL };
+static const char *const AFTERADJ[] = {
+  "dead", "wounded", "injured", "missing", "killed", "displaced", "homeless", "elderly", NULL };
 static const char *const SINGULAR[] = {
   "person", "child", "man", "woman", NULL };
 /* count nouns that make a 4-digit number a count rather than a year */
@@ -547,7 +549,15 @@ static int read_unit(reader *r, int j, int one, size_t *us, size_t *ue) {
     if (t->type != NC_FT_WORD || (k == 0 && !t->gap)) break;
     if (tok_in(r->s, t, STOP)) break;
     if (first < 0) first = j + k;
-    if (plural_like(r->s, t)) { *us = t->start; *ue = t->end; return j + k + 1; }
+    if (plural_like(r->s, t)) {
+      /* "police officers", "Hamas fighters": a plural noun right after wins,
+         unless it describes the first ("people dead") */
+      const nc_ftok *t2 = LA(r, j + k + 1);
+      if (k < 2 && t2->type == NC_FT_WORD && t2->gap && plural_like(r->s, t2) &&
+          !tok_in(r->s, t2, AFTERADJ)) t = t2, k++;
+      *us = t->start; *ue = t->end; return j + k + 1;
+    }
+    if (k == 0 && tok_in(r->s, t, GLUED)) { *us = t->start; *ue = t->end; return j + 1; }
     /* adjectives go before the noun; a hyphen ends the phrase */
     if (is_p(r, j + k + 1, '-')) break;
   }
@@ -903,7 +913,9 @@ static int read_figure(reader *r, nc_figure *f) {
       int mk = tok_in(r->s, ut, MEASUREP);
       j = k;
       f->unit_start = us; f->unit_end = ue;
-      if (mk && mk <= 18) f->kind = NC_FK_MEASURE;
+      int ms = tok_in(r->s, ut, MEASURE);
+      if ((mk && mk <= 22) || (ms && ms <= 22) || tok_in(r->s, ut, GLUED))
+        f->kind = NC_FK_MEASURE;
     } else {
       f->unit_lit = unit_before(r);
       if (!f->unit_lit && (is_w(r, j, "of") || is_w(r, j, "in")) && !a.digits && a.v < 10 &&
