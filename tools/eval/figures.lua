@@ -29,13 +29,13 @@ local right, total = 0, 0
 for _, c in ipairs(fx.cases) do
   total = total + 1
   local ok, why = check(c)
-  if ok then right = right + 1 else print(string.format("  miss: %-40q %s", c[1], why)) end
+  if ok then right = right + 1 else print(string.format("  miss: %-40s %s", "\"" .. c[1] .. "\"", why)) end
 end
 local nright = 0
 for _, t in ipairs(fx.none) do
   local figs = newsc.figures(t)
   if #figs == 0 then nright = nright + 1
-  else print(string.format("  miss: %-40q found %q", t, figs[1].text)) end
+  else print(string.format("  miss: %-40s found %q", "\"" .. t .. "\"", figs[1].text)) end
 end
 print(string.format("figures: %d/%d expressions right (%.1f%%)", right, total, 100 * right / total))
 print(string.format("figures: %d/%d non-figures left alone (%.1f%%)", nright, #fx.none,
