@@ -106,13 +106,16 @@ size_t nc_ftok_next(const char *s, size_t n, size_t pos, nc_ftok *t) {
     t->type = NC_FT_PUNCT;
     t->punct = code;
     i += l;
-  } else if (url_start(u + i, n - i)) {
+  } else if (((u[i] | 0x20) == 'h' || (u[i] | 0x20) == 'w') && url_start(u + i, n - i)) {
     while (i < n && space_len(u + i, n - i, &nl) == 0 && u[i] != '<' && u[i] != '>' &&
            u[i] != '"' && u[i] != ')' && u[i] != ']') i++;
     t->type = NC_FT_URL;
   } else {
     /* a word: letters and other bytes, inner apostrophes */
     while (i < n) {
+      if (u[i] < 0x80) {
+        if (is_alpha(u[i])) { i++; continue; }
+      }
       if (is_word_byte(u + i, n - i)) {
         i += (u[i] < 0x80) ? 1 : 1;
         while (i < n && (u[i] & 0xC0) == 0x80) i++;
@@ -140,6 +143,70 @@ int nc_ftok_is(const char *s, const nc_ftok *t, const char *w) {
     if (c != (unsigned char)w[k]) return 0;
   }
   return w[len] == 0;
+}
+
+size_t nc_fscan_next(const char *s, size_t n, size_t i, const uint32_t mask[26][16],
+                     int currency) {
+  const unsigned char *u = (const unsigned char *)s;
+  while (i < n) {
+    unsigned c = u[i];
+    if (c - '0' < 10u) return i;
+    if ((c | 0x20u) - 'a' < 26u) {
+      size_t j = i + 1, len;
+      unsigned a, z;
+      while (j < n && ((u[j] | 0x20u) - 'a') < 26u) j++;
+      len = j - i;
+      a = (c | 0x20u) - 'a';
+      z = (u[j - 1] | 0x20u) - 'a';
+      if (len < 16 && ((mask[a][len] >> z) & 1u)) return i;
+      i = j;
+      continue;
+    }
+    if (currency) {
+      if (c == '$') return i;
+      if (c == 0xC2 && i + 1 < n && (u[i + 1] == 0xA3 || u[i + 1] == 0xA5)) return i;
+      if (c == 0xE2 && i + 2 < n && u[i + 1] == 0x82 && u[i + 2] == 0xAC) return i;
+    }
+    i++;
+  }
+  return n;
+}
+
+size_t nc_fscan_restart(const char *s, size_t tokpos, size_t c, size_t window) {
+  size_t i;
+  if (c - tokpos <= window) return tokpos;
+  for (i = c - window; i < c; i++)
+    if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r') return i;
+  return tokpos;
+}
+
+int nc_ftok_mask_ok(const char *s, const nc_ftok *t, const uint32_t mask[26][16]) {
+  size_t len = t->end - t->start;
+  unsigned a, z;
+  if (len == 0 || len >= 16) return 0;
+  a = ((unsigned char)s[t->start] | 0x20u) - 'a';
+  z = ((unsigned char)s[t->end - 1] | 0x20u) - 'a';
+  if (a >= 26 || z >= 26) return 0;
+  return (mask[a][len] >> z) & 1u;
+}
+
+int nc_ftok_in_sorted(const char *s, const nc_ftok *t, const char *const *tab, size_t ntab) {
+  char key[16];
+  size_t len = t->end - t->start, k, lo = 0, hi = ntab;
+  if (t->type != NC_FT_WORD || len == 0 || len >= sizeof key) return 0;
+  for (k = 0; k < len; k++) {
+    unsigned char c = (unsigned char)s[t->start + k];
+    if (c >= 0x80) return 0;
+    key[k] = (char)((c >= 'A' && c <= 'Z') ? (c | 0x20) : c);
+  }
+  key[len] = 0;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = strcmp(key, tab[mid]);
+    if (c == 0) return 1;
+    if (c < 0) hi = mid; else lo = mid + 1;
+  }
+  return 0;
 }
 
 /* index+1 of the token in a NULL-terminated list, or 0 */
@@ -308,6 +375,50 @@ const char *nc_fkind_name(int kind) {
   }
 }
 
+/* words that can start a figure (sorted, for the fast gate) */
+static const char *const FIG_TRIGGERS[] = {
+  "a", "an", "billions", "c", "dozens", "eight", "eighteen", "eighteenth", "eighth", "eighty",
+  "eleven", "eleventh", "fifteen", "fifteenth", "fifth", "fifty", "first", "five", "forty",
+  "four", "fourteen", "fourteenth", "fourth", "hk", "hundreds", "millions", "nine",
+  "nineteen", "nineteenth", "ninety", "ninth", "one", "scores", "second", "seven",
+  "seventeen", "seventeenth", "seventh", "seventy", "several", "six", "sixteen", "sixteenth",
+  "sixth", "sixty", "ten", "tens", "tenth", "third", "thirteen", "thirteenth", "thirty",
+  "thousands", "three", "twelfth", "twelve", "twentieth", "twenty", "two", "us", "zero",
+};
+/* first letter, length, last letter of the FIG_TRIGGERS */
+static const uint32_t FIG_MASK[26][16] = {
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x2000, 0x40000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x4, 0x0, 0x0, 0x0, 0x0, 0x10, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x2000, 0x40000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x80000, 0x1002080, 0x0, 0x2080, 0x0, 0x80, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x400000, 0x20010, 0x1080080, 0x80, 0x2000, 0x2000, 0x80, 0x80, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x400, 0x0, 0x0, 0x0, 0x0, 0x808, 0x40000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x2000, 0x40000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x10, 0x80, 0x1000000, 0x0, 0x2000, 0x0, 0x80, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x10, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x800000, 0x0, 0x1002080, 0x40008, 0x1002880, 0x0, 0x2080, 0x0, 0x80, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x6000, 0x40000, 0x98, 0x1000010, 0x80, 0x2008, 0x40080, 0x80, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x40000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x4000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+};
+/* words after "a" / "an" that make a figure */
+static const char *const AFTER_A[] = {
+  "billion", "couple", "dozen", "few", "handful", "hundred", "million", "thousand", "trillion",
+};
+
 /* ------------------------------------------------------------------ */
 /* reader state                                                        */
 
@@ -319,8 +430,8 @@ typedef struct reader {
   size_t n;
   nc_ftok hist[HIST];   /* ring of tokens before la[0] */
   size_t nhist;         /* tokens pushed so far (ring index nhist % HIST) */
-  nc_ftok la[LA_MAX];   /* look-ahead from the current token */
-  int nla;
+  nc_ftok la[LA_MAX];   /* look-ahead from the current token: a ring from lahead */
+  int nla, lahead;
   size_t lapos;         /* scan position after la[nla-1] */
 } reader;
 
@@ -329,10 +440,10 @@ static const nc_ftok *LA(reader *r, int i) {
   static const nc_ftok endtok = { 0, 0, NC_FT_END, 1, 0, 0 };
   if (i >= LA_MAX) return &endtok;
   while (r->nla <= i) {
-    r->lapos = nc_ftok_next(r->s, r->n, r->lapos, &r->la[r->nla]);
+    r->lapos = nc_ftok_next(r->s, r->n, r->lapos, &r->la[(r->lahead + r->nla) % LA_MAX]);
     r->nla++;
   }
-  return &r->la[i];
+  return &r->la[(r->lahead + i) % LA_MAX];
 }
 
 /* history token k back (1 = the token just before la[0]); NULL if none */
@@ -344,9 +455,9 @@ static const nc_ftok *H(const reader *r, size_t k) {
 /* move the first `k` look-ahead tokens to the history */
 static void consume(reader *r, int k) {
   int i;
-  LA(r, k);
-  for (i = 0; i < k; i++) r->hist[(r->nhist++) % HIST] = r->la[i];
-  memmove(r->la, r->la + k, (size_t)(r->nla - k) * sizeof(nc_ftok));
+  LA(r, k - 1);
+  for (i = 0; i < k; i++) r->hist[(r->nhist++) % HIST] = r->la[(r->lahead + i) % LA_MAX];
+  r->lahead = (r->lahead + k) % LA_MAX;
   r->nla -= k;
 }
 
@@ -596,9 +707,16 @@ static const char *unit_before(const reader *r, size_t *us, size_t *ue) {
 /* the longest hedge ending just before la[0]; sets *first to the history
    depth of its first word */
 static const hedge_def *hedge_before(const reader *r, size_t skip, size_t *depth) {
+  static const char *const last[] = {   /* last words of the hedges, sorted */
+    "about", "above", "almost", "approaching", "approx", "approximately", "around", "as", "below",
+    "circa", "estimated", "exactly", "exceeding", "least", "most", "nearly", "of", "over",
+    "precisely", "roughly", "some", "than", "to", "under" };
   int k;
   const hedge_def *best = NULL;
   size_t bestlen = 0;
+  *depth = skip;
+  if (!H(r, skip + 1) || !nc_ftok_in_sorted(r->s, H(r, skip + 1), last, sizeof last / sizeof *last))
+    return NULL;
   for (k = 0; HEDGES[k].name; k++) {
     size_t len = 0, m;
     while (len < 4 && HEDGES[k].w[len]) len++;
@@ -953,6 +1071,7 @@ static int read_figure(reader *r, nc_figure *f) {
 
 int nc_figures(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad) {
   reader r;
+  size_t pos = 0, tokpos = 0;
   if (inv == NC_INVALID_ERROR) {
     size_t b = nc_utf8_check(s, n);
     if (b < n) { if (bad) *bad = b; return NC_EUTF8; }
@@ -960,29 +1079,55 @@ int nc_figures(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad
   memset(&r, 0, sizeof r);
   r.s = s; r.n = n;
   for (;;) {
-    const nc_ftok *t = LA(&r, 0);
+    const nc_ftok *t;
     nc_figure f;
-    int used = 0;
-    if (t->type == NC_FT_END) break;
-    if (t->type == NC_FT_NUM || t->type == NC_FT_WORD || t->type == NC_FT_PUNCT) {
-      int try_it = 1;
-      if (t->type == NC_FT_WORD) {
-        /* only words that can start a figure */
-        unsigned char c = (unsigned char)(s[t->start] | 0x20);
-        size_t len = t->end - t->start;
-        try_it = len <= 13 && strchr("abcdefhmnostuz", c) != NULL;
-      } else if (t->type == NC_FT_PUNCT) {
-        try_it = (t->punct == '$' || t->punct == 'E' || t->punct == 'L' || t->punct == 'Y');
-      }
-      if (try_it) used = read_figure(&r, &f);
+    int used = 0, try_it = 1, fail = 1;
+    size_t c = nc_fscan_next(s, n, pos, FIG_MASK, 1), from;
+    if (c >= n) break;
+    /* tokens from where the last ones ended, or from a space shortly before c */
+    from = nc_fscan_restart(s, tokpos, c, 256);
+    if (from != tokpos) r.nhist = 0;
+    r.nla = 0; r.lahead = 0; r.lapos = from;
+    for (;;) {
+      t = LA(&r, 0);
+      if (t->type == NC_FT_END || t->end > c) break;
+      consume(&r, 1);
     }
+    if (t->type == NC_FT_END) break;
+    if (t->start != c) {        /* c lies inside a longer token (a URL, a word) */
+      consume(&r, 1);
+      pos = tokpos = H(&r, 1)->end;
+      continue;
+    }
+    /* "a dozen", "a few": start at the article */
+    if (t->type == NC_FT_WORD && r.nhist >= 1 && (h_w(&r, 1, "a") || h_w(&r, 1, "an")) &&
+        nc_ftok_in_sorted(s, t, AFTER_A, sizeof AFTER_A / sizeof *AFTER_A)) {
+      r.lapos = H(&r, 1)->start;
+      r.nhist--; r.nla = 0; r.lahead = 0;
+      t = LA(&r, 0);
+      fail = 2;
+    }
+    if (t->type == NC_FT_WORD) {
+      /* only words that can start a figure */
+      try_it = nc_ftok_in_sorted(s, t, FIG_TRIGGERS, sizeof FIG_TRIGGERS / sizeof *FIG_TRIGGERS);
+      if (try_it && (nc_ftok_is(s, t, "a") || nc_ftok_is(s, t, "an")))
+        try_it = nc_ftok_in_sorted(s, LA(&r, 1), AFTER_A, sizeof AFTER_A / sizeof *AFTER_A);
+      else if (try_it && (nc_ftok_is(s, t, "us") || nc_ftok_is(s, t, "c") || nc_ftok_is(s, t, "hk")))
+        try_it = LA(&r, 1)->type == NC_FT_PUNCT && LA(&r, 1)->punct == '$';
+    } else if (t->type == NC_FT_PUNCT) {
+      try_it = (t->punct == '$' || t->punct == 'E' || t->punct == 'L' || t->punct == 'Y');
+    } else if (t->type != NC_FT_NUM) {
+      try_it = 0;
+    }
+    if (try_it) used = read_figure(&r, &f);
     if (used > 0) {
       int st = push_fig(out, &f);
       if (st != NC_OK) return st;
       consume(&r, used);
     } else {
-      consume(&r, 1);
+      consume(&r, fail);
     }
+    pos = tokpos = H(&r, 1)->end;
   }
   return NC_OK;
 }
