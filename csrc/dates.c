@@ -124,9 +124,12 @@ static void consume(dreader *r, int k) {
 
 static int tin(const char *s, const nc_ftok *t, const char *const *list) {
   int k;
+  char c0;
   if (!t || t->type != NC_FT_WORD) return 0;
+  c0 = s[t->start];
+  if (c0 >= 'A' && c0 <= 'Z') c0 = (char)(c0 | 0x20);
   for (k = 0; list[k]; k++)
-    if (nc_ftok_is(s, t, list[k])) return k + 1;
+    if (list[k][0] == c0 && nc_ftok_is(s, t, list[k])) return k + 1;
   return 0;
 }
 static int is_w(dreader *r, int i, const char *w) {

@@ -15,6 +15,18 @@
 /* ------------------------------------------------------------------ */
 /* scanner                                                             */
 
+/* byte classes: 0 ASCII punctuation, 1 letter, 2 digit, 3 space, 4 line feed, 5 non-ASCII */
+static const unsigned char CLS[256] = {
+  3, 0, 0, 0, 0, 0, 0, 0, 0, 3, 4, 3, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
+  0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+  0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+  5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+  5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+  5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+  5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+};
+
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static int is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
@@ -86,7 +98,13 @@ size_t nc_ftok_next(const char *s, size_t n, size_t pos, nc_ftok *t) {
   t->gap = (pos == 0);
   t->nl = 0;
   t->punct = 0;
-  while (i < n && (l = space_len(u + i, n - i, &nl)) > 0) { i += l; t->gap = 1; }
+  while (i < n) {
+    unsigned k = CLS[u[i]];
+    if (k == 3) { i++; t->gap = 1; }
+    else if (k == 4) { i++; t->gap = 1; nl = 1; }
+    else if (k == 5 && (l = space_len(u + i, n - i, &nl)) > 0) { i += l; t->gap = 1; }
+    else break;
+  }
   t->nl = (unsigned char)nl;
   t->start = i;
   if (i >= n) { t->type = NC_FT_END; t->end = n; return n; }
@@ -113,9 +131,7 @@ size_t nc_ftok_next(const char *s, size_t n, size_t pos, nc_ftok *t) {
   } else {
     /* a word: letters and other bytes, inner apostrophes */
     while (i < n) {
-      if (u[i] < 0x80) {
-        if (is_alpha(u[i])) { i++; continue; }
-      }
+      if (CLS[u[i]] == 1) { i++; continue; }
       if (is_word_byte(u + i, n - i)) {
         i += (u[i] < 0x80) ? 1 : 1;
         while (i < n && (u[i] & 0xC0) == 0x80) i++;
@@ -149,12 +165,13 @@ size_t nc_fscan_next(const char *s, size_t n, size_t i, const uint32_t mask[26][
                      int currency) {
   const unsigned char *u = (const unsigned char *)s;
   while (i < n) {
-    unsigned c = u[i];
-    if (c - '0' < 10u) return i;
-    if ((c | 0x20u) - 'a' < 26u) {
+    unsigned c = u[i], k = CLS[c];
+    if (k == 3 || k == 4) { i++; continue; }
+    if (k == 2) return i;
+    if (k == 1) {
       size_t j = i + 1, len;
       unsigned a, z;
-      while (j < n && ((u[j] | 0x20u) - 'a') < 26u) j++;
+      while (j < n && CLS[u[j]] == 1) j++;
       len = j - i;
       a = (c | 0x20u) - 'a';
       z = (u[j - 1] | 0x20u) - 'a';
@@ -212,9 +229,12 @@ int nc_ftok_in_sorted(const char *s, const nc_ftok *t, const char *const *tab, s
 /* index+1 of the token in a NULL-terminated list, or 0 */
 static int tok_in(const char *s, const nc_ftok *t, const char *const *list) {
   int k;
+  char c0;
   if (t->type != NC_FT_WORD) return 0;
+  c0 = s[t->start];
+  if (c0 >= 'A' && c0 <= 'Z') c0 = (char)(c0 | 0x20);
   for (k = 0; list[k]; k++)
-    if (nc_ftok_is(s, t, list[k])) return k + 1;
+    if (list[k][0] == c0 && nc_ftok_is(s, t, list[k])) return k + 1;
   return 0;
 }
 
