@@ -267,7 +267,9 @@ static const char *const STOP[] = {
   "each", "about", "some", "most", "mostly", "other", "others", "such", "plus", "among",
   "percent", "cent", "ago", "old", "we", "they", "it", "he", "she", "there", "here",
   "yes", "thus", "always", "perhaps", "unless", "whereas", "besides", "towards",
-  "times", "does", "do", "did", "not", "no", "so", "if", "then", "than", NULL };
+  "times", "does", "do", "did", "not", "no", "so", "if", "then", "than", "can", "could",
+  "will", "would", "may", "might", "must", "should", "shall", "only", "just", "ever",
+  "never", "still", "now", NULL };
 static const char *const IRREG[] = {
   "people", "children", "men", "women", "police", "dead", "staff", "personnel",
   "cattle", "sheep", "fish", "aircraft", "feet", "teeth", "geese", "mice", "youth",
@@ -673,6 +675,16 @@ static int plural_like(const char *s, const nc_ftok *t) {
   return !tok_in(s, t, STOP);
 }
 
+/* "occurred", "openly", "hosting": not a noun to count */
+static int verbish(const char *s, const nc_ftok *t) {
+  size_t len = t->end - t->start;
+  const char *e = s + t->end;
+  if (len > 4 && (e[-2] | 0x20) == 'e' && (e[-1] | 0x20) == 'd') return 1;
+  if (len > 4 && (e[-2] | 0x20) == 'l' && (e[-1] | 0x20) == 'y') return 1;
+  if (len > 5 && (e[-3] | 0x20) == 'i' && (e[-2] | 0x20) == 'n' && (e[-1] | 0x20) == 'g') return 1;
+  return 0;
+}
+
 /* unit words after la[j]: returns the look-ahead index after the unit (j when
    none) and sets the span; `one` accepts a singular noun */
 static int read_unit(reader *r, int j, int one, size_t *us, size_t *ue) {
@@ -694,6 +706,7 @@ static int read_unit(reader *r, int j, int one, size_t *us, size_t *ue) {
     /* adjectives go before the noun; a hyphen ends the phrase */
     if (is_p(r, j + k + 1, '-')) break;
   }
+  if (first >= 0 && one && verbish(r->s, LA(r, first))) first = -1;
   if (first >= 0 && (one || tok_in(r->s, LA(r, first), SINGULAR))) {
     *us = LA(r, first)->start; *ue = LA(r, first)->end;
     return first + 1;
@@ -914,6 +927,10 @@ static int read_figure(reader *r, nc_figure *f) {
     }
     if (a.digits && !LA(r, j)->gap && (is_p(r, j, ':') || is_p(r, j, '/')) &&
         LA(r, j + 1)->type == NC_FT_NUM && !LA(r, j + 1)->gap) return 0;
+    /* "8 / 2 / 13": a date written with spaced slashes */
+    if (a.digits && ((is_p(r, j, '/') && LA(r, j + 1)->type == NC_FT_NUM) ||
+                     (p1 && p1->type == NC_FT_PUNCT && p1->punct == '/' && H(r, 2) &&
+                      H(r, 2)->type == NC_FT_NUM))) return 0;
   }
 
   /* dates: "Aug. 13", "August 13", "13 August", "13th of August", years */
