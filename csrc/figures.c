@@ -287,6 +287,9 @@ static const char *const COUNTNOUN[] = {
   "vehicles", "tonnes", "tons", "km", "miles", "kilometres", "kilometers", "meters",
   "metres", "feet", "acres", "hectares", "units", "lives", "individuals", "women", "men",
   "dollars", "euros", "pounds", "points", "percent", "times", NULL };
+static const char *const DECADES[] = {
+  "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+  "nineties", NULL };
 /* measure words: singular, plural literal */
 static const char *const MEASURE[] = {
   "second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
@@ -927,6 +930,9 @@ static int read_figure(reader *r, nc_figure *f) {
     }
     if (a.digits && !LA(r, j)->gap && (is_p(r, j, ':') || is_p(r, j, '/')) &&
         LA(r, j + 1)->type == NC_FT_NUM && !LA(r, j + 1)->gap) return 0;
+    /* "the 2003 - 04 season": the end of a span that was not a range */
+    if (a.digits && p1 && p1->type == NC_FT_PUNCT && p1->punct == '-' && H(r, 2) &&
+        H(r, 2)->type == NC_FT_NUM) return 0;
     /* "8 / 2 / 13": a date written with spaced slashes */
     if (a.digits && ((is_p(r, j, '/') && LA(r, j + 1)->type == NC_FT_NUM) ||
                      (p1 && p1->type == NC_FT_PUNCT && p1->punct == '/' && H(r, 2) &&
@@ -1072,6 +1078,7 @@ static int read_figure(reader *r, nc_figure *f) {
   if (!f->unit_lit) {
     int one = (a.v == 1 && !have_b);
     k = read_unit(r, j, one, &us, &ue);
+    if (k > j && tok_in(r->s, LA(r, k - 1), DECADES)) return 0;   /* "nineteen sixties" */
     if (k > j) {
       const nc_ftok *ut = LA(r, k - 1);
       int mk = tok_in(r->s, ut, MEASUREP);
