@@ -570,7 +570,9 @@ int nc_dates(const char *s, size_t n, int has_ref, long ref, nc_invalid inv, nc_
       if (t->type == NC_FT_NUM) used = read_date(&r, out, &st);
       else if (t->type == NC_FT_WORD && nc_ftok_is(s, t, "ago")) {
         /* "three days ago", "a week ago": start two words back */
-        if (r.nhist >= 2 && H(&r, 2)->type == NC_FT_WORD && H(&r, 1)->type == NC_FT_WORD) {
+        if (r.nhist >= 2 && H(&r, 1)->type == NC_FT_WORD &&
+            (H(&r, 2)->type == NC_FT_NUM || tin(s, H(&r, 2), SMALLN) || h_w(&r, 2, "a") ||
+             h_w(&r, 2, "an"))) {
           r.lapos = H(&r, 2)->start;
           r.nhist -= 2; r.nla = 0; r.lahead = 0;
           fail = 3;
@@ -582,7 +584,8 @@ int nc_dates(const char *s, size_t n, int has_ref, long ref, nc_invalid inv, nc_
       }
     }
     if (st != NC_OK) return st;
-    consume(&r, used > 0 ? used : fail);
+    consume(&r, used > fail ? used : fail);
+    while (H(&r, 1)->end <= c) consume(&r, 1);   /* always move past the candidate */
     pos = tokpos = H(&r, 1)->end;
   }
   return NC_OK;

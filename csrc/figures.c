@@ -1171,6 +1171,7 @@ int nc_figures(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad
     } else {
       consume(&r, fail);
     }
+    while (H(&r, 1)->end <= c) consume(&r, 1);   /* always move past the candidate */
     pos = tokpos = H(&r, 1)->end;
   }
   return NC_OK;

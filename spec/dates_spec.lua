@@ -183,6 +183,11 @@ describe("newsc.dates on bad input", function()
     assert.matches("#1", err)
   end)
 
+  it("moves on after a word that cannot start a date ('the weekend days ago')", function()
+    assert.are.same({ "weekend=2024-08-10..2024-08-11" }, rows("over the weekend days ago", WED))
+    assert.are.same({ "a week ago=2024-08-04..2024-08-10" }, rows("a week ago", WED))
+  end)
+
   it("reads a long line of dates", function()
     local s = string.rep("on Tuesday, 13 Aug 2024; yesterday ", 10000)
     local ds = assert(newsc.dates(s, WED))
