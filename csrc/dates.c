@@ -132,6 +132,17 @@ static int tin(const char *s, const nc_ftok *t, const char *const *list) {
     if (list[k][0] == c0 && nc_ftok_is(s, t, list[k])) return k + 1;
   return 0;
 }
+/* the token without a possessive "'s" or "’s" ("Tuesday's talks") */
+static nc_ftok stem(const char *s, const nc_ftok *t) {
+  nc_ftok u = *t;
+  size_t len = t->end - t->start;
+  if (t->type != NC_FT_WORD || len < 4 || (s[t->end - 1] | 0x20) != 's') return u;
+  if (s[t->end - 2] == '\'') u.end -= 2;
+  else if (len > 5 && (unsigned char)s[t->end - 2] == 0x99 && (unsigned char)s[t->end - 3] == 0x80 &&
+           (unsigned char)s[t->end - 4] == 0xE2) u.end -= 4;
+  return u;
+}
+
 static int is_w(dreader *r, int i, const char *w) {
   const nc_ftok *t = LA(r, i);
   return t->type == NC_FT_WORD && nc_ftok_is(r->s, t, w);
@@ -290,6 +301,29 @@ static int future(const dreader *r) {
   return 0;
 }
 
+static int emit(nc_vec *out, size_t start, size_t end, int exact, long lo, long hi, int rel);
+
+/* "early", "mid", "mid-", "late" before la[0]: 1, 2, 3 (0: none); *start
+   moves to the modifier */
+static int month_part(const dreader *r, size_t *start) {
+  if (h_w(r, 1, "early")) { *start = H(r, 1)->start; return 1; }
+  if (h_w(r, 1, "mid")) { *start = H(r, 1)->start; return 2; }
+  if (h_w(r, 1, "late")) { *start = H(r, 1)->start; return 3; }
+  if (H(r, 1) && H(r, 1)->type == NC_FT_PUNCT && H(r, 1)->punct == '-' && h_w(r, 2, "mid")) {
+    *start = H(r, 2)->start; return 2;
+  }
+  return 0;
+}
+
+/* emit a month, or its early / middle / late part */
+static int emit_month(dreader *r, nc_vec *out, size_t start, size_t end, long y, int m, int rel) {
+  int part = month_part(r, &start), d0 = 1, d1 = mdays(y, m);
+  if (part == 1) d1 = 10;
+  else if (part == 2) { d0 = 11; d1 = 20; }
+  else if (part == 3) d0 = 21;
+  return emit(out, start, end, 2, nc_days_from_civil(y, m, d0), nc_days_from_civil(y, m, d1), rel);
+}
+
 /* year for a year-less month/day, nearest sensible to the reference */
 static long pick_year(const dreader *r, int m, int d, int fut) {
   long y, ry, c;
@@ -316,7 +350,7 @@ static int emit(nc_vec *out, size_t start, size_t end, int exact, long lo, long 
 /* Try a date at la[0]; returns tokens used, 0 if none; *st set on error. */
 static int read_date(dreader *r, nc_vec *out, int *st) {
   const nc_ftok *t = LA(r, 0);
-  int j = 0, u = 0, m = 0, d = 0, wd = -1, k;
+  int j = 0, u = 0, m = 0, d = 0, wd = -1, wd_full = 0, k;
   long y = -1;
   size_t start = t->start;
   *st = NC_OK;
@@ -335,7 +369,8 @@ static int read_date(dreader *r, nc_vec *out, int *st) {
 
   if (t->type == NC_FT_WORD) {
     /* a weekday, full or (before a date) abbreviated */
-    if ((k = tin(r->s, t, WDAYS)) > 0 && upper(r, t)) wd = k - 1;
+    nc_ftok st0 = stem(r->s, t);
+    if ((k = tin(r->s, &st0, WDAYS)) > 0 && upper(r, t)) { wd = k - 1; wd_full = 1; }
     else if ((k = tin(r->s, t, WDABBR)) > 0 && upper(r, t)) {
       int jj = 1 + (is_p(r, 1, '.') ? 1 : 0), uu;
       if (day_at(r, jj, &uu) || month_at(r, jj, &uu)) wd = (k <= 7) ? k - 1 : (k == 8 ? 1 : 3);
@@ -369,7 +404,8 @@ static int read_date(dreader *r, nc_vec *out, int *st) {
         "in", "since", "until", "till", "by", "from", "early", "late", "mid", "last", "next",
         "this", "during", "before", "after", NULL };
       const nc_ftok *p1 = H(r, 1);
-      if (u == 1 && tin(r->s, t, MONTHS) && !(m == 5 && !tin(r->s, p1, pre)) && tin(r->s, p1, pre)) {
+      size_t dummy = 0;
+      if (u == 1 && tin(r->s, t, MONTHS) && (tin(r->s, p1, pre) || month_part(r, &dummy))) {
         long ry, yy;
         int rm, rd, fut;
         if (!r->has_ref) { *st = emit(out, t->start, t->end, 0, 0, 0, 1); return 1; }
@@ -380,8 +416,7 @@ static int read_date(dreader *r, nc_vec *out, int *st) {
         else if (nc_ftok_is(r->s, p1, "next")) { if (m <= rm) yy++; start = p1->start; }
         else if (fut) { if (m < rm) yy++; }
         else if (m > rm) yy--;
-        *st = emit(out, start, t->end, 2, nc_days_from_civil(yy, m, 1),
-                   nc_days_from_civil(yy, m, mdays(yy, m)), 1);
+        *st = emit_month(r, out, start, t->end, yy, m, 1);
         return 1;
       }
       m = 0;
@@ -402,14 +437,13 @@ static int read_date(dreader *r, nc_vec *out, int *st) {
       day = nc_days_from_civil(y, m, d);
       *st = emit(out, start, last->end, 1, day, day, rel);
     } else {
-      *st = emit(out, start, last->end, 2, nc_days_from_civil(y, m, 1),
-                 nc_days_from_civil(y, m, mdays(y, m)), 0);
+      *st = emit_month(r, out, start, last->end, y, m, 0);
     }
     return j;
   }
 
-  /* a weekday alone: "on Tuesday", "last Friday", "next Monday" */
-  if (wd >= 0 && tin(r->s, t, WDAYS)) {
+  /* a weekday alone: "on Tuesday", "last Friday", "next Monday", "Tuesday's" */
+  if (wd >= 0 && wd_full) {
     int dir = 0, strict = 0;   /* dir 0: past, 1: future */
     long day;
     const nc_ftok *p1 = H(r, 1);
@@ -417,13 +451,13 @@ static int read_date(dreader *r, nc_vec *out, int *st) {
     else if (h_w(r, 1, "next") || h_w(r, 1, "coming")) { dir = 1; strict = 1; start = p1->start; }
     else if (h_w(r, 1, "this")) { dir = future(r); start = p1->start; }
     else dir = future(r);
-    if (!r->has_ref) { *st = emit(out, start, t->end, 0, 0, 0, 1); return 1; }
+    if (!r->has_ref) { *st = emit(out, start, stem(r->s, t).end, 0, 0, 0, 1); return 1; }
     {
       int rw = nc_weekday(r->ref), delta;
       if (dir == 0) { delta = (rw - wd + 7) % 7; if (strict && delta == 0) delta = 7; day = r->ref - delta; }
       else { delta = (wd - rw + 7) % 7; if (strict && delta == 0) delta = 7; day = r->ref + delta; }
     }
-    *st = emit(out, start, t->end, 1, day, day, 1);
+    *st = emit(out, start, stem(r->s, t).end, 1, day, day, 1);
     return 1;
   }
 
@@ -432,14 +466,15 @@ static int read_date(dreader *r, nc_vec *out, int *st) {
     long ry = r->ry;
     int rm = r->rm;
     /* today, yesterday, tomorrow, tonight */
-    if (nc_ftok_is(r->s, t, "today") || nc_ftok_is(r->s, t, "tonight") ||
-        nc_ftok_is(r->s, t, "yesterday") || nc_ftok_is(r->s, t, "tomorrow")) {
-      long off = nc_ftok_is(r->s, t, "yesterday") ? -1 : nc_ftok_is(r->s, t, "tomorrow") ? 1 : 0;
+    nc_ftok st1 = stem(r->s, t);
+    if (nc_ftok_is(r->s, &st1, "today") || nc_ftok_is(r->s, &st1, "tonight") ||
+        nc_ftok_is(r->s, &st1, "yesterday") || nc_ftok_is(r->s, &st1, "tomorrow")) {
+      long off = nc_ftok_is(r->s, &st1, "yesterday") ? -1 : nc_ftok_is(r->s, &st1, "tomorrow") ? 1 : 0;
       /* "Russia today", "USA Today": "today" after a name is not the day */
       if (off == 0 && p1 && p1->type == NC_FT_WORD && upper(r, p1) && H(r, 2) &&
           !(H(r, 2)->type == NC_FT_PUNCT && strchr(".!?\"", H(r, 2)->punct))) return 0;
-      if (!r->has_ref) *st = emit(out, t->start, t->end, 0, 0, 0, 1);
-      else *st = emit(out, t->start, t->end, 1, r->ref + off, 0, 1);
+      if (!r->has_ref) *st = emit(out, t->start, st1.end, 0, 0, 0, 1);
+      else *st = emit(out, t->start, st1.end, 1, r->ref + off, 0, 1);
       return 1;
     }
     /* last/this/next/past + week/month/year/weekend/night; earlier/later this ... */
@@ -578,9 +613,10 @@ int nc_dates(const char *s, size_t n, int has_ref, long ref, nc_invalid inv, nc_
           fail = 3;
           used = read_date(&r, out, &st);
         }
-      } else if (t->type == NC_FT_WORD &&
-                 nc_ftok_in_sorted(s, t, DATE_TRIGGERS, sizeof DATE_TRIGGERS / sizeof *DATE_TRIGGERS)) {
-        used = read_date(&r, out, &st);
+      } else if (t->type == NC_FT_WORD) {
+        nc_ftok w = stem(s, t);
+        if (nc_ftok_in_sorted(s, &w, DATE_TRIGGERS, sizeof DATE_TRIGGERS / sizeof *DATE_TRIGGERS))
+          used = read_date(&r, out, &st);
       }
     }
     if (st != NC_OK) return st;

@@ -108,6 +108,14 @@ describe("newsc.dates, relative", function()
     assert.are.same({ "last month=2023-12-01..2023-12-31" }, rows("last month", { ref = "2024-01-03" }))
   end)
 
+  it("reads possessives and the parts of a month", function()
+    assert.are.same({ "Tuesday=2024-08-13", "yesterday=2024-08-13" },
+                    rows("Tuesday\226\128\153s talks followed yesterday's strike", WED))
+    assert.are.same({ "early August=2024-08-01..2024-08-10", "mid-July=2024-07-11..2024-07-20",
+                      "late February 2022=2022-02-21..2022-02-28" },
+                    rows("in early August, since mid-July, in late February 2022", WED))
+  end)
+
   it("reads the weekend and spans of days ago", function()
     assert.are.same({ "weekend=2024-08-10..2024-08-11" }, rows("a weekend strike on a school", WED))
     assert.are.same({ "weekend=2024-08-10..2024-08-11" }, rows("over the weekend", WED))
