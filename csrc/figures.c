@@ -961,7 +961,8 @@ static int read_figure(reader *r, nc_figure *f) {
     /* ages: "Abbas, 88," */
     if (a.isint && a.ntok == 1 && a.v >= 1 && a.v <= 120 && p1 && p1->type == NC_FT_PUNCT &&
         p1->punct == ',' && t0->gap && H(r, 2) && H(r, 2)->type == NC_FT_WORD &&
-        is_upper_start(r->s, H(r, 2)) && !tok_in(r->s, H(r, 2), MONTHS)) {
+        (is_upper_start(r->s, H(r, 2)) || !tok_in(r->s, H(r, 2), STOP)) &&
+        !tok_in(r->s, H(r, 2), MONTHS)) {
       const nc_ftok *nx = LA(r, 1);
       if (nx->type == NC_FT_END ||
           (nx->type == NC_FT_PUNCT && strchr(",.;)", nx->punct)) ||
@@ -1041,7 +1042,7 @@ static int read_figure(reader *r, nc_figure *f) {
 
   /* ages: "64-year-old", "64 years old", "aged 64" */
   if (!f->kind && !have_b && a.isint && a.v <= 130) {
-    if (is_p(r, j, '-') && !LA(r, j)->gap && (is_w(r, j + 1, "year") || is_w(r, j + 1, "years")) &&
+    if (is_p(r, j, '-') && (is_w(r, j + 1, "year") || is_w(r, j + 1, "years")) &&
         is_p(r, j + 2, '-') && is_w(r, j + 3, "old")) {
       j += 4; f->kind = NC_FK_AGE;
     } else if ((is_w(r, j, "year") || is_w(r, j, "years")) && is_w(r, j + 1, "old")) {
@@ -1060,14 +1061,25 @@ static int read_figure(reader *r, nc_figure *f) {
   }
 
   /* compounds: "three-day visit", "10-year plan" */
-  if (!f->kind && !have_b && is_p(r, j, '-') && !LA(r, j)->gap && !LA(r, j + 1)->gap &&
-      (k = in_l(r, j + 1, MEASURE)) > 0) {
+  if (!f->kind && !have_b && is_p(r, j, '-') &&
+      ((k = in_l(r, j + 1, MEASURE)) > 0 || (k = in_l(r, j + 1, MEASUREP)) > 0)) {
     f->kind = NC_FK_MEASURE;
     f->unit_lit = MEASUREP[k - 1];
     j += 2;
-  } else if (!f->kind && !have_b && is_p(r, j, '-') && !LA(r, j)->gap) {
-    return 0;  /* "two-state", "3-1" */
+  } else if (!f->kind && !have_b && is_p(r, j, '-') &&
+             (!LA(r, j)->gap || LA(r, j + 1)->type == NC_FT_WORD)) {
+    return 0;  /* "two-state", "3-1", "12 - gauge" */
+  } else if (!f->kind && !have_b && (k = in_l(r, j, MEASURE)) > 0 && k <= 22 &&
+             LA(r, j)->gap && !(a.v == 1 && !a.digits)) {
+    /* "a 20 year sentence" */
+    f->kind = NC_FK_MEASURE;
+    f->unit_lit = MEASUREP[k - 1];
+    j += 1;
   }
+  /* times: "9 a.m.", "5 pm" */
+  if (!f->kind && a.v <= 24 && (is_w(r, j, "am") || is_w(r, j, "pm") ||
+      ((is_w(r, j, "a") || is_w(r, j, "p")) && is_p(r, j + 1, '.') && is_w(r, j + 2, "m"))))
+    return 0;
 
   /* currency words and symbols */
   if (cur) {
