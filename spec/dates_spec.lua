@@ -123,6 +123,11 @@ describe("newsc.dates, relative", function()
     assert.are.same({ "two weeks ago=2024-07-28..2024-08-03" }, rows("two weeks ago", WED))
   end)
 
+  it("takes a reference with a time of day", function()
+    assert.are.equal("2024-08-13", first("on Tuesday", { ref = "2024-08-14T09:30:00+03:00" }).date)
+    assert.are.equal("2024-08-13", first("yesterday", { ref = "2024-08-14 09:30" }).date)
+  end)
+
   it("leaves relative dates unresolved without a reference", function()
     local d = first("on Tuesday")
     assert.are.equal("Tuesday", d.text)
