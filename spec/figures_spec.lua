@@ -247,3 +247,57 @@ describe("newsc.figures on bad input", function()
     assert.is_true(big[1].value > 1e300)
   end)
 end)
+
+describe("newsc figures (command line)", function()
+  local cli = require "newsc.cli"
+  local json = require "newsc.json"
+
+  local function run(argv)
+    local out, saved = {}, io.write
+    io.write = function(...) for i = 1, select("#", ...) do out[#out + 1] = tostring((select(i, ...))) end end
+    local ok, code = pcall(cli.main, argv)
+    io.write = saved
+    assert(ok, code)
+    return code, table.concat(out)
+  end
+
+  local function tmpfile(text)
+    local path = os.tmpname()
+    local f = assert(io.open(path, "wb"))
+    f:write(text)
+    f:close()
+    return path
+  end
+
+  it("prints figures and dates as JSON", function()
+    local path = tmpfile("On Tuesday a strike killed at least 93 people, including 11 children.")
+    local code, out = run({ "figures", "--format", "json", "--dates", "--ref", "2024-08-14", path })
+    os.remove(path)
+    assert.are.equal(0, code)
+    local doc = assert(json.decode(out))
+    assert.are.equal(2, #doc[1].figures)
+    assert.are.equal(93, doc[1].figures[1].value)
+    assert.are.equal(json.null, doc[1].figures[1].high)
+    assert.are.equal("2024-08-13", doc[1].dates[1].date)
+  end)
+
+  it("prints one tab-separated line per figure", function()
+    local path = tmpfile("about 2,000 homes")
+    local code, out = run({ "figures", path })
+    os.remove(path)
+    assert.are.equal(0, code)
+    assert.are.equal("1-17\tcount\t2000\t1800..2200\tabout\thomes\tabout 2,000 homes\n", out)
+  end)
+
+  it("fails with exit code 1 on a bad reference date or a missing file", function()
+    local path = tmpfile("x")
+    local saved = io.stderr
+    io.stderr = { write = function() end }
+    local c1 = run({ "figures", "--dates", "--ref", "yesterday", path })
+    local c2 = run({ "figures", path .. ".missing" })
+    io.stderr = saved
+    os.remove(path)
+    assert.are.equal(1, c1)
+    assert.are.equal(1, c2)
+  end)
+end)
