@@ -988,6 +988,10 @@ static int read_figure(reader *r, nc_figure *f) {
   }
   /* a lone "one" needs a noun ("one of them" is no figure) */
   if (!a.digits && a.v == 1 && a.ntok == 1 && !cur) {
+    static const char *const pron[] = {
+      "no", "any", "every", "each", "some", "the", "this", "that", "which", "other",
+      "another", "only", "at", "as", "for", "like", NULL };
+    if (p1 && tok_in(r->s, p1, pron)) return 0;   /* "no one knows", "at one point" */
     k = read_unit(r, j, 1, &us, &ue);
     if (k == j) return 0;
   }
