@@ -640,6 +640,8 @@ static int parse_num(reader *r, int i, num *out) {
   int ndec, ndig, seps, k, j = i + 1;
   memset(out, 0, sizeof *out);
   if (t->type != NC_FT_NUM) return parse_words(r, i, out);
+  /* "0845", "04": clock times and codes, not quantities */
+  if (t->end - t->start > 1 && r->s[t->start] == '0' && r->s[t->start + 1] != '.') return 0;
   if (!parse_digits(r->s, t, &v, &ndec, &ndig, &seps)) return 0;
   out->digits = 1;
   out->scale = 1;
