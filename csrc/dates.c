@@ -511,7 +511,6 @@ static int read_date(dreader *r, nc_vec *out, int *st) {
         long sat = r->ref - ((rw - 5 + 7) % 7);
         if (which == 1 || (which == 0 && future(r))) sat = r->ref + ((5 - rw + 7) % 7);
         if (which == -1 && rw >= 5) sat -= 7;
-        if (which == 1 && rw < 5 && 0) sat += 7;
         lo = sat; hi = sat + 1;
       } else {                         /* last night */
         if (which != -1) return 0;

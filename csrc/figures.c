@@ -133,8 +133,8 @@ size_t nc_ftok_next(const char *s, size_t n, size_t pos, nc_ftok *t) {
     while (i < n) {
       if (CLS[u[i]] == 1) { i++; continue; }
       if (is_word_byte(u + i, n - i)) {
-        i += (u[i] < 0x80) ? 1 : 1;
-        while (i < n && (u[i] & 0xC0) == 0x80) i++;
+        i++;
+        while (i < n && (u[i] & 0xC0) == 0x80) i++;   /* the rest of the character */
       } else if (u[i] == '\'' && i + 1 < n && is_word_byte(u + i + 1, n - i - 1)) {
         i++;
       } else if (i + 3 < n && u[i] == 0xE2 && u[i + 1] == 0x80 && u[i + 2] == 0x99 &&
@@ -851,11 +851,6 @@ static int vague(reader *r, nc_figure *f, int *used) {
   }
   return 0;
 }
-
-typedef struct ctx {
-  reader r;
-  nc_vec *out;
-} ctx;
 
 /* Try to read a figure starting at la[0]; returns tokens used (0: none). */
 static int read_figure(reader *r, nc_figure *f) {
