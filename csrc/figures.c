@@ -1222,12 +1222,21 @@ static void fmt_num(char *buf, size_t len, double v) {
 
 int nc_fig_compare(const nc_figure *a, const nc_figure *b, char *why, size_t whylen) {
   double alo, ahi, blo, bhi, eps;
-  char a1[32], a2[32], b1[32], b2[32];
+  char a1[32], a2[32], b1[32], b2[32], l1[32];
   int v;
   eps = 1e-9 * (fabs(a->value) + fabs(b->value) + 1);
   fmt_num(a1, sizeof a1, a->low); fmt_num(a2, sizeof a2, a->high);
   fmt_num(b1, sizeof b1, b->low); fmt_num(b2, sizeof b2, b->high);
   if (a->low > b->high + eps || b->low > a->high + eps) {
+    /* a gap of at most 2 % of the larger bound is a near miss, not a conflict */
+    double gap = a->low > b->high ? a->low - b->high : b->low - a->high;
+    double big = a->low > b->high ? a->low : b->low;
+    if (gap <= 0.02 * fabs(big)) {
+      v = NC_TENSION;
+      snprintf(why, whylen, "ranges %s-%s and %s-%s miss each other by %s (2%% or less)",
+               a1, a2, b1, b2, (fmt_num(l1, sizeof l1, gap), l1));
+      return v;
+    }
     v = NC_CONFLICT;
     snprintf(why, whylen, "ranges %s-%s and %s-%s do not overlap", a1, a2, b1, b2);
     return v;
@@ -1238,7 +1247,7 @@ int nc_fig_compare(const nc_figure *a, const nc_figure *b, char *why, size_t why
     v = NC_CONSISTENT;
     snprintf(why, whylen, "ranges %s-%s and %s-%s overlap", a1, a2, b1, b2);
   } else {
-    char l1[32], l2[32], m1[32], m2[32];
+    char l2[32], m1[32], m2[32];
     fmt_num(l1, sizeof l1, alo); fmt_num(l2, sizeof l2, ahi);
     fmt_num(m1, sizeof m1, blo); fmt_num(m2, sizeof m2, bhi);
     v = NC_TENSION;

@@ -107,9 +107,10 @@ typedef enum nc_verdict { NC_CONSISTENT = 0, NC_TENSION = 1, NC_CONFLICT = 2 } n
 
 /*
 ** Compare two figures about the same thing from their ranges:
-**   hard ranges [low, high] disjoint            -> NC_CONFLICT
+**   hard ranges [low, high] disjoint by more than 2 % of the larger
+**   bound                                       -> NC_CONFLICT
 **   "likely" ranges overlap                     -> NC_CONSISTENT
-**   otherwise (compatible only at a stretch)    -> NC_TENSION
+**   otherwise (compatible only at a stretch, or a near miss) -> NC_TENSION
 ** The likely range is the hard range, except that an open bound is closed
 ** at 1.5 x the value ("more than 200": 200-300) and a bound from below
 ** starts at half the value ("fewer than 50": 25-50). `why` receives a

@@ -181,6 +181,13 @@ describe("newsc.compare", function()
     assert.are.equal("consistent", (newsc.compare({ value = 10, low = 5, high = 15 }, { value = 12 })))
   end)
 
+  it("calls a near miss of 2 % or less tension, not conflict", function()
+    local v, why = newsc.compare("nearly 40,000 people", "40,500 people")
+    assert.are.equal("tension", v)
+    assert.matches("miss each other by 450", why)
+    assert.are.equal("conflict", (newsc.compare("nearly 40,000 people", "42,000 people")))
+  end)
+
   it("reads upper bounds and vague plurals", function()
     assert.are.equal("tension", (newsc.compare("up to 100 people", "20 people")))
     assert.are.equal("consistent", (newsc.compare("up to 100 people", "80 people")))
