@@ -265,6 +265,7 @@ static const char *const STOP[] = {
   "this", "these", "those", "per", "across", "since", "after", "before", "during", "while",
   "when", "until", "into", "over", "under", "according", "including", "also", "all",
   "each", "about", "some", "most", "mostly", "other", "others", "such", "plus", "among",
+  "between", "against", "within", "without", "around", "near", "via", "up", "down", "out",
   "percent", "cent", "ago", "old", "we", "they", "it", "he", "she", "there", "here",
   "yes", "thus", "always", "perhaps", "unless", "whereas", "besides", "towards",
   "times", "does", "do", "did", "not", "no", "so", "if", "then", "than", "can", "could",
@@ -455,6 +456,7 @@ typedef struct reader {
   size_t n;
   nc_ftok hist[HIST];   /* ring of tokens before la[0] */
   size_t nhist;         /* tokens pushed so far (ring index nhist % HIST) */
+  size_t floor;         /* end of the last figure: no hedge reaches before it */
   nc_ftok la[LA_MAX];   /* look-ahead from the current token: a ring from lahead */
   int nla, lahead;
   size_t lapos;         /* scan position after la[nla-1] */
@@ -772,6 +774,7 @@ static const hedge_def *hedge_before(const reader *r, size_t skip, size_t *depth
     if (m == len && len > bestlen) { best = &HEDGES[k]; bestlen = len; }
   }
   *depth = skip + bestlen;
+  if (best && H(r, *depth)->start < r->floor) { *depth = skip; return NULL; }
   return best;
 }
 
@@ -996,7 +999,7 @@ static int read_figure(reader *r, nc_figure *f) {
   hd = hedge_before(r, 0, &depth);
   f->start = hd ? H(r, depth)->start : LA(r, 0)->start;
   /* "between X and Y" */
-  if (!hd && h_w(r, 1, "between")) { rng = 2; f->start = H(r, 1)->start; }
+  if (!hd && h_w(r, 1, "between") && H(r, 1)->start >= r->floor) { rng = 2; f->start = H(r, 1)->start; }
 
   /* ranges: X-Y, X to Y, X and Y (after between), X or Y; "10%-20%" */
   {
@@ -1189,6 +1192,7 @@ int nc_figures(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad
     if (used > 0) {
       int st = push_fig(out, &f);
       if (st != NC_OK) return st;
+      r.floor = f.end;
       consume(&r, used);
     } else {
       consume(&r, fail);

@@ -91,6 +91,12 @@ describe("newsc.figures in sentences", function()
     assert.are.equal("people", figs[1].unit)
   end)
 
+  it("never lets a figure reach back into the one before", function()
+    local figs = assert(newsc.figures("a man,1 between 10 and 20 houses"))
+    for i = 2, #figs do assert.is_true(figs[i].start > figs[i - 1].stop) end
+    assert.are.equal(20, figs[#figs].high)
+  end)
+
   it("reads curly apostrophes, non-breaking spaces and en dashes", function()
     local figs = assert(newsc.figures("Gaza’s health ministry counted 39,929\194\160people and 10\226\128\14720 homes."))
     assert.are.equal(39929, figs[1].value)
