@@ -32,6 +32,9 @@ build = {
     ["newsc.core"] = {
       sources = {
           "csrc/common.c",
+          "csrc/dates.c",
+          "csrc/figures.c",
+          "csrc/lua_figures.c",
           "csrc/lua_newsc.c",
           "csrc/lua_quotes.c",
           "csrc/lua_sentences.c",
@@ -46,6 +49,7 @@ build = {
       ["newsc.cli"] = "lua/newsc/cli.lua",
       ["newsc.cli.clean"] = "lua/newsc/cli/clean.lua",
       ["newsc.cli.demo"] = "lua/newsc/cli/demo.lua",
+      ["newsc.cli.figures"] = "lua/newsc/cli/figures.lua",
       ["newsc.cli.quotes"] = "lua/newsc/cli/quotes.lua",
       ["newsc.cli.sentences"] = "lua/newsc/cli/sentences.lua",
       ["newsc.cli.words"] = "lua/newsc/cli/words.lua",
