@@ -136,10 +136,10 @@ int nc_segments(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *ba
 /* ASCII classes for the fast path */
 enum { A_OTHER = 0, A_LETTER = 1, A_DIGIT = 2, A_USCORE = 3, A_HASH = 4, A_AT = 5 };
 /* middle characters: bit 1 joins letters (WB6/7), bit 2 joins digits (WB11/12) */
-static const unsigned char amid[128] = {
+static const unsigned char amid[256] = {
   ['.'] = 3, ['\''] = 3, [':'] = 1, [','] = 2, [';'] = 2
 };
-static const unsigned char acls[128] = {
+static const unsigned char acls[256] = {
   ['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2, ['5'] = 2, ['6'] = 2, ['7'] = 2,
   ['8'] = 2, ['9'] = 2, ['_'] = 3, ['#'] = 4, ['@'] = 5,
   ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
@@ -360,6 +360,14 @@ static size_t news_rules(tok_state *t, size_t a, size_t b, int *kind) {
       if (e) { *kind = NC_W_EMAIL; return e; }
     }
     if (nb == '%' && *kind == NC_W_NUMBER) return b + 1;
+    if (nb == ':' && *kind == NC_W_NUMBER && b - a <= 2 && acls[s[a]] == A_DIGIT &&
+        acls[s[b - 1]] == A_DIGIT) {   /* a time of day: 4:48, 10:30:15 */
+      size_t e = b;
+      while (e + 2 < n && s[e] == ':' && acls[s[e + 1]] == A_DIGIT && acls[s[e + 2]] == A_DIGIT &&
+             (e + 3 == n || s[e + 3] >= 0x80 || acls[s[e + 3]] != A_DIGIT))
+        e += 3;
+      return e;
+    }
     if (nb == '.' && *kind == NC_W_WORD && b - a >= 3 && dotted_abbrev(s, a, b)) return b + 1;
   }
   return b;
