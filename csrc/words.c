@@ -53,6 +53,16 @@ static inline size_t dec(wtext *x, size_t i, uint32_t *cp) {
 #define MIDL(c)  ((c) == NC_WB_MIDLETTER || (c) == NC_WB_MIDNUMLET || (c) == NC_WB_SQ)
 #define MIDN(c)  ((c) == NC_WB_MIDNUM || (c) == NC_WB_MIDNUMLET || (c) == NC_WB_SQ)
 
+/* A character (its nc_wb_prop) with a word boundary on both sides whatever
+   its neighbours (save WB3d and WB4), and no word in it: punctuation such as
+   curly quotes and dashes, spaces, controls. */
+static inline int hard_boundary(unsigned pr) {
+  unsigned c = pr & NC_WB_MASK;
+  return !(pr & (NC_WB_EXTPICT | NC_WB_ALNUM)) &&
+         (c == NC_WB_OTHER || c == NC_WB_CR || c == NC_WB_LF || c == NC_WB_NEWLINE ||
+          c == NC_WB_WSEGSPACE || c == NC_WB_DQ);
+}
+
 /* Word_Break class of the next character at or after i that WB4 does not
    ignore; its offset in *pos. -1 at the end of the text. */
 static int peek(wtext *x, size_t i, size_t *pos) {
@@ -414,12 +424,15 @@ static int dotted_abbrev(const unsigned char *s, size_t a, size_t b) {
   return dots > 0 && part > 0;
 }
 
-static int emit(tok_state *t, size_t a, size_t b, int kind) {
+static inline int emit(tok_state *t, size_t a, size_t b, int kind) {
   t->count++;
   t->last_end = b;
   if (t->out) {
-    nc_token *tk = (nc_token *)nc_vec_push(t->out);
-    if (tk == NULL) return NC_ENOMEM;
+    nc_vec *v = t->out;
+    nc_token *tk;
+    if (v->len == v->cap && nc_vec_reserve(v, v->len < 1024 ? 1024 : v->len) != NC_OK)
+      return NC_ENOMEM;
+    tk = (nc_token *)v->data + v->len++;
     tk->start = a;
     tk->end = b;
     tk->kind = kind;
@@ -478,6 +491,101 @@ static size_t word_at(tok_state *t, size_t p, int *kind) {
   return e;
 }
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#define NC_BLOCKS 1
+
+/* bytes after a word that a news rule looks at */
+static const unsigned char after_rule[256] = {
+  ['%'] = 1, ['.'] = 1, ['@'] = 1, ['-'] = 1, ['+'] = 1, [':'] = 1
+};
+
+#define MASK(v) ((uint64_t)(unsigned)_mm_movemask_epi8(v))
+
+/*
+** The ASCII fast path, 64 bytes at a time: bit masks of letters, digits,
+** joiners (WB6/7, WB11/12) and bytes that need the general path (>= 0x80,
+** '#', '@'); the runs of word characters and joiners are the segments.
+** Emits the tokens that end inside the block and returns where the general
+** path goes on (i itself when it must take the next step).
+*/
+static size_t block_tokens(tok_state *t, size_t i, int *status) {
+  const unsigned char *s = t->x.s, *p = s + i;
+  uint64_t let = 0, dig = 0, und = 0, ml = 0, mn = 0, sp = 0, hb = 0, join, e_mask, starts;
+  size_t limit, a, e, pos;
+  int k;
+  for (k = 0; k < 4; k++) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+    __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20));
+    __m128i l = _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)),
+                              _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1)));
+    __m128i d = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                              _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+    __m128i both = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')),
+                                _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')));
+    __m128i mlet = _mm_or_si128(both, _mm_cmpeq_epi8(x, _mm_set1_epi8(':')));
+    __m128i mnum = _mm_or_si128(both, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')),
+                                                   _mm_cmpeq_epi8(x, _mm_set1_epi8(';'))));
+    __m128i spec = _mm_or_si128(x, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('#')),
+                                                _mm_cmpeq_epi8(x, _mm_set1_epi8('@'))));
+    int sh = 16 * k;
+    let |= MASK(l) << sh;
+    dig |= MASK(d) << sh;
+    und |= MASK(_mm_cmpeq_epi8(x, _mm_set1_epi8('_'))) << sh;
+    ml |= MASK(mlet) << sh;
+    mn |= MASK(mnum) << sh;
+    sp |= MASK(spec) << sh;
+  }
+  join = (ml & (let << 1) & (let >> 1)) | (mn & (dig << 1) & (dig >> 1));
+  e_mask = let | dig | und | join;
+  starts = e_mask & ~(e_mask << 1);
+  /* non-ASCII characters that are hard boundaries (curly quotes, dashes) stay
+     in the block; the first other special byte ends it */
+  for (;;) {
+    uint64_t cand = sp & ~hb;
+    uint32_t cp;
+    size_t q, kk;
+    if (cand == 0) { limit = 64; break; }
+    q = (size_t)__builtin_ctzll(cand);
+    limit = q;
+    if (p[q] < 0xC2 || q + 4 > 64) break;   /* '#', '@', a stray byte, or near the end */
+    kk = dec(&t->x, i + q, &cp);
+    if (!hard_boundary(nc_wb_prop(cp))) break;
+    hb |= ((1ull << kk) - 1) << q;
+  }
+  pos = i;
+  while (starts) {
+    uint64_t rest;
+    size_t A, B;
+    int kind;
+    a = (size_t)__builtin_ctzll(starts);
+    if (a >= limit) return i + limit;
+    rest = ~e_mask & (~0ull << a);
+    if (rest == 0) return i + a;              /* runs to the end of the block */
+    e = (size_t)__builtin_ctzll(rest);
+    if (e >= 63) return i + a;                /* the joiner test needs the next byte */
+    if (p[e] >= 0x80 && !(hb >> e & 1)) return i + a;  /* a non-ASCII character may take part */
+    A = i + a;
+    B = i + e;
+    if (dig >> a & 1) kind = NC_W_NUMBER;
+    else if (let >> a & 1) kind = NC_W_WORD;
+    else kind = (let & (~0ull << a) & ~(~0ull << e)) ? NC_W_WORD
+              : (dig & (~0ull << a) & ~(~0ull << e)) ? NC_W_NUMBER : 0;
+    {
+      unsigned c0 = p[a] | 0x20u, c1 = p[a + 1] | 0x20u;
+      if (after_rule[p[e]] | ((c0 == 'h') & (c1 == 't')) | ((c0 == 'w') & (c1 == 'w')))
+        B = news_rules(t, A, B, &kind);
+    }
+    if (kind && (*status = emit(t, A, B, kind)) != NC_OK) return i;
+    if (B > i + e) return B;                  /* a rule took more: go on from there */
+    pos = B;
+    starts &= ~0ull << e;
+  }
+  (void)pos;
+  return i + limit;
+}
+#endif
+
 static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, size_t *count,
                     size_t *bad) {
   tok_state t;
@@ -495,6 +603,15 @@ static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, size
     unsigned b;
     int kind;
     size_t e;
+#ifdef NC_BLOCKS
+    st = NC_OK;
+    while (i + 64 <= n) {
+      size_t r = block_tokens(&t, i, &st);
+      if (st != NC_OK) goto fail;
+      if (r == i) break;
+      i = r;
+    }
+#endif
     i = skip_other(s, n, i);
     if (i >= n) break;
     b = s[i];
@@ -522,12 +639,8 @@ static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, size
       uint32_t cp;
       size_t k = dec_slow(&t.x, i, &cp);
       unsigned pr = nc_wb_prop(cp), c = pr & NC_WB_MASK;
-      if (IGN(c)) { i += k; continue; }   /* a mark after punctuation or space */
-      if (!(AHL(c) || c == NC_WB_NUMERIC || c == NC_WB_KATAKANA || c == NC_WB_EXTENDNUMLET ||
-            c == NC_WB_RI || (pr & NC_WB_EXTPICT) || c == NC_WB_OTHER)) {
-        i += k;
-        continue;
-      }
+      /* a mark after punctuation or space, or a character that is no word */
+      if (IGN(c) || hard_boundary(pr) || MIDL(c) || MIDN(c)) { i += k; continue; }
       e = wb_next(&t.x, i);
       kind = seg_kind(&t.x, i, e);
     }
