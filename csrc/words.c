@@ -510,6 +510,7 @@ static const unsigned char after_rule[256] = {
 ** path goes on (i itself when it must take the next step).
 */
 static size_t block_tokens(tok_state *t, size_t i, int *status) {
+  /* masks and the loop below assume 64 bytes from i */
   const unsigned char *s = t->x.s, *p = s + i;
   uint64_t let = 0, dig = 0, und = 0, ml = 0, mn = 0, sp = 0, hb = 0, join, e_mask, starts;
   size_t limit, a, e, pos;
@@ -565,6 +566,7 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
     e = (size_t)__builtin_ctzll(rest);
     if (e >= 63) return i + a;                /* the joiner test needs the next byte */
     if (p[e] >= 0x80 && !(hb >> e & 1)) return i + a;  /* a non-ASCII character may take part */
+    if (((ml | mn) >> e & 1) && p[e + 1] >= 0x80) return i + a;  /* x.é: WB6/7 may apply */
     A = i + a;
     B = i + e;
     if (dig >> a & 1) kind = NC_W_NUMBER;
@@ -587,7 +589,7 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
 #endif
 
 static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, size_t *count,
-                    size_t *bad) {
+                    size_t *bad, int blocks) {
   tok_state t;
   const unsigned char *s = (const unsigned char *)str;
   size_t i = 0, len0 = out ? out->len : 0;
@@ -605,7 +607,7 @@ static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, size
     size_t e;
 #ifdef NC_BLOCKS
     st = NC_OK;
-    while (i + 64 <= n) {
+    while (blocks && i + 64 <= n) {
       size_t r = block_tokens(&t, i, &st);
       if (st != NC_OK) goto fail;
       if (r == i) break;
@@ -660,12 +662,16 @@ fail:
 }
 
 int nc_words(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad) {
-  return tokenize(s, n, inv, out, NULL, bad);
+  return tokenize(s, n, inv, out, NULL, bad, 1);
+}
+
+int nc_words_scalar(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad) {
+  return tokenize(s, n, inv, out, NULL, bad, 0);
 }
 
 int nc_count_words(const char *s, size_t n, nc_invalid inv, size_t *count, size_t *bad) {
   size_t c = 0;
-  int st = tokenize(s, n, inv, NULL, &c, bad);
+  int st = tokenize(s, n, inv, NULL, &c, bad, 1);
   if (count) *count = c;
   return st;
 }
