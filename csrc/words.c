@@ -495,11 +495,6 @@ static size_t word_at(tok_state *t, size_t p, int *kind) {
 #include <emmintrin.h>
 #define NC_BLOCKS 1
 
-/* bytes after a word that a news rule looks at */
-static const unsigned char after_rule[256] = {
-  ['%'] = 1, ['.'] = 1, ['@'] = 1, ['-'] = 1, ['+'] = 1, [':'] = 1
-};
-
 #define MASK(v) ((uint64_t)(unsigned)_mm_movemask_epi8(v))
 
 /*
@@ -512,8 +507,9 @@ static const unsigned char after_rule[256] = {
 static size_t block_tokens(tok_state *t, size_t i, int *status) {
   /* masks and the loop below assume 64 bytes from i */
   const unsigned char *s = t->x.s, *p = s + i;
-  uint64_t let = 0, dig = 0, und = 0, ml = 0, mn = 0, sp = 0, hb = 0, join, e_mask, starts;
-  size_t limit, a, e, pos;
+  uint64_t let = 0, dig = 0, und = 0, ml = 0, mn = 0, sp = 0, hi = 0, rule = 0;
+  uint64_t hm = 0, tm = 0, wm = 0, hb = 0, join, e_mask, starts, after, careful;
+  size_t limit, a, e;
   int k;
   for (k = 0; k < 4; k++) {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
@@ -522,20 +518,30 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
                               _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1)));
     __m128i d = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
                               _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
-    __m128i both = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')),
-                                _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')));
-    __m128i mlet = _mm_or_si128(both, _mm_cmpeq_epi8(x, _mm_set1_epi8(':')));
+    __m128i dot = _mm_cmpeq_epi8(x, _mm_set1_epi8('.'));
+    __m128i col = _mm_cmpeq_epi8(x, _mm_set1_epi8(':'));
+    __m128i at = _mm_cmpeq_epi8(x, _mm_set1_epi8('@'));
+    __m128i both = _mm_or_si128(dot, _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')));
     __m128i mnum = _mm_or_si128(both, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')),
                                                    _mm_cmpeq_epi8(x, _mm_set1_epi8(';'))));
-    __m128i spec = _mm_or_si128(x, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('#')),
-                                                _mm_cmpeq_epi8(x, _mm_set1_epi8('@'))));
+    __m128i spec = _mm_or_si128(at, _mm_cmpeq_epi8(x, _mm_set1_epi8('#')));
+    __m128i rl = _mm_or_si128(_mm_or_si128(dot, col), _mm_or_si128(at,
+                   _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('%')),
+                                _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')),
+                                             _mm_cmpeq_epi8(x, _mm_set1_epi8('+'))))));
     int sh = 16 * k;
+    uint64_t h = MASK(x);
     let |= MASK(l) << sh;
     dig |= MASK(d) << sh;
     und |= MASK(_mm_cmpeq_epi8(x, _mm_set1_epi8('_'))) << sh;
-    ml |= MASK(mlet) << sh;
+    ml |= MASK(_mm_or_si128(both, col)) << sh;
     mn |= MASK(mnum) << sh;
-    sp |= MASK(spec) << sh;
+    hi |= h << sh;
+    sp |= (h | MASK(spec)) << sh;
+    rule |= MASK(rl) << sh;
+    hm |= MASK(_mm_cmpeq_epi8(lo, _mm_set1_epi8('h'))) << sh;
+    tm |= MASK(_mm_cmpeq_epi8(lo, _mm_set1_epi8('t'))) << sh;
+    wm |= MASK(_mm_cmpeq_epi8(lo, _mm_set1_epi8('w'))) << sh;
   }
   join = (ml & (let << 1) & (let >> 1)) | (mn & (dig << 1) & (dig >> 1));
   e_mask = let | dig | und | join;
@@ -554,36 +560,43 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
     if (!hard_boundary(nc_wb_prop(cp))) break;
     hb |= ((1ull << kk) - 1) << q;
   }
-  pos = i;
+  /* bytes after a run, and run starts, that need a closer look: non-ASCII
+     characters that may join, bytes of the news rules, http / www, '_' */
+  after = (hi & ~hb) | ((ml | mn) & (hi >> 1)) | rule;
+  careful = (hm & (tm >> 1)) | (wm & (wm >> 1)) | und;
   while (starts) {
     uint64_t rest;
-    size_t A, B;
-    int kind;
     a = (size_t)__builtin_ctzll(starts);
     if (a >= limit) return i + limit;
     rest = ~e_mask & (~0ull << a);
     if (rest == 0) return i + a;              /* runs to the end of the block */
     e = (size_t)__builtin_ctzll(rest);
     if (e >= 63) return i + a;                /* the joiner test needs the next byte */
-    if (p[e] >= 0x80 && !(hb >> e & 1)) return i + a;  /* a non-ASCII character may take part */
-    if (((ml | mn) >> e & 1) && p[e + 1] >= 0x80) return i + a;  /* x.é: WB6/7 may apply */
-    A = i + a;
-    B = i + e;
-    if (dig >> a & 1) kind = NC_W_NUMBER;
-    else if (let >> a & 1) kind = NC_W_WORD;
-    else kind = (let & (~0ull << a) & ~(~0ull << e)) ? NC_W_WORD
-              : (dig & (~0ull << a) & ~(~0ull << e)) ? NC_W_NUMBER : 0;
-    {
-      unsigned c0 = p[a] | 0x20u, c1 = p[a + 1] | 0x20u;
-      if (after_rule[p[e]] | ((c0 == 'h') & (c1 == 't')) | ((c0 == 'w') & (c1 == 'w')))
+    if (((after >> e) | (careful >> a)) & 1) {
+      size_t A = i + a, B = i + e;
+      int kind;
+      if ((p[e] >= 0x80 && !(hb >> e & 1)) ||                      /* may join a non-ASCII character */
+          ((ml | mn) >> e & 1 && (hi & ~hb) >> (e + 1) & 1)) {     /* x.é: WB6/7 may apply */
+        if (und >> a & 1) return i + a;
+        B = wb_next(&t->x, A);
+        kind = (dig >> a & 1) ? NC_W_NUMBER : NC_W_WORD;
         B = news_rules(t, A, B, &kind);
+        if ((*status = emit(t, A, B, kind)) != NC_OK) return i;
+        return B;
+      }
+      if (dig >> a & 1) kind = NC_W_NUMBER;
+      else if (let >> a & 1) kind = NC_W_WORD;
+      else kind = (let & (~0ull << a) & ~(~0ull << e)) ? NC_W_WORD
+                : (dig & (~0ull << a) & ~(~0ull << e)) ? NC_W_NUMBER : 0;
+      B = news_rules(t, A, B, &kind);
+      if (kind && (*status = emit(t, A, B, kind)) != NC_OK) return i;
+      if (B > i + e) return B;                /* a rule took more: go on from there */
+    } else {
+      if ((*status = emit(t, i + a, i + e, (dig >> a & 1) ? NC_W_NUMBER : NC_W_WORD)) != NC_OK)
+        return i;
     }
-    if (kind && (*status = emit(t, A, B, kind)) != NC_OK) return i;
-    if (B > i + e) return B;                  /* a rule took more: go on from there */
-    pos = B;
-    starts &= ~0ull << e;
+    starts &= starts - 1;
   }
-  (void)pos;
   return i + limit;
 }
 #endif
