@@ -44,7 +44,12 @@ static size_t dec_slow(wtext *x, size_t i, uint32_t *cp) {
 }
 
 static inline size_t dec(wtext *x, size_t i, uint32_t *cp) {
-  if (x->s[i] < 0x80) { *cp = x->s[i]; return 1; }
+  unsigned c = x->s[i];
+  if (c < 0x80) { *cp = c; return 1; }
+  if (c >= 0xC2 && c <= 0xDF && i + 1 < x->n && (x->s[i + 1] & 0xC0) == 0x80) {
+    *cp = ((c & 0x1Fu) << 6) | (x->s[i + 1] & 0x3Fu);
+    return 2;
+  }
   return dec_slow(x, i, cp);
 }
 
@@ -62,6 +67,8 @@ static inline int hard_boundary(unsigned pr) {
          (c == NC_WB_OTHER || c == NC_WB_CR || c == NC_WB_LF || c == NC_WB_NEWLINE ||
           c == NC_WB_WSEGSPACE || c == NC_WB_DQ);
 }
+
+static inline int acls_letter(unsigned b) { return ((b | 0x20u) - 'a') < 26u; }
 
 /* Word_Break class of the next character at or after i that WB4 does not
    ignore; its offset in *pos. -1 at the end of the text. */
@@ -92,6 +99,11 @@ static size_t wb_next(wtext *x, size_t p) {
   if (prev == NC_WB_LF || prev == NC_WB_NEWLINE) return i;             /* WB3a */
   ri = prev == NC_WB_RI;
   while (i < n) {
+    if (prev == NC_WB_ALETTER && s[i] < 0x80 && acls_letter(s[i])) {   /* WB5, ASCII */
+      raw = NC_WB_ALETTER;
+      i++;
+      continue;
+    }
     k = dec(x, i, &cp);
     pr = nc_wb_prop(cp);
     c = pr & NC_WB_MASK;
@@ -247,6 +259,7 @@ static inline size_t skip_other(const unsigned char *s, size_t n, size_t j) {
 
 typedef struct tok_state {
   wtext x;
+  size_t next_at;       /* offset of the next '@' at or after the last look, or n */
   nc_vec *out;          /* NULL when only counting */
   size_t count;
   size_t last_end;      /* end of the last token */
@@ -459,8 +472,14 @@ static size_t news_rules(tok_state *t, size_t a, size_t b, int *kind) {
     unsigned nb = s[b];
     if ((nb == '@' || nb == '.' || nb == '-' || nb == '+' || nb == '%') &&
         a >= t->no_email_before && (*kind == NC_W_WORD || *kind == NC_W_NUMBER)) {
-      size_t e = email_end(t, a);
-      if (e) { *kind = NC_W_EMAIL; return e; }
+      if (t->next_at < b) {   /* look for the next '@' once per '@' passed: linear */
+        const void *q = memchr(s + b, '@', n - b);
+        t->next_at = q ? (size_t)((const unsigned char *)q - s) : n;
+      }
+      if (t->next_at < n && t->next_at - a <= 64) {   /* a local part has at most 64 bytes */
+        size_t e = email_end(t, a);
+        if (e) { *kind = NC_W_EMAIL; return e; }
+      }
     }
     if (nb == '%' && *kind == NC_W_NUMBER) return b + 1;
     if (nb == ':' && *kind == NC_W_NUMBER && b - a <= 2 && acls[s[a]] == A_DIGIT &&
@@ -614,6 +633,7 @@ static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, size
   t.count = 0;
   t.last_end = NOBAD;
   t.no_email_before = 0;
+  t.next_at = 0;
   for (;;) {
     unsigned b;
     int kind;
@@ -675,6 +695,8 @@ fail:
 }
 
 int nc_words(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad) {
+  /* news prose has a word every 6 or 7 bytes: one allocation for most texts */
+  if (nc_vec_reserve(out, (n < 6000000 ? n : 6000000) / 6 + 16) != NC_OK) return NC_ENOMEM;
   return tokenize(s, n, inv, out, NULL, bad, 1);
 }
 

@@ -243,3 +243,33 @@ describe("the shared corpus", function()
     assert.is_truthy(url and url:match("^https://www%.radiohc%.cu/en/noticias/"))
   end)
 end)
+
+describe("csrc/wbprop.h", function()
+  local wb = "/usr/share/unicode/auxiliary/WordBreakProperty.txt"
+  local emoji = "/usr/share/unicode/emoji/emoji-data.txt"
+  local function exists(path)
+    local f = io.open(path, "rb")
+    if f then f:close() return true end
+    return false
+  end
+  local has_lua54 = os.execute("command -v lua5.4 >/dev/null 2>&1")
+  if not (exists(wb) and exists(emoji)) then
+    pending("unicode-data is not installed")
+    return
+  end
+  if has_lua54 ~= true and has_lua54 ~= 0 then
+    pending("lua5.4 is needed to run tools/gen_wbprop.lua")
+    return
+  end
+
+  it("is what tools/gen_wbprop.lua generates from unicode-data", function()
+    local p = assert(io.popen("lua5.4 tools/gen_wbprop.lua " .. wb .. " " .. emoji, "r"))
+    local generated = p:read("*a")
+    p:close()
+    local f = assert(io.open("csrc/wbprop.h", "rb"))
+    local committed = f:read("*a")
+    f:close()
+    assert.is_true(#generated > 100000)
+    assert.are.equal(committed, generated)
+  end)
+end)
