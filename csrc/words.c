@@ -315,7 +315,7 @@ static size_t ascii_word(wtext *x, size_t p, int *kind) {
 /* The kind of the general segment [a, b), 0 when it is not word-like. */
 static int seg_kind(wtext *x, size_t a, size_t b) {
   size_t i = a;
-  int first = -1, fe0f = 0, alpha = 0, num = 0, kata = 0;
+  int first = -1, fe0f = 0, zwj = 0, alpha = 0, num = 0, kata = 0;
   uint32_t firstcp = 0;
   unsigned firstpr = 0;
   while (i < b) {
@@ -323,6 +323,7 @@ static int seg_kind(wtext *x, size_t a, size_t b) {
     size_t k = dec(x, i, &cp);
     unsigned pr = nc_wb_prop(cp), c = pr & NC_WB_MASK;
     if (cp == 0xFE0F) fe0f = 1;
+    if (cp == 0x200D) zwj = 1;
     if (first < 0 && !IGN(c)) { first = (int)c; firstcp = cp; firstpr = pr; }
     if (AHL(c)) alpha = 1;
     else if (c == NC_WB_NUMERIC) num = 1;
@@ -340,9 +341,9 @@ static int seg_kind(wtext *x, size_t a, size_t b) {
     default: break;
   }
   if (firstpr & NC_WB_EXTPICT) {
-    /* (c) (r) !! ?! are emoji only with the emoji presentation selector */
-    if (firstcp < 0x2100 && !fe0f) return 0;
-    return NC_W_EMOJI;
+    /* symbols shown as text by default (TM, (c), a telephone) are emoji only
+       with the emoji presentation selector or inside a ZWJ sequence */
+    return ((firstpr & NC_WB_EPRES) || fe0f || zwj) ? NC_W_EMOJI : 0;
   }
   if (first == NC_WB_OTHER) {
     const utf8proc_property_t *pp = utf8proc_get_property((utf8proc_int32_t)firstcp);

@@ -84,6 +84,11 @@ describe("newsc.words", function()
     assert.are.equal("word", k["See"])
   end)
 
+  it("takes symbols shown as text for no emoji", function()
+    assert.are.same({ "Acme", "2024", "✅", "❤️" }, texts("Acme™ © 2024 ✅ ❤️"))
+    assert.are.equal("emoji", newsc.words("✅")[1].kind)
+  end)
+
   it("splits ideographs and keeps non-Latin words", function()
     local ws = assert(newsc.words("Путин встретился с Аббасом 在莫斯科"))
     assert.are.same({ "Путин", "встретился", "с", "Аббасом", "在", "莫", "斯", "科" },
