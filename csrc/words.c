@@ -50,6 +50,11 @@ static inline size_t dec(wtext *x, size_t i, uint32_t *cp) {
     *cp = ((c & 0x1Fu) << 6) | (x->s[i + 1] & 0x3Fu);
     return 2;
   }
+  if (c == 0xE2 && i + 2 < x->n && (x->s[i + 1] & 0xC0) == 0x80 && (x->s[i + 2] & 0xC0) == 0x80) {
+    /* U+2000..U+2FFF: quotes, dashes, symbols */
+    *cp = 0x2000u | ((x->s[i + 1] & 0x3Fu) << 6) | (x->s[i + 2] & 0x3Fu);
+    return 3;
+  }
   return dec_slow(x, i, cp);
 }
 
@@ -259,7 +264,7 @@ static inline size_t skip_other(const unsigned char *s, size_t n, size_t j) {
 
 typedef struct tok_state {
   wtext x;
-  size_t next_at;       /* offset of the next '@' at or after the last look, or n */
+  size_t next_at;       /* offset of the next '@' after the last look, or where that look ended */
   nc_vec *out;          /* NULL when only counting */
   size_t count;
   size_t last_end;      /* end of the last token */
@@ -473,9 +478,10 @@ static size_t news_rules(tok_state *t, size_t a, size_t b, int *kind) {
     unsigned nb = s[b];
     if ((nb == '@' || nb == '.' || nb == '-' || nb == '+' || nb == '%') &&
         a >= t->no_email_before && (*kind == NC_W_WORD || *kind == NC_W_NUMBER)) {
-      if (t->next_at < b) {   /* look for the next '@' once per '@' passed: linear */
-        const void *q = memchr(s + b, '@', n - b);
-        t->next_at = q ? (size_t)((const unsigned char *)q - s) : n;
+      if (t->next_at < b) {   /* the next '@', or the end of a window without one */
+        size_t lim = n - b < 4096 ? n : b + 4096;
+        const void *q = memchr(s + b, '@', lim - b);
+        t->next_at = q ? (size_t)((const unsigned char *)q - s) : lim;
       }
       if (t->next_at < n && t->next_at - a <= 64) {   /* a local part has at most 64 bytes */
         size_t e = email_end(t, a);
@@ -524,11 +530,38 @@ static size_t word_at(tok_state *t, size_t p, int *kind) {
 ** Emits the tokens that end inside the block and returns where the general
 ** path goes on (i itself when it must take the next step).
 */
+/*
+** The first byte at or after `from` of the block at i that needs the
+** general path: '#', '@', a stray byte, or a non-ASCII character that is
+** not a hard boundary; the hard boundaries passed are added to *hb.
+*/
+static size_t block_limit(wtext *x, size_t i, uint64_t sp, uint64_t *hb, size_t from) {
+  const unsigned char *p = x->s + i;
+  for (;;) {
+    uint64_t cand = sp & ~*hb & (~0ull << from);
+    uint32_t cp;
+    size_t q, kk;
+    if (cand == 0) return 64;
+    q = (size_t)__builtin_ctzll(cand);
+    if (p[q] < 0xC2 || q + 4 > 64) return q;   /* '#', '@', a stray byte, or near the end */
+    kk = dec(x, i + q, &cp);
+    if (!hard_boundary(nc_wb_prop(cp))) return q;
+    *hb |= ((1ull << kk) - 1) << q;
+  }
+}
+
+/* Run starts from `from` on, after a token that ended at `from`: the next
+   word character begins a run, as when the general path goes on there. */
+static inline uint64_t restart(uint64_t starts, uint64_t word, size_t from) {
+  uint64_t w = word & (~0ull << from);
+  return (starts & (~0ull << from)) | (w & (~w + 1));
+}
+
 static size_t block_tokens(tok_state *t, size_t i, int *status) {
   /* masks and the loop below assume 64 bytes from i */
   const unsigned char *s = t->x.s, *p = s + i;
   uint64_t let = 0, dig = 0, und = 0, ml = 0, mn = 0, sp = 0, hi = 0, rule = 0;
-  uint64_t hm = 0, tm = 0, wm = 0, hb = 0, join, e_mask, starts, after, careful;
+  uint64_t hb = 0, join, e_mask, starts, after;
   size_t limit, a, e;
   int k;
   for (k = 0; k < 4; k++) {
@@ -559,40 +592,27 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
     hi |= h << sh;
     sp |= (h | MASK(spec)) << sh;
     rule |= MASK(rl) << sh;
-    hm |= MASK(_mm_cmpeq_epi8(lo, _mm_set1_epi8('h'))) << sh;
-    tm |= MASK(_mm_cmpeq_epi8(lo, _mm_set1_epi8('t'))) << sh;
-    wm |= MASK(_mm_cmpeq_epi8(lo, _mm_set1_epi8('w'))) << sh;
   }
   join = (ml & (let << 1) & (let >> 1)) | (mn & (dig << 1) & (dig >> 1));
   e_mask = let | dig | und | join;
   starts = e_mask & ~(e_mask << 1);
-  /* non-ASCII characters that are hard boundaries (curly quotes, dashes) stay
-     in the block; the first other special byte ends it */
-  for (;;) {
-    uint64_t cand = sp & ~hb;
-    uint32_t cp;
-    size_t q, kk;
-    if (cand == 0) { limit = 64; break; }
-    q = (size_t)__builtin_ctzll(cand);
-    limit = q;
-    if (p[q] < 0xC2 || q + 4 > 64) break;   /* '#', '@', a stray byte, or near the end */
-    kk = dec(&t->x, i + q, &cp);
-    if (!hard_boundary(nc_wb_prop(cp))) break;
-    hb |= ((1ull << kk) - 1) << q;
-  }
+  limit = block_limit(&t->x, i, sp, &hb, 0);
   /* bytes after a run, and run starts, that need a closer look: non-ASCII
-     characters that may join, bytes of the news rules, http / www, '_' */
+     characters that may join, bytes of the news rules; and runs that start
+     with http, www or '_' */
   after = (hi & ~hb) | ((ml | mn) & (hi >> 1)) | rule;
-  careful = (hm & (tm >> 1)) | (wm & (wm >> 1)) | und;
   while (starts) {
     uint64_t rest;
+    unsigned c0, c1;
     a = (size_t)__builtin_ctzll(starts);
     if (a >= limit) return i + limit;
     rest = ~e_mask & (~0ull << a);
     if (rest == 0) return i + a;              /* runs to the end of the block */
     e = (size_t)__builtin_ctzll(rest);
     if (e >= 63) return i + a;                /* the joiner test needs the next byte */
-    if (((after >> e) | (careful >> a)) & 1) {
+    c0 = p[a] | 0x20u;
+    c1 = p[a + 1] | 0x20u;
+    if (((after >> e) & 1) | (und >> a & 1) | ((c0 == 'h') & (c1 == 't')) | ((c0 == 'w') & (c1 == 'w'))) {
       size_t A = i + a, B = i + e;
       int kind;
       if ((p[e] >= 0x80 && !(hb >> e & 1)) ||                      /* may join a non-ASCII character */
@@ -602,7 +622,12 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
         kind = (dig >> a & 1) ? NC_W_NUMBER : NC_W_WORD;
         B = news_rules(t, A, B, &kind);
         if ((*status = emit(t, A, B, kind)) != NC_OK) return i;
-        return B;
+        if (B - i > 60) return B;
+        /* go on in the block after the segment */
+        limit = block_limit(&t->x, i, sp, &hb, B - i);
+        after = (hi & ~hb) | ((ml | mn) & (hi >> 1)) | rule;
+        starts = restart(starts, let | dig | und, B - i);
+        continue;
       }
       if (dig >> a & 1) kind = NC_W_NUMBER;
       else if (let >> a & 1) kind = NC_W_WORD;
@@ -610,7 +635,15 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
                 : (dig & (~0ull << a) & ~(~0ull << e)) ? NC_W_NUMBER : 0;
       B = news_rules(t, A, B, &kind);
       if (kind && (*status = emit(t, A, B, kind)) != NC_OK) return i;
-      if (B > i + e) return B;                /* a rule took more: go on from there */
+      if (B > i + e) {                        /* a rule took more: go on from there */
+        if (B - i > 60) return B;
+        if (B - i > limit) {
+          limit = block_limit(&t->x, i, sp, &hb, B - i);
+          after = (hi & ~hb) | ((ml | mn) & (hi >> 1)) | rule;
+        }
+        starts = restart(starts, let | dig | und, B - i);
+        continue;
+      }
     } else {
       if ((*status = emit(t, i + a, i + e, (dig >> a & 1) ? NC_W_NUMBER : NC_W_WORD)) != NC_OK)
         return i;
