@@ -127,6 +127,7 @@ static int l_words(lua_State *L) {
     return luaL_argerror(L, 2, lua_pushfstring(L,
         "option 'fields' must be \"all\", \"text\" or \"norm\", got \"%s\"", fs));
   lua_settop(L, 2);
+  luaL_checkstack(L, 32, "too many nested calls");
   v = lnc_newvec(L, sizeof(nc_token));       /* 3 */
   norm = lnc_newvec(L, 1);                   /* 4 */
   st = nc_words(s, n, inv, v, &bad);
