@@ -9,7 +9,8 @@
 **   newsc.normalize(s [, form [, opts]]) -> string   (form "NFC" | "NFKC" | "NFKC_Casefold")
 **
 ** opts.invalid = "error" (default: return nil, "invalid UTF-8 at byte N") or
-** "replace" (ill-formed bytes read as U+FFFD, offsets unchanged).
+** "replace" (each ill-formed byte read as U+FFFD, a letter for segmentation;
+** token texts carry U+FFFD, offsets stay those of the input).
 ** Offsets are 1-based and inclusive, as string.sub takes them.
 */
 #include <string.h>
@@ -69,6 +70,30 @@ static int l_count_words(lua_State *L) {
   if (st != NC_OK) return lnc_fail(L, st, bad);
   lua_pushinteger(L, (lua_Integer)c);
   return 1;
+}
+
+/*
+** Push the token p[0..len) as text: as it stands, or under the "replace"
+** policy with each ill-formed byte written as U+FFFD (offsets still count
+** the input's bytes).
+*/
+static void push_text(lua_State *L, const char *p, size_t len, nc_invalid inv, nc_vec *buf) {
+  size_t j, k;
+  if (inv != NC_INVALID_REPLACE || (j = nc_utf8_check(p, len)) == len) {
+    lua_pushlstring(L, p, len);
+    return;
+  }
+  buf->len = 0;
+  if (nc_vec_reserve(buf, len * 3) != NC_OK) luaL_error(L, "not enough memory");
+  nc_vec_append(buf, p, j);
+  while (j < len) {
+    int32_t cp;
+    k = nc_utf8_decode((const unsigned char *)p + j, len - j, &cp);
+    if (cp < 0) nc_vec_append(buf, "\xEF\xBF\xBD", 3);
+    else nc_vec_append(buf, p + j, k);
+    j += k;
+  }
+  lua_pushlstring(L, (const char *)buf->data, buf->len);
 }
 
 /*
@@ -138,7 +163,7 @@ static int l_words(lua_State *L) {
     res = lua_gettop(L);
     for (i = 0; i < v->len; i++) {
       nc_token *t = &NC_VEC_AT(v, nc_token, i);
-      lua_pushlstring(L, s + t->start, t->end - t->start);
+      push_text(L, s + t->start, t->end - t->start, inv, norm);
       if (which == 2) {
         push_norm(L, s + t->start, t->end - t->start, res + 1, norm, t->start);
         lua_remove(L, res + 1);
@@ -161,7 +186,7 @@ static int l_words(lua_State *L) {
     nc_token *t = &NC_VEC_AT(v, nc_token, i);
     lua_createtable(L, 0, 5);
     lua_pushvalue(L, base + 1);
-    lua_pushlstring(L, s + t->start, t->end - t->start);
+    push_text(L, s + t->start, t->end - t->start, inv, norm);
     lua_pushvalue(L, base + 2);
     push_norm(L, s + t->start, t->end - t->start, res + 3, norm, t->start);
     lua_rawset(L, res + 1);    /* norm */

@@ -31,12 +31,23 @@ typedef struct wtext {
 
 #define NOBAD ((size_t)-1)
 
+/*
+** An ill-formed byte read under NC_INVALID_REPLACE: U+FFFD, taken as a
+** letter for segmentation, as it most often stands for a letter of another
+** encoding ("caf\xE9" in Latin-1 is one word). Kept apart from a real U+FFFD.
+*/
+#define BADCP 0x110000u
+
+static inline unsigned wbp(uint32_t cp) {
+  return cp == BADCP ? (unsigned)(NC_WB_ALETTER | NC_WB_ALNUM) : nc_wb_prop(cp);
+}
+
 static size_t dec_slow(wtext *x, size_t i, uint32_t *cp) {
   int32_t c;
   size_t k = nc_utf8_decode(x->s + i, x->n - i, &c);
   if (c < 0) {
     if (i < x->bad) x->bad = i;
-    *cp = NC_REPLACEMENT;
+    *cp = BADCP;
   } else {
     *cp = (uint32_t)c;
   }
@@ -81,7 +92,7 @@ static int peek(wtext *x, size_t i, size_t *pos) {
   while (i < x->n) {
     uint32_t cp;
     size_t k = dec(x, i, &cp);
-    unsigned c = nc_wb_prop(cp) & NC_WB_MASK;
+    unsigned c = wbp(cp) & NC_WB_MASK;
     if (!IGN(c)) { *pos = i; return (int)c; }
     i += k;
   }
@@ -97,7 +108,7 @@ static size_t wb_next(wtext *x, size_t p) {
   unsigned raw, prev, pr, c, ri;
   int nx;
   k = dec(x, i, &cp);
-  raw = nc_wb_prop(cp);
+  raw = wbp(cp);
   prev = raw & NC_WB_MASK;
   i += k;
   if (prev == NC_WB_CR) return (i < n && s[i] == '\n') ? i + 1 : i;   /* WB3, WB3a */
@@ -110,7 +121,7 @@ static size_t wb_next(wtext *x, size_t p) {
       continue;
     }
     k = dec(x, i, &cp);
-    pr = nc_wb_prop(cp);
+    pr = wbp(cp);
     c = pr & NC_WB_MASK;
     if (c == NC_WB_CR || c == NC_WB_LF || c == NC_WB_NEWLINE) break;   /* WB3b */
     if ((raw & NC_WB_MASK) == NC_WB_ZWJ && (pr & NC_WB_EXTPICT)) goto join; /* WB3c */
@@ -148,7 +159,7 @@ static size_t wb_next(wtext *x, size_t p) {
   join2:  /* a middle character and the letter or digit after it */
     i = q;
     k = dec(x, i, &cp);
-    pr = nc_wb_prop(cp);
+    pr = wbp(cp);
     c = pr & NC_WB_MASK;
   join:
     raw = pr;
@@ -290,7 +301,7 @@ static size_t ascii_word(wtext *x, size_t p, int *kind) {
       uint32_t cp;
       unsigned c;
       dec(x, j, &cp);
-      c = nc_wb_prop(cp) & NC_WB_MASK;
+      c = wbp(cp) & NC_WB_MASK;
       if (IGN(c) || AHL(c) || c == NC_WB_NUMERIC || c == NC_WB_EXTENDNUMLET || c == NC_WB_KATAKANA ||
           MIDL(c) || MIDN(c))
         return 0;
@@ -326,7 +337,7 @@ static int seg_kind(wtext *x, size_t a, size_t b) {
   while (i < b) {
     uint32_t cp;
     size_t k = dec(x, i, &cp);
-    unsigned pr = nc_wb_prop(cp), c = pr & NC_WB_MASK;
+    unsigned pr = wbp(cp), c = pr & NC_WB_MASK;
     if (cp == 0xFE0F) fe0f = 1;
     if (cp == 0x200D) zwj = 1;
     if (first < 0 && !IGN(c)) { first = (int)c; firstcp = cp; firstpr = pr; }
@@ -545,7 +556,7 @@ static size_t block_limit(wtext *x, size_t i, uint64_t sp, uint64_t *hb, size_t 
     q = (size_t)__builtin_ctzll(cand);
     if (p[q] < 0xC2 || q + 4 > 64) return q;   /* '#', '@', a stray byte, or near the end */
     kk = dec(x, i + q, &cp);
-    if (!hard_boundary(nc_wb_prop(cp))) return q;
+    if (!hard_boundary(wbp(cp))) return q;
     *hb |= ((1ull << kk) - 1) << q;
   }
 }
@@ -707,7 +718,7 @@ static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, size
     } else {
       uint32_t cp;
       size_t k = dec_slow(&t.x, i, &cp);
-      unsigned pr = nc_wb_prop(cp), c = pr & NC_WB_MASK;
+      unsigned pr = wbp(cp), c = pr & NC_WB_MASK;
       /* a mark after punctuation or space, or a character that is no word */
       if (IGN(c) || hard_boundary(pr) || MIDL(c) || MIDN(c)) { i += k; continue; }
       e = wb_next(&t.x, i);
