@@ -679,6 +679,9 @@ static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, size
   t.last_end = NOBAD;
   t.no_email_before = 0;
   t.next_at = 0;
+#ifndef NC_BLOCKS
+  (void)blocks;
+#endif
   for (;;) {
     unsigned b;
     int kind;
