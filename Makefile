@@ -46,7 +46,7 @@ FUZZERS    = $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
 FUZZ_ENGINE_OBJ = $(patsubst csrc/%.c,build/fuzz/obj/%.o,$(ENGINE_SRC))
 
 .SECONDARY:
-.PHONY: all core deps env test test-c test-asan test-lua demo bench fuzz fuzz-smoke eval gen clean test-all
+.PHONY: rockspec all core deps env test test-c test-asan test-lua demo bench fuzz fuzz-smoke eval gen clean test-all
 
 all: core
 core: $(CORE)
