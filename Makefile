@@ -123,7 +123,8 @@ fuzz-smoke: $(FUZZERS)
 demo: deps $(CORE)
 	@$(LUA_BIN) bin/newsc demo examples
 
-bench: deps $(CORE)
+bench: $(CORE)
+	@sh tools/deps.sh bench
 	@sh bench/run.sh
 
 eval: deps $(CORE)
