@@ -145,3 +145,34 @@ results[#results + 1] = ("tfidf_allpairs\t%.6f\t%d"):format(dt, ND_DOCS)
 local f = assert(io.open("build/bench/sim_newsc.tsv", "wb"))
 f:write(table.concat(results, "\n"), "\n")
 f:close()
+
+-- ---- LSH recall S-curve: share of pairs found at each true Jaccard ----
+print("LSH recall by true Jaccard (200 pairs of 100-word sets per cell; measured / theory)")
+local levels = { 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0 }
+local head = "  index (threshold: bands x rows) "
+for _, j in ipairs(levels) do head = head .. ("  J=%.1f"):format(j) end
+print(head)
+for _, t in ipairs({ 0.5, 0.7, 0.8, 0.9 }) do
+  local ix = newsc.lsh { threshold = t }
+  local b, r = ix:params()
+  local line, theory = ("  t=%.1f: %2d x %2d (measured)      "):format(t, b, r), "         (1 - (1 - J^r)^b)       "
+  for _, j in ipairs(levels) do
+    -- |A| = |B| = 100 and |A & B| = c give J = c / (200 - c)
+    local c = math.floor(200 * j / (1 + j) + 0.5)
+    local hit = 0
+    for p = 1, 200 do
+      local a, bb = {}, {}
+      local base = p * 1000
+      for x = 1, 100 do a[x] = "t" .. (base + x) end
+      for x = 1, 100 do bb[x] = x <= c and a[x] or ("u" .. (base + x)) end
+      local idx = newsc.lsh { bands = b, rows = r, n = 128 }
+      idx:add(1, newsc.minhash(a, { seed = p }))
+      if #idx:query(newsc.minhash(bb, { seed = p })) > 0 then hit = hit + 1 end
+    end
+    local jt = c / (200 - c)
+    line = line .. ("  %5.2f"):format(hit / 200)
+    theory = theory .. ("  %5.2f"):format(1 - (1 - jt ^ r) ^ b)
+  end
+  print(line)
+  print(theory)
+end
