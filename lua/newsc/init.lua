@@ -15,6 +15,8 @@ M.cluster = require("newsc.cluster").cluster
 
 --- The C module itself.
 M.core = core
+--- Read an article: body, metadata, dropped lines (see newsc.article).
+M.article = require("newsc.article").article
 --- Version string of the package.
 M._VERSION = core._VERSION
 
