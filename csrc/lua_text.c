@@ -31,6 +31,7 @@ static int l_segments(lua_State *L) {
   nc_vec *v = lnc_newvec(L, sizeof(nc_span));
   int st = nc_segments(s, n, inv, v, &bad);
   if (st != NC_OK) return lnc_fail(L, st, bad);
+  if (v->len > (size_t)0x7FFFFFFF) return luaL_error(L, "too many segments");
   lua_createtable(L, (int)v->len, 0);
   for (i = 0; i < v->len; i++) {
     nc_span sp = NC_VEC_AT(v, nc_span, i);

@@ -4,9 +4,14 @@
 ** hashtags, mentions, "U.S.", emoji).
 **
 ** Segmentation restarts at each boundary: wb_next(p) gives the next
-** boundary after a boundary p. The tokenizer has an ASCII fast path for runs
-** of [A-Za-z0-9_] with inner . ' : , ; and falls back to wb_next as soon as
-** a non-ASCII byte could change the answer.
+** boundary after a boundary p. The tokenizer reads 64 bytes at a time into
+** bit masks (SSE2: letters, digits, '_', the joiners . ' : , ; between two
+** letters or two digits, bytes that need a closer look) whose runs are the
+** ASCII segments; curly quotes, dashes and other hard boundaries stay on
+** that path. Elsewhere, and without SSE2, a scalar path reads runs of
+** [A-Za-z0-9_] eight bytes at a time. Both fall back to wb_next as soon as
+** a non-ASCII character could change the answer. nc_words_scalar (the
+** scalar path alone) lets the tests check that both paths agree.
 */
 #include <string.h>
 
@@ -679,6 +684,9 @@ static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, size
   t.last_end = NOBAD;
   t.no_email_before = 0;
   t.next_at = 0;
+#ifndef NC_BLOCKS
+  (void)blocks;
+#endif
   for (;;) {
     unsigned b;
     int kind;
