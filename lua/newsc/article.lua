@@ -293,6 +293,8 @@ local function metadata_line(t, lower, words)
   end
 end
 
+local TAIL = 160
+
 local function classify(t, kind, words)
   local n = #t
   if n == 0 then return "separator" end
@@ -301,6 +303,10 @@ local function classify(t, kind, words)
     return nil
   end
   local lower = t:lower()
+  local sent = sentence_end(t)
+  -- the patterns anchored at the end look at the last bytes only
+  local ltail = n > TAIL and lower:sub(-TAIL) or lower
+  local ttail = n > TAIL and t:sub(-TAIL) or t
   if is_url(t) then return "url" end
   if t:match("^[%-=_%*#~%.·•|/\\ ]+$") then return "separator" end
   if t:match("^!%[.-%]%(.-%)$") then return "caption" end
@@ -320,7 +326,7 @@ local function classify(t, kind, words)
       or lower:find("follow them on twitter", 1, true)) then
     return "credit"
   end
-  if words <= 6 and lower:match("%smore$") and not sentence_end(t) then return "navigation" end
+  if words <= 6 and ltail:match("%smore$") and not sent then return "navigation" end
   if lower:match("^more news from") or lower:match("^more from") and words <= 6 then
     return "navigation"
   end
@@ -329,12 +335,12 @@ local function classify(t, kind, words)
     return "promo"
   end
   -- a photo credit "Name/Outlet" on its own line
-  if words <= 5 and not sentence_end(t) and t:match("^%u[%w%.%-]*[%w%.%- ]*%s?/%s?%u[%w%.%- ]*$") then
+  if words <= 5 and not sent and t:match("^%u[%w%.%-]*[%w%.%- ]*%s?/%s?%u[%w%.%- ]*$") then
     return "credit"
   end
   local p = starts_any(lower, PROMO_START_IDX)
   if p then
-    if words <= 25 and (not sentence_end(t) or t:find("|", 1, true)
+    if words <= 25 and (not sent or t:find("|", 1, true)
         or p:match("[:|]$")) then
       return "promo"
     end
@@ -422,16 +428,16 @@ local function classify(t, kind, words)
     return "comments"
   end
   -- a headline tagged as a link: "... [VIDEO]", "... [ INSIGHT]|"
-  if words <= 25 and t:match("%[%s?%u%u+%s?%]%s*|?$") then return "promo" end
+  if words <= 25 and ttail:match("%[%s?%u%u+%s?%]%s*|?$") then return "promo" end
   if lower:match("^no comments") then return "comments" end
   -- a teaser of another story, cut short
-  if words >= 8 and (t:match("%.%.%.$") or t:match("\226\128\166$") or t:match("%[%.%.%.%]$")
-      or t:match("%[\226\128\166%]$")) then
+  if words >= 8 and (ttail:match("%.%.%.$") or ttail:match("\226\128\166$") or ttail:match("%[%.%.%.%]$")
+      or ttail:match("%[\226\128\166%]$")) then
     return "teaser"
   end
   local md = metadata_line(t, lower, words)
   if md then return md end
-  if words <= (t:find("|", 1, true) and 14 or 8) and not sentence_end(t) then
+  if words <= (t:find("|", 1, true) and 14 or 8) and not sent then
     if lower:match("^by%s+%S") or lower:match("^written by%s") or lower:match("^words by%s")
         or lower:match("^story by%s") or lower:match("^author:") then
       return "byline"
@@ -446,7 +452,7 @@ local function classify(t, kind, words)
       lower:match("all rights reserved") then
     return "credit"
   end
-  if starts_any(lower, CAPTION_START_IDX) and not (words > 25 and sentence_end(t)) then
+  if starts_any(lower, CAPTION_START_IDX) and not (words > 25 and sent) then
     if lower:match("^image credit") or lower:match("^photo credit") or lower:match("^credit:")
         or lower:match("^image copyright") or lower:match("^image source")
         or lower:match("^source:") then
@@ -455,14 +461,15 @@ local function classify(t, kind, words)
     return "caption"
   end
   -- a photo credit closing the line: "... on Tuesday. AFP", "[Name/ Agency via AP]"
-  if lower:match("%[[^%]]*photo[^%]]*%]$") or lower:match("%[[^%]]*/[^%]]*%]$")
-      or lower:match("%(photo[^%)]*%)$") or lower:match("%(image[^%)]*%)$")
-      or lower:match("photo credit:[^%.]*$") or lower:match("| photo:[^%.]*$")
-      or lower:match("photo: [^%.]*$") or lower:match("/ ?getty images$")
-      or lower:match("%(afp%)$") or lower:match("/ ?afp$") or lower:match("/ ?reuters$") then
+  if ltail:match("%[[^%]]*photo[^%]]*%]$") or ltail:match("%[[^%]]*/[^%]]*%]$")
+      or ltail:match("%(photo[^%)]*%)$") or ltail:match("%(image[^%)]*%)$")
+      or ltail:match("photo credit:[^%.]*$") or ltail:match("| photo:[^%.]*$")
+      or ltail:match("photo: [^%.]*$") or ltail:match("/ ?getty images$")
+      or ltail:match("%(afp%)$") or ltail:match("/ ?afp$") or ltail:match("/ ?reuters$") then
     return "caption"
   end
-  local tail = core:match("[%.%)]%s+([%a ]+)$") or core:match("^.*%s([%a]+ via getty images)$")
+  local ctail = #core > TAIL and core:sub(-TAIL) or core
+  local tail = ctail:match("[%.%)]%s+([%a ]+)$") or ctail:match("%s([%a]+ via getty images)$")
   if tail and words >= 4 then
     for _, c in ipairs(CREDIT_END) do
       if tail == c or tail:match("^" .. c .. "%s") or tail:match("%s" .. c .. "$") then
@@ -479,7 +486,7 @@ local function classify(t, kind, words)
     return "caption"
   end
   -- a caption closed by a credit in brackets: "... of Titan. (NASA/JPL-Caltech/ASU)"
-  if words >= 3 and t:match("%([%w%.%-&' ]+/[%w%.%-&'/ ]+%)$") then return "caption" end
+  if words >= 3 and ttail:match("%([%w%.%-&' ]+/[%w%.%-&'/ ]+%)$") then return "caption" end
   if words <= 5 and t:match("^%([^%(%)]+%)$") and not sentence_end(t:sub(2, -2)) then
     return "credit"
   end
@@ -490,35 +497,38 @@ local function classify(t, kind, words)
   end
   if words <= 5 and lower:match("^popular on %a") then return "navigation" end
   -- "... in La Paz, November 19, 2019. © Reuters/Name": a credit closing a caption
-  if words >= 4 and t:match("©%s*[%w%s/%.,&'%-]*$") and #t:match("©%s*[%w%s/%.,&'%-]*$") <= 60 then
+  if words >= 4 and ttail:match("©%s*[%w%s/%.,&'%-]*$") and #ttail:match("©%s*[%w%s/%.,&'%-]*$") <= 60 then
     return "caption"
   end
-  if words <= 14 and not sentence_end(t) then
+  if words <= 14 and not sent and (lower:find("ap ", 1, true) or lower:find("afp", 1, true)
+      or lower:find("reuters", 1, true) or lower:find("getty", 1, true)
+      or lower:find("shutterstock", 1, true) or lower:find("photo", 1, true)
+      or lower:find("credit", 1, true) or lower:find("© ", 1, true)) then
     for _, c in ipairs(CREDIT_ANY) do
       if lower:find(c, 1, true) then return words <= 6 and "credit" or "caption" end
     end
   end
-  if lower:match("%([^%(]*photo[^%(]*%)$") or lower:match("/ ap file$") or lower:match("/ ap$")
-      or lower:match("%(ap%)$") or lower:match("%(reuters%)$") then
+  if ltail:match("%([^%(]*photo[^%(]*%)$") or ltail:match("/ ap file$") or ltail:match("/ ap$")
+      or ltail:match("%(ap%)$") or ltail:match("%(reuters%)$") then
     return "caption"
   end
   if words == 0 or (words <= 2 and not t:find("%a")) then return "navigation" end
   -- a photo credit: "Michael Conroy, AP", "Jane Doe/Reuters", "NASA via Getty Images"
-  if words <= 6 and not sentence_end(t) then
-    local last = lower:match("[,/|]%s*([%a%.%s]-)%s*$") or lower:match("%svia%s+([%a%.%s]-)%s*$")
+  if words <= 6 and not sent then
+    local last = ltail:match("[,/|]%s*([%a%.%s]-)%s*$") or ltail:match("%svia%s+([%a%.%s]-)%s*$")
     if last and (AGENCIES[last] or last == "getty images" or last == "getty") then
       return "credit"
     end
   end
   -- a headline in capitals ("SENATOR OPENS UP ABOUT HIS HEALTH"): another story
-  if words >= 7 and words <= 25 and not sentence_end(t) and not t:find("%l")
+  if words >= 7 and words <= 25 and not sent and not t:find("%l")
       and #t:gsub("[^%u]", "") >= 0.6 * #t:gsub("[^%a\128-\255]", "")
       and not t:find("%d[%d%.,]*%s+%-?%d") then
     return "promo"
   end
 
   -- "... on Wednesday. Signal/Nils Berg": a credit "Agency/Name" closing the line
-  if words >= 6 and not sentence_end(t) and t:match("[%.%)] %u[%w%.]*%s?/%s?%u[%a%.]*[%a ]*$") then
+  if words >= 6 and not sent and ttail:match("[%.%)] %u[%w%.]*%s?/%s?%u[%a%.]*[%a ]*$") then
     return "caption"
   end
   if words <= 3 and (lower:match("^%d+ comments?$") or lower:match("^%d+ shares?$")) then
