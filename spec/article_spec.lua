@@ -269,6 +269,9 @@ describe("newsc clean", function()
     local doc = assert(json.decode(out))[1]
     assert.are.equal("02_vna_wire", doc.id)
     assert.are.equal("LORVEN", doc.dateline.place)
+    -- the title names the outlet; the dateline names the agency, known or not
+    assert.are.equal("Vesmark News Agency", doc.outlet)
+    assert.are.equal("VNA", doc.agency)
     assert.are.equal(10, #doc.paragraphs)
     local f = io.open("examples/02_vna_wire.txt", "rb")
     local text = f:read("*a") f:close()

@@ -1331,7 +1331,7 @@ function M.article(text, opts)
   end
   -- wire copy: the agency of the dateline ("(Reuters) -") or of a byline
   -- that is only an agency's name ("By AFP")
-  art.agency = dl and dl.agency and agency_name(dl.agency)
+  art.agency = dl and dl.agency and trim(dl.agency)
     or art.byline and agency_name(art.byline) or nil
   art.outlet = art.outlet or opts.outlet or art.agency
   art.author = art.byline
