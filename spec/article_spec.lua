@@ -26,8 +26,11 @@ local function check_offsets(art, text)
   for _, p in ipairs(art.paragraphs) do
     assert.are.equal(p.text, text:sub(p.start, p.stop))
   end
+  local last = 0
   for _, d in ipairs(art.dropped) do
     assert.are.equal(d.text, text:sub(d.start, d.stop))
+    assert.is_true(d.start > last)   -- in input order, no overlap
+    last = d.stop
   end
   for i = 1, #art.body, 97 do
     local j = art:source_offset(i)
