@@ -431,7 +431,7 @@ local function classify(t, kind, words)
   if words <= 25 and ttail:match("%[%s?%u%u+%s?%]%s*|?$") then return "promo" end
   if lower:match("^no comments") then return "comments" end
   -- a teaser of another story, cut short
-  if words >= 8 and (ttail:match("%.%.%.$") or ttail:match("\226\128\166$") or ttail:match("%[%.%.%.%]$")
+  if (words >= 3 and ttail:match("[^%.]%.%.$")) or words >= 8 and (ttail:match("%.%.%.$") or ttail:match("\226\128\166$") or ttail:match("%[%.%.%.%]$")
       or ttail:match("%[\226\128\166%]$")) then
     return "teaser"
   end
