@@ -388,6 +388,15 @@ local function classify(t, kind, words)
       return "navigation"
     end
   end
+  -- a link set apart with a guillemet ("» Autoracing Power Ranking"), or
+  -- "click ..." in Portuguese, Spanish, French and Italian
+  if words <= 10 and (t:match("^\194\187%s") or t:match("^>>%s")) and not sent then
+    return "navigation"
+  end
+  if words <= 40 and (lower:match("^clique %a") or lower:match("^haga clic") or lower:match("^haz clic")
+      or lower:match("^cliquez") or lower:match("^clicca")) then
+    return "promo"
+  end
   -- a gallery's counter ("3 / 12", "Photo 3 of 12") or a player's clock ("0:00 / 2:34")
   if words <= 4 and (core:match("^%d+ ?/ ?%d+$") or core:match("^%a* ?%d+ of %d+$")
       or core:match("^%d+:%d%d ?/ ?%d+:%d%d$") or core:match("^duration %d+:%d%d$")) then
