@@ -381,6 +381,32 @@ Great news, the crossing this morning was smooth and on time, well done to all t
   end)
 end)
 
+describe("newsc.article on side columns", function()
+  it("drops headlines cut with two dots, guillemet links and 'clique' promos", function()
+    local text = table.concat({
+      "A ponte de Lorven reabre depois das obras",
+      "",
+      "A ponte sobre o rio Ast reabriu na segunda-feira depois de nove dias de obras no pilar "
+        .. "danificado pela tempestade, disse a câmara municipal em comunicado.",
+      "",
+      "A primeira travessia foi feita às sete da manhã e o trânsito deve voltar ao normal até "
+        .. "quarta-feira, segundo os técnicos responsáveis pela obra.",
+      "",
+      "Câmara aprova novo orçamento para a..",
+      "Aviso de tempestade para a costa na..",
+      "» Coluna de Tom Brandt",
+      "Clique na imagem acima e veja todas as datas das obras previstas para este ano na região.",
+      "» Horários das travessias",
+    }, "\n")
+    local art = newsc.article(text)
+    check_offsets(art, text)
+    assert.are.equal(2, #art.paragraphs)
+    assert.are.equal("promo", find_dropped(art, "Câmara aprova novo").reason)
+    assert.are.equal("navigation", find_dropped(art, "» Coluna de Tom Brandt").reason)
+    assert.are.equal("promo", find_dropped(art, "Clique na imagem").reason)
+  end)
+end)
+
 describe("newsc.article on a table and a sponsor's note", function()
   local LEAGUE = [==[
 Lorven Rowing League: final standings

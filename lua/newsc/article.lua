@@ -1153,7 +1153,9 @@ function M.article(text, opts)
 
   -- a paragraph cut short ("...") right after the article's text is the
   -- article's own (a paywall's cut); elsewhere it is a teaser of another story
-  if B >= A and B < n and lines[B + 1].reason == "teaser" then B = B + 1 end
+  if B >= A and B < n and lines[B + 1].reason == "teaser" and lines[B + 1].words >= 12 then
+    B = B + 1
+  end
   for i = 1, n do
     local L = lines[i]
     if L.reason == "teaser" then
