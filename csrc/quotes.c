@@ -24,6 +24,11 @@
 
 #include "quotes.h"
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define NC_Q_SSE2 1
+#endif
+
 /* ---- lexicon ---- */
 
 enum { BC_OTHER, BC_ALNUM, BC_UPPER, BC_HIGH, BC_MARK, BC_NL, BC_BLANK };
@@ -91,13 +96,60 @@ const char *nc_qkind_name(int kind) {
   }
 }
 
+/* ---- skipping ---- */
+
+/* Offset of the first byte at or after i that may start a quote mark or end a
+   line (MSTOP: newline " ' ` and the lead bytes 0xC2 0xE2), or n. */
+static size_t skip_to_mark(const char *s, size_t i, size_t n) {
+#ifdef NC_Q_SSE2
+  const __m128i nl = _mm_set1_epi8('\n'), dq = _mm_set1_epi8('"'), sq = _mm_set1_epi8('\''),
+                bq = _mm_set1_epi8('`'), c2 = _mm_set1_epi8((char)0xC2), e2 = _mm_set1_epi8((char)0xE2);
+  while (i + 16 <= n) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dq)),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, sq), _mm_cmpeq_epi8(v, bq)));
+    int bits = _mm_movemask_epi8(_mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2))));
+    if (bits) return i + (size_t)__builtin_ctz((unsigned)bits);
+    i += 16;
+  }
+#endif
+  while (i < n && !MSTOP[(unsigned char)s[i]]) i++;
+  return i;
+}
+
+/* Offset of the first byte at or after i that may start a capitalised word
+   (CSTART: A-Z and the lead bytes 0xC0-0xFF), or n. */
+static size_t skip_to_cap(const char *s, size_t i, size_t n) {
+#ifdef NC_Q_SSE2
+  const __m128i a1 = _mm_set1_epi8('A' - 1), z1 = _mm_set1_epi8('Z' + 1), h1 = _mm_set1_epi8((char)0xBF),
+                zero = _mm_setzero_si128();
+  while (i + 16 <= n) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    /* signed bytes: A-Z is in ('A' - 1, 'Z' + 1), 0xC0-0xFF in (0xBF, 0) */
+    __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, a1), _mm_cmplt_epi8(v, z1));
+    __m128i hi = _mm_and_si128(_mm_cmpgt_epi8(v, h1), _mm_cmplt_epi8(v, zero));
+    int bits = _mm_movemask_epi8(_mm_or_si128(up, hi));
+    if (bits) return i + (size_t)__builtin_ctz((unsigned)bits);
+    i += 16;
+  }
+#endif
+  while (i < n && !CSTART[(unsigned char)s[i]]) i++;
+  return i;
+}
+
 /* ---- characters ---- */
 
 enum { C_SPACE, C_NL, C_LOWER, C_UPPER, C_DIGIT, C_OPEN, C_DASH, C_MARK, C_PUNCT, C_OTHER };
 
-static int cp_class(int32_t cp) {
+static int cp_class_high(int32_t cp);
+
+static inline int cp_class(int32_t cp) {
+  if ((uint32_t)cp < 0x80) return ACLASS[cp];
+  return cp_class_high(cp);
+}
+
+static int cp_class_high(int32_t cp) {
   if (cp < 0) return C_OTHER;
-  if (cp < 0x80) return ACLASS[cp];
   switch (cp) {
     case 0xA0: case 0x3000: case 0x202F: case 0x205F: return C_SPACE;
     case 0x2028: case 0x2029: case 0x85: return C_NL;
@@ -135,8 +187,9 @@ static int32_t cp_at(const char *s, size_t n, size_t i, size_t *len) {
 }
 
 /* Start of the character before offset i (i > 0). */
-static size_t prev_start(const char *s, size_t i) {
+static inline size_t prev_start(const char *s, size_t i) {
   size_t j = i - 1, k = 0;
+  if ((unsigned char)s[j] < 0x80) return j;
   while (j > 0 && k < 3 && ((unsigned char)s[j] & 0xC0) == 0x80) { j--; k++; }
   return j;
 }
@@ -350,9 +403,7 @@ static int scan_marks(qscan *q) {
         if ((rc = settle_pending(q, 0)) != NC_OK) return rc;
       }
       i++;
-      if (q->seen) {
-        while (i < n && !MSTOP[(unsigned char)s[i]]) i++;
-      }
+      if (q->seen) i = skip_to_mark(s, i, n);
       continue;
     }
     {
@@ -418,6 +469,7 @@ static size_t word_end(const char *s, size_t n, size_t i) {
     int32_t cp;
     unsigned char b = (unsigned char)s[i];
     if (ASCII_ALNUM(b)) { i++; continue; }
+    if (b < 0x80 && b != '\'' && b != '.' && b != '-' && b != '&') break;
     cp = cp_at(s, n, i, &len);
     int c = cp_class(cp);
     if (IS_ALNUM(c)) { i += len; continue; }
@@ -519,44 +571,78 @@ static int tok_is(const char *s, const tok *t, const char *w) {
 
 typedef struct name {
   size_t start;          /* the run of capitalised words */
-  size_t nstart;         /* the name without leading titles: "Vladimir Putin" */
-  size_t ks, ke;         /* its last word without a possessive: the key */
-  unsigned char ntok, titled, inquote;
+  unsigned key;          /* index of its key in names.keys, NOKEY when too long */
+  unsigned char ntok, inquote;
 } name;
 
+#define NOKEY 0xFFFFFFFFu
+
+/* A key (the last word of a name, without a possessive) and what is known of it. */
 typedef struct nslot {
   size_t ks, bs, be;     /* key start; fullest name */
-  unsigned kl;           /* key length */
-  unsigned char btok, person, used;
+  unsigned kl, hash;     /* key length, hash */
+  unsigned char btok, person;
 } nslot;
 
 typedef struct names {
-  nc_vec list;           /* name */
-  nslot *tab;
-  size_t cap, used;      /* a power of two; slots in use */
+  nc_vec list;           /* name, in text order */
+  nc_vec keys;           /* nslot */
+  unsigned *tab;         /* open addressing: key index + 1, 0 empty */
+  size_t cap;            /* a power of two, kept at least twice the keys */
 } names;
 
-static size_t hash_bytes(const char *s, size_t l) {
-  size_t h = 2166136261u, i;
+static unsigned hash_bytes(const char *s, size_t l) {
+  unsigned h = 2166136261u;
+  size_t i;
   for (i = 0; i < l; i++) { h ^= (unsigned char)s[i]; h *= 16777619u; }
   return h;
 }
 
-static nslot *name_slot(const names *nm, const char *s, size_t ks, size_t kl, int add) {
-  size_t h, i;
-  if (nm->cap == 0 || kl > 255) return NULL;
-  h = hash_bytes(s + ks, kl) & (nm->cap - 1);
-  for (i = 0; i < nm->cap; i++) {
-    nslot *e = &nm->tab[(h + i) & (nm->cap - 1)];
-    if (!e->used) {
-      if (!add) return NULL;
-      ((names *)nm)->used++;
-      e->used = 1; e->ks = ks; e->kl = (unsigned)kl; e->bs = e->be = 0; e->btok = 0; e->person = 0;
-      return e;
+/* Index of the key s[ks..ks+kl) in nm->keys (added when `add`), or NOKEY. */
+static unsigned key_index(names *nm, const char *s, size_t ks, size_t kl, int add) {
+  unsigned h;
+  size_t i;
+  if (kl > 255 || kl == 0) return NOKEY;
+  h = hash_bytes(s + ks, kl);
+  if (nm->cap > 0) {
+    for (i = h & (nm->cap - 1);; i = (i + 1) & (nm->cap - 1)) {
+      unsigned e = nm->tab[i];
+      const nslot *k;
+      if (e == 0) break;
+      k = &NC_VEC_AT(&nm->keys, nslot, e - 1);
+      if (k->hash == h && k->kl == kl && memcmp(s + k->ks, s + ks, kl) == 0) return e - 1;
     }
-    if (e->kl == kl && memcmp(s + e->ks, s + ks, kl) == 0) return e;
   }
-  return NULL;
+  if (!add || nm->keys.len >= NOKEY - 1) return NOKEY;
+  if (2 * (nm->keys.len + 1) > nm->cap) {
+    size_t nc = nm->cap ? nm->cap * 2 : 256, j;
+    unsigned *t = (unsigned *)calloc(nc, sizeof(unsigned));
+    if (t == NULL) return NOKEY;
+    for (j = 0; j < nm->keys.len; j++) {
+      size_t p = NC_VEC_AT(&nm->keys, nslot, j).hash & (nc - 1);
+      while (t[p] != 0) p = (p + 1) & (nc - 1);
+      t[p] = (unsigned)j + 1;
+    }
+    free(nm->tab);
+    nm->tab = t; nm->cap = nc;
+  }
+  {
+    nslot *k = (nslot *)nc_vec_push(&nm->keys);
+    if (k == NULL) return NOKEY;
+    k->ks = ks; k->kl = (unsigned)kl; k->hash = h; k->bs = k->be = 0; k->btok = 0; k->person = 0;
+    for (i = h & (nm->cap - 1); nm->tab[i] != 0; i = (i + 1) & (nm->cap - 1)) {}
+    nm->tab[i] = (unsigned)nm->keys.len;
+    return (unsigned)nm->keys.len - 1;
+  }
+}
+
+static nslot *key_at(const names *nm, unsigned k) {
+  return k == NOKEY ? NULL : &NC_VEC_AT(&nm->keys, nslot, k);
+}
+
+/* The key record of s[ks..ks+kl), or NULL. */
+static nslot *name_slot(const names *nm, const char *s, size_t ks, size_t kl) {
+  return key_at(nm, key_index((names *)nm, s, ks, kl, 0));
 }
 
 /* Key span of a word (without a possessive 's / ’s). */
@@ -588,10 +674,22 @@ static int flush_run(const char *s, names *nm, size_t *ws, size_t *we, int k) {
   if (first == k) return NC_OK;
   r = (name *)nc_vec_push(&nm->list);
   if (r == NULL) return NC_ENOMEM;
-  r->start = ws[0]; r->nstart = ws[first];
-  word_key(s, ws[k - 1], we[k - 1], &r->ks, &r->ke);
-  r->ntok = (unsigned char)(k - first); r->titled = (unsigned char)titled;
+  r->start = ws[0];
+  r->ntok = (unsigned char)(k - first);
   r->inquote = 0;
+  {
+    /* the key: fullest name (the first with the most words), person or not */
+    size_t ks, ke;
+    nslot *e;
+    word_key(s, ws[k - 1], we[k - 1], &ks, &ke);
+    r->key = key_index(nm, s, ks, ke - ks, 1);
+    if (r->key == NOKEY && ke - ks <= 255 && ke > ks) return NC_ENOMEM;
+    e = key_at(nm, r->key);
+    if (e) {
+      if (r->ntok > e->btok) { e->btok = r->ntok; e->bs = ws[first]; e->be = ke; }
+      if (titled) e->person = 1;
+    }
+  }
   return NC_OK;
 }
 
@@ -635,8 +733,7 @@ static int scan_names(const char *s, size_t n, names *nm) {
     /* only capitalised words matter: a lower-case word or a number between
        two of them shows as a gap of more than one space */
     if (!CSTART[b]) {
-      i++;
-      while (i < n && !CSTART[(unsigned char)s[i]]) i++;
+      i = skip_to_cap(s, i + 1, n);
       continue;
     }
     if (b < 0x80) {
@@ -669,35 +766,6 @@ static int scan_names(const char *s, size_t n, names *nm) {
 #ifdef NC_QUOTES_PROFILE
   fprintf(stderr, "  names scan %.1f ms; ", (clock() - nc_prof_t0) * 1e3 / CLOCKS_PER_SEC);
 #endif
-  /* the table of keys: fullest name, person or not; grown to stay half empty */
-  {
-    size_t cnt = nm->list.len, j;
-    nm->cap = 256;
-    nm->tab = (nslot *)calloc(nm->cap, sizeof(nslot));
-    if (nm->tab == NULL) return NC_ENOMEM;
-    for (j = 0; j < cnt; j++) {
-      name *r = &NC_VEC_AT(&nm->list, name, j);
-      nslot *e;
-      if (2 * (nm->used + 1) > nm->cap) {
-        size_t oc = nm->cap, t;
-        nslot *old = nm->tab;
-        nm->tab = (nslot *)calloc(oc * 2, sizeof(nslot));
-        if (nm->tab == NULL) { nm->tab = old; return NC_ENOMEM; }
-        nm->cap = oc * 2; nm->used = 0;
-        for (t = 0; t < oc; t++) {
-          if (old[t].used) {
-            nslot *d = name_slot(nm, s, old[t].ks, old[t].kl, 1);
-            d->bs = old[t].bs; d->be = old[t].be; d->btok = old[t].btok; d->person = old[t].person;
-          }
-        }
-        free(old);
-      }
-      e = name_slot(nm, s, r->ks, r->ke - r->ks, 1);
-      if (e == NULL) continue;   /* a key longer than 255 bytes */
-      if (r->ntok > e->btok) { e->btok = r->ntok; e->bs = r->nstart; e->be = r->ke; }
-      if (r->titled) e->person = 1;
-    }
-  }
   return NC_OK;
 }
 
@@ -1175,7 +1243,7 @@ static const nslot *resolve_pronoun(const char *s, size_t n, const names *nm, si
     if (r->start + 3000 < pos) break;
     if (r->inquote) continue;
     {
-      const nslot *e = name_slot(nm, s, r->ks, r->ke - r->ks, 0);
+      const nslot *e = key_at(nm, r->key);
       if (e && e->person) {
         if (clause_before(s, n, r->start, r->start > 200 ? r->start - 200 : 0)) return e;
         if (!any) any = e;
@@ -1192,7 +1260,8 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
   raw *R = (raw *)q->raws.data;
   group *G;
   tok t[MAXTOK], tl[MAXTOK];
-  int rc = NC_OK;
+  int rc = NC_OK, hl = 0;
+  size_t hl_para = (size_t)-1;
   if (nr == 0) return NC_OK;
   G = (group *)malloc(nr * sizeof(group));
   if (G == NULL) return NC_ENOMEM;
@@ -1243,16 +1312,19 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
     attr *a = &g->a;
     if (pend == 0 || l->pend == 0) {
       /* the paragraph end of a closed quote: up to the next newline, bounded */
-      size_t k = l->end;
-      while (k < n && k < l->end + WINDOW && s[k] != '\n') k++;
-      pend = k;
+      size_t lim = n - l->end < WINDOW ? n - l->end : WINDOW;
+      const char *nl = (const char *)memchr(s + l->end, '\n', lim);
+      pend = nl ? (size_t)(nl - s) : l->end + lim;
     }
     g->lead_lo = ss;
-    {
-      size_t k = f->pstart;
-      while (k < n && s[k] != '\n' && k < f->pstart + 210) k++;
-      g->headline = is_headline(s, n, f->pstart, k);
+    if (f->pstart != hl_para) {
+      /* once per paragraph */
+      size_t lim = n - f->pstart < 210 ? n - f->pstart : 210;
+      const char *nl = (const char *)memchr(s + f->pstart, '\n', lim);
+      hl_para = f->pstart;
+      hl = is_headline(s, n, f->pstart, nl ? (size_t)(nl - s) : f->pstart + lim);
     }
+    g->headline = hl;
     /* leader tokens */
     nt = nl = (int)lex_window(s, n, ss, f->start, tl, MAXTOK);
     if (nt > 0 && tl[nt - 1].type == T_WORD && (tl[nt - 1].lex & L_CUE)) lead_cue = 1;
@@ -1354,10 +1426,10 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       }
     }
     if (a->found && a->pron == 0) {
-      nslot *e = name_slot(nm, s, a->hs, a->he - a->hs, 0);
+      nslot *e = NULL;
       size_t ks, ke;
       word_key(s, a->hs, a->he, &ks, &ke);
-      e = name_slot(nm, s, ks, ke - ks, 0);
+      e = name_slot(nm, s, ks, ke - ks);
       if (e && (unsigned char)s[a->hs] >= 'A' && (unsigned char)s[a->hs] <= 'Z') e->person = 1;
     }
   }
@@ -1394,7 +1466,7 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
           size_t we = word_end(s, n, w), ks, ke;
           const nslot *e;
           word_key(s, w, we, &ks, &ke);
-          e = name_slot(nm, s, ks, ke - ks, 0);
+          e = name_slot(nm, s, ks, ke - ks);
           if (e && e->person) { g->a.mention = span(w, we); g->a.hs = w; g->a.he = we; break; }
           w = we;
           while (w < g->a.mention.end && !IS_ALNUM(class_at(s, n, w))) w++;
@@ -1420,7 +1492,7 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
         size_t ks, ke;
         const nslot *e;
         word_key(s, g->a.hs, g->a.he, &ks, &ke);
-        e = name_slot(nm, s, ks, ke - ks, 0);
+        e = name_slot(nm, s, ks, ke - ks);
         if (e && e->be > e->bs && class_at(s, n, g->a.hs) == C_UPPER &&
             g->a.mention.end == g->a.he) {
           o->speaker = span(e->bs, e->be);
@@ -1453,6 +1525,7 @@ int nc_quotes(const char *s, size_t n, nc_invalid inv, nc_vec *quotes, nc_vec *p
   nc_vec_init(&q.raws, sizeof(raw));
   memset(&nm, 0, sizeof nm);
   nc_vec_init(&nm.list, sizeof(name));
+  nc_vec_init(&nm.keys, sizeof(nslot));
 #ifdef NC_QUOTES_PROFILE
   {
     clock_t t0 = clock(), t1, t2;
@@ -1471,6 +1544,7 @@ int nc_quotes(const char *s, size_t n, nc_invalid inv, nc_vec *quotes, nc_vec *p
 #endif
   nc_vec_free(&q.raws);
   nc_vec_free(&nm.list);
+  nc_vec_free(&nm.keys);
   free(nm.tab);
   return rc;
 }
