@@ -46,23 +46,22 @@ enum {
 
 /* Lexicon bits of the word s[0..n) after the quick refusal of lex_lookup. */
 static unsigned lex_find(const char *s, size_t n) {
-  char buf[24];
   size_t i, k;
   uint32_t hv = 2166136261u;
   for (i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-    else if (c >= 0x80) return 0;
-    buf[i] = (char)c;
-    hv = (hv ^ c) * 16777619u;
+    if (c >= 0x80) return 0;
+    hv = (hv ^ (unsigned char)(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0))) * 16777619u;
   }
-  buf[n] = 0;
   for (k = hv & (LEXHASH_SIZE - 1);; k = (k + 1) & (LEXHASH_SIZE - 1)) {
     unsigned e = LEXHASH[k];
     const char *w;
     if (e == 0) return 0;
     w = LEX[e - 1].w;
-    for (i = 0; i < n && w[i] == buf[i]; i++) {}
+    for (i = 0; i < n; i++) {
+      unsigned char c = (unsigned char)s[i];
+      if ((unsigned char)w[i] != (unsigned char)(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0))) break;
+    }
     if (i == n && w[n] == 0) return LEX[e - 1].mask;
   }
 }
@@ -208,7 +207,7 @@ static int class_at(const char *s, size_t n, size_t i) {
 }
 
 /* ASCII letter or digit */
-#define ASCII_ALNUM(b) (((b) >= 'a' && (b) <= 'z') || ((b) >= 'A' && (b) <= 'Z') || ((b) >= '0' && (b) <= '9'))
+#define ASCII_ALNUM(b) (ACLASS[(unsigned char)(b)] >= C_LOWER && ACLASS[(unsigned char)(b)] <= C_DIGIT)
 
 /* ---- step 1: marks ---- */
 
@@ -486,10 +485,12 @@ static size_t word_end(const char *s, size_t n, size_t i) {
 static int is_abbrev(const char *s, size_t ws, size_t we) {
   size_t l = we - ws;
   unsigned m;
+  size_t i;
   if (l == 1) return ((unsigned char)s[ws] >= 'A' && (unsigned char)s[ws] <= 'Z');
-  if (memchr(s + ws, '.', l) != NULL) return 1;          /* U.S */
+  for (i = ws; i < we; i++) if (s[i] == '.') return 1;  /* U.S */
+  if (l > 4) return 0;
   m = lex_lookup(s + ws, l);
-  if (m & L_TITLE && l <= 4) return 1;                   /* Sen Gov Mr Dr Rep Gen Lt */
+  if (m & L_TITLE) return 1;                             /* Sen Gov Mr Dr Rep Gen Lt */
   if (l == 2 && s[ws] == 'J' && s[ws + 1] == 'r') return 1;
   if (l == 2 && s[ws] == 'S' && s[ws + 1] == 't') return 1;
   return 0;
