@@ -1092,7 +1092,7 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
        the words before the cue are a channel or an object; the speaker is the subject */
     if (((t[h].lex & L_CHAN) || (m0 > 0 && t[m0 - 1].type == T_WORD &&
                                  (tok_is(s, &t[m0 - 1], "to") || tok_is(s, &t[m0 - 1], "with") ||
-                                  tok_is(s, &t[m0 - 1], "by")))) &&
+                                  tok_is(s, &t[m0 - 1], "by") || (t[m0 - 1].lex & (L_PREP | L_OF))))) &&
         sentence_subject(s, t, m0, &sm0, &sml, &sh) && sh < m0) {
       set_mention(a, t, sm0, sml, sh);
       if (t[h].lex & L_CHAN) a->via = span(t[m0].s, t[h].e);
@@ -1353,6 +1353,11 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
           attr_after(a, s, t, gt, 1);
         }
       }
+    }
+    if (!a->found && nl > 1 && tl[nl - 1].type == T_WORD && (tl[nl - 1].lex & L_CUE) &&
+        !tl[nl - 1].ing && !tok_is(s, &tl[nl - 1], "according")) {
+      /* "Obama said “it gets me mad” every time he ...": the cue right before the quote */
+      attr_before(a, s, tl, nl, 0);
     }
     /* after the quote, then before it */
     if (!a->found && g->kind != NC_Q_PARTIAL && inner_last != '.') {
