@@ -911,6 +911,19 @@ static int attr_after(attr *a, const char *s, tok *t, int nt, int loose) {
       if (t[c].lex & L_CUE) break;
       if (loose_cue(s, &t[c])) { t[c].lex |= L_CUE; break; }
     }
+    /* "“...,” Bozell points out", "“...,” he answers": a verb in -s right after the speaker */
+    for (c = 0; c < nt && t[c].type != T_WORD; c++) {
+      if (t[c].type != T_COMMA) { c = nt; break; }
+    }
+    if (c < nt && t[c].type == T_WORD && ((t[c].lex & L_PRONP) || NAMECAP(t[c]))) {
+      int v = c + 1;
+      if (!(t[c].lex & L_PRONP)) while (v < nt && v < c + 4 && t[v].type == T_WORD && NAMECAP(t[v])) v++;
+      if (v < nt && t[v].type == T_WORD && !t[v].cap && !(t[v].lex & L_CUE) && t[v].e - t[v].s >= 4 &&
+          s[t[v].e - 1] == 's' && s[t[v].e - 2] != 's' && s[t[v].e - 2] != '\'' && !t[v].lowerly &&
+          !(t[v].lex & (L_DET | L_OF | L_STOP | L_PREP | L_AUX | L_ADV | L_PRONP | L_PRONO | L_TIME)) &&
+          (v + 1 >= nt || t[v + 1].type != T_WORD || !(t[v + 1].lex & (L_DET | L_PRONO))))
+        t[v].lex |= L_CUE;
+    }
   }
   while (i < nt && t[i].type != T_WORD) {
     if (t[i].type == T_END || t[i].type == T_COLON) return 0;
