@@ -1377,6 +1377,18 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend);
       int tt = (int)lex_window(s, n, l->end, te, t, MAXTOK);
       attr_after(a, s, t, tt, inner_last == ',' || inner_last == '?' || inner_last == '!');
+    } else if (!a->found && g->kind != NC_Q_PARTIAL) {
+      /* "“... missing.” Trump said.": a bare speaker and cue make up the sentence after */
+      size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend);
+      int tt = (int)lex_window(s, n, l->end, te, t, 8), v = 1;
+      if (tt >= 3 && t[0].type == T_WORD && ((t[0].lex & L_PRONP) || NAMECAP(t[0]))) {
+        if (!(t[0].lex & L_PRONP)) while (v < tt && v < 4 && t[v].type == T_WORD && NAMECAP(t[v])) v++;
+        if (v + 1 < tt && t[v].type == T_WORD && (t[v].lex & L_CUE) && !(t[v].lex & L_TRANS) && !t[v].ing &&
+            !tok_is(s, &t[v], "according") && t[v + 1].type == T_END) {
+          set_mention(a, t, 0, v - 1, v - 1);
+          a->cue = span(t[v].s, t[v].e);
+        }
+      }
     }
     if (!a->found) attr_before(a, s, tl, nt, g->headline || (g->kind != NC_Q_PARTIAL && !g->direct_alone));
     g->same_sentence = (ss == lo && lo == prev_end && prev_end > 0 && f->para == R[G[i - 1].r1 - 1].para);
