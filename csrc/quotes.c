@@ -194,13 +194,13 @@ static inline size_t prev_start(const char *s, size_t i) {
 }
 
 /* Class of the character before i (C_NL at the start of the text). */
-static int class_before(const char *s, size_t n, size_t i) {
+static inline int class_before(const char *s, size_t n, size_t i) {
   if (i == 0) return C_NL;
   if ((unsigned char)s[i - 1] < 0x80) return cp_class((unsigned char)s[i - 1]);
   return cp_class(cp_at(s, n, prev_start(s, i), NULL));
 }
 
-static int class_at(const char *s, size_t n, size_t i) {
+static inline int class_at(const char *s, size_t n, size_t i) {
   if (i >= n) return C_NL;
   if ((unsigned char)s[i] < 0x80) return cp_class((unsigned char)s[i]);
   return cp_class(cp_at(s, n, i, NULL));
@@ -469,6 +469,12 @@ static size_t word_end(const char *s, size_t n, size_t i) {
     unsigned char b = (unsigned char)s[i];
     if (ASCII_ALNUM(b)) { i++; continue; }
     if (b < 0x80 && b != '\'' && b != '.' && b != '-' && b != '&') break;
+    /* U+00C0-U+024F: Latin letters but for × and ÷ */
+    if (b >= 0xC3 && b <= 0xC9 && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+        !(b == 0xC3 && ((unsigned char)s[i + 1] == 0x97 || (unsigned char)s[i + 1] == 0xB7))) {
+      i += 2;
+      continue;
+    }
     cp = cp_at(s, n, i, &len);
     int c = cp_class(cp);
     if (IS_ALNUM(c)) { i += len; continue; }
