@@ -207,7 +207,7 @@ static inline int class_at(const char *s, size_t n, size_t i) {
 }
 
 /* ASCII letter or digit */
-#define ASCII_ALNUM(b) (ACLASS[(unsigned char)(b)] >= C_LOWER && ACLASS[(unsigned char)(b)] <= C_DIGIT)
+#define ASCII_ALNUM(b) (WORDCH[(unsigned char)(b)])
 
 /* ---- step 1: marks ---- */
 
@@ -563,8 +563,11 @@ static size_t lex_window(const char *s, size_t n, size_t a, size_t b, tok *t, si
   return k;
 }
 
-static int tok_is(const char *s, const tok *t, const char *w) {
-  size_t l = strlen(w), i;
+/* tok_is(s, t, "word"): is token t that word (ASCII, without case)? w a string literal. */
+#define tok_is(s, t, w) tok_is_l((s), (t), (w), sizeof(w) - 1)
+
+static int tok_is_l(const char *s, const tok *t, const char *w, size_t l) {
+  size_t i;
   if (t->type != T_WORD || t->e - t->s != l) return 0;
   for (i = 0; i < l; i++) {
     unsigned char c = (unsigned char)s[t->s + i];

@@ -83,6 +83,9 @@ rows("MSTOP", "bytes that stop the fast loop of the mark scanner: newline \" ' `
 rows("CSTART", "bytes that may start a capitalised word: A-Z and the lead bytes of non-ASCII letters", function(b)
   return ((b >= 65 and b <= 90) or b >= 0xC0) and 1 or 0
 end)
+rows("WORDCH", "ASCII letters and digits", function(b)
+  return string.char(b):match("^[%w]$") and b < 0x80 and 1 or 0
+end)
 rows("ACLASS", "classes of ASCII characters (the C_* of quotes.c: 0 space, 1 newline, 2 lower, 3 upper, 4 digit, 5 opening bracket, 6 hyphen, 7 quote mark, 8 punctuation)", function(b)
   local c = string.char(b)
   if b >= 0x80 then return 8 end
