@@ -95,6 +95,14 @@ const char *nc_qkind_name(int kind) {
   }
 }
 
+/* ---- vectors ---- */
+
+/* A new element at the end of v, uninitialised (the caller sets every field); NULL without memory. */
+static inline void *vec_push_raw(nc_vec *v) {
+  if (v->len == v->cap && nc_vec_reserve(v, 1) != NC_OK) return NULL;
+  return (char *)v->data + v->size * v->len++;
+}
+
 /* ---- skipping ---- */
 
 /* Offset of the first byte at or after i that may start a quote mark or end a
@@ -349,7 +357,7 @@ static int read_mark(qscan *q, size_t i, int *fam, size_t *len, int *low) {
 
 static int emit_raw(qscan *q, const openm *o, size_t end, size_t iend, int closed,
                     size_t para, size_t pstart, size_t pend) {
-  raw *r = (raw *)nc_vec_push(&q->raws);
+  raw *r = (raw *)vec_push_raw(&q->raws);
   if (r == NULL) return NC_ENOMEM;
   r->start = o->pos; r->istart = o->after;
   r->end = end; r->iend = iend;
@@ -462,8 +470,9 @@ typedef struct tok {
 
 /* End of the word starting at i (a letter or digit there): letters, digits,
    and inner ' ’ . - & followed by a letter or digit. */
-static size_t word_end(const char *s, size_t n, size_t i) {
+static inline size_t word_end(const char *s, size_t n, size_t i) {
   size_t len;
+  while (i < n && WORDCH[(unsigned char)s[i]]) i++;
   while (i < n) {
     int32_t cp;
     unsigned char b = (unsigned char)s[i];
@@ -620,7 +629,11 @@ static unsigned key_index(names *nm, const char *s, size_t ks, size_t kl, int ad
       const nslot *k;
       if (e == 0) break;
       k = &NC_VEC_AT(&nm->keys, nslot, e - 1);
-      if (k->hash == h && k->kl == kl && memcmp(s + k->ks, s + ks, kl) == 0) return e - 1;
+      if (k->hash == h && k->kl == kl) {
+        size_t j = 0;
+        while (j < kl && s[k->ks + j] == s[ks + j]) j++;
+        if (j == kl) return e - 1;
+      }
     }
   }
   if (!add || nm->keys.len >= NOKEY - 1) return NOKEY;
@@ -637,7 +650,7 @@ static unsigned key_index(names *nm, const char *s, size_t ks, size_t kl, int ad
     nm->tab = t; nm->cap = nc;
   }
   {
-    nslot *k = (nslot *)nc_vec_push(&nm->keys);
+    nslot *k = (nslot *)vec_push_raw(&nm->keys);
     if (k == NULL) return NOKEY;
     k->ks = ks; k->kl = (unsigned)kl; k->hash = h; k->bs = k->be = 0; k->btok = 0; k->person = 0;
     for (i = h & (nm->cap - 1); nm->tab[i] != 0; i = (i + 1) & (nm->cap - 1)) {}
@@ -682,7 +695,7 @@ static int flush_run(const char *s, names *nm, size_t *ws, size_t *we, int k) {
     if (m & L_TITLE) titled = 1;
   }
   if (first == k) return NC_OK;
-  r = (name *)nc_vec_push(&nm->list);
+  r = (name *)vec_push_raw(&nm->list);
   if (r == NULL) return NC_ENOMEM;
   r->start = ws[0];
   r->ntok = (unsigned char)(k - first);
@@ -1177,8 +1190,9 @@ static size_t sentence_end(const char *s, size_t n, size_t i, size_t hi) {
   if (hi > i + WINDOW) hi = i + WINDOW;
   while (j < hi) {
     unsigned char b = (unsigned char)s[j];
+    if (!SEND[b]) { j++; continue; }
     if (b == '\n') return j;
-    if ((b == '.' || b == '!' || b == '?') && (j + 1 >= n || IS_BLANK(class_at(s, n, j + 1)))) {
+    if (j + 1 >= n || IS_BLANK(class_at(s, n, j + 1))) {
       size_t ws = j;
       while (ws > i && IS_ALNUM(class_before(s, n, ws)) && j - ws < 8) ws = prev_start(s, ws);
       if (!(ws < j && is_abbrev(s, ws, j))) return j + 1;

@@ -83,6 +83,9 @@ rows("MSTOP", "bytes that stop the fast loop of the mark scanner: newline \" ' `
 rows("CSTART", "bytes that may start a capitalised word: A-Z and the lead bytes of non-ASCII letters", function(b)
   return ((b >= 65 and b <= 90) or b >= 0xC0) and 1 or 0
 end)
+rows("SEND", "bytes that may end a sentence: newline . ! ?", function(b)
+  return (b == 10 or b == 46 or b == 33 or b == 63) and 1 or 0
+end)
 rows("WORDCH", "ASCII letters and digits", function(b)
   return string.char(b):match("^[%w]$") and b < 0x80 and 1 or 0
 end)
