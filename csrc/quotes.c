@@ -762,6 +762,12 @@ static int scan_names(const char *s, size_t n, names *nm) {
     if (b < 0x80) {
       cp = b; len = 1;
     } else {
+      /* quick refusals: U+2000-U+203F (punctuation, marks), U+00E0-U+00FF (lower case, ÷) */
+      if (i + 2 < n && ((b == 0xE2 && (unsigned char)s[i + 1] == 0x80) ||
+                        (b == 0xC3 && (unsigned char)s[i + 1] >= 0xA0 && (unsigned char)s[i + 1] <= 0xBF))) {
+        i = skip_to_cap(s, i + 1, n);
+        continue;
+      }
       cp = cp_at(s, n, i, &len);
     }
     c = cp_class(cp);
