@@ -1129,6 +1129,12 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
   }
   if (np_before_app(s, t, 0, c, &m0, &h)) {
     int sm0, sml, sh;
+    /* "Trump in his announcement speech called": the name before a prepositional phrase */
+    if (m0 > 1 && t[m0 - 1].type == T_WORD && (t[m0 - 1].lex & L_PREP) && !(t[m0 - 1].lex & L_OF) &&
+        np_before(t, 0, m0 - 1, &sm0, &sh) && (NAMECAP(t[sh]) || (t[sh].lex & L_PRONP))) {
+      set_mention(a, t, sm0, sh, sh);
+      return 1;
+    }
     /* "she released a statement saying", "a source speaking to Fox News said":
        the words before the cue are a channel or an object; the speaker is the subject */
     if (((t[h].lex & L_CHAN) || (m0 > 0 && t[m0 - 1].type == T_WORD &&
