@@ -575,6 +575,11 @@ static size_t lex_window(const char *s, size_t n, size_t a, size_t b, tok *t, si
 /* tok_is(s, t, "word"): is token t that word (ASCII, without case)? w a string literal. */
 #define tok_is(s, t, w) tok_is_l((s), (t), (w), sizeof(w) - 1)
 
+/* A cue word after a preposition or a determiner is a noun: "in states", "his claims" */
+#define NOUN_CUE(t, c) ((c) > 0 && (t)[(c) - 1].type == T_WORD && ((t)[(c) - 1].lex & (L_PREP | L_DET | L_OF)) && \
+                        !((t)[(c) - 1].lex & (L_PRONP | L_PRONO)) && !tok_is(s, &(t)[(c) - 1], "another") && \
+                        !tok_is(s, &(t)[(c) - 1], "one"))
+
 static int tok_is_l(const char *s, const tok *t, const char *w, size_t l) {
   size_t i;
   if (t->type != T_WORD || t->e - t->s != l) return 0;
@@ -859,7 +864,7 @@ static int np_before_app(const char *s, const tok *t, int lo, int c, int *m0, in
   while (c - 1 >= lo && t[c - 1].type == T_WORD && ((t[c - 1].lex & L_ADV) || t[c - 1].lowerly)) c--;
   if (c - 1 >= lo && t[c - 1].type == T_COMMA) {
     int p = c - 2;
-    while (p >= lo && t[p].type != T_COMMA && c - p < 14) p--;
+    while (p >= lo && t[p].type != T_COMMA && c - p < 20) p--;
     if (p >= lo && t[p].type == T_COMMA && p + 1 < c - 1) {
       const tok *f = &t[p + 1];
       int q, names = 1;
@@ -961,7 +966,7 @@ static int attr_after(attr *a, const char *s, tok *t, int nt, int loose) {
     if (t[c].type == T_END || t[c].type == T_COLON || t[c].type == T_MARK) return 0;
     if (t[c].type != T_WORD) continue;
     words++;
-    if (!(t[c].lex & L_CUE)) continue;
+    if (!(t[c].lex & L_CUE) || NOUN_CUE(t, c)) continue;
     if (tok_is(s, &t[c], "according")) {
       if (c + 1 < nt && tok_is(s, &t[c + 1], "to") && c == i) {
         int e = np_after(t, c + 2, nt, &h);
@@ -1071,6 +1076,7 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
   for (c = nt - 1; c >= 0; c--) {
     if (t[c].type == T_WORD && (t[c].lex & L_CUE)) {
       if (tok_is(s, &t[c], "according") && !(c + 1 < nt && tok_is(s, &t[c + 1], "to"))) continue;
+      if (NOUN_CUE(t, c)) continue;
       break;
     }
   }
