@@ -1412,6 +1412,11 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
         !tl[nl - 1].ing && !tok_is(s, &tl[nl - 1], "according")) {
       /* "Obama said “it gets me mad” every time he ...": the cue right before the quote */
       attr_before(a, s, tl, nl, 0);
+    } else if (!a->found && nl > 2 && (tl[nl - 1].type == T_COMMA || tl[nl - 1].type == T_COLON) &&
+               tl[nl - 2].type == T_WORD && (tl[nl - 2].lex & L_CUE) && !NOUN_CUE(tl, nl - 2) &&
+               !tok_is(s, &tl[nl - 2], "according")) {
+      /* "He said, “...” - at which point the crowd chanted": the cue and its comma before the quote */
+      attr_before(a, s, tl, nl, 0);
     }
     /* after the quote, then before it */
     if (!a->found && g->kind != NC_Q_PARTIAL && inner_last != '.') {
