@@ -1279,7 +1279,7 @@ static int32_t char_before(const char *s, size_t n, size_t i, size_t lo) {
 
 typedef struct group {
   size_t r0, r1;  /* raws [r0, r1) */
-  attr a;
+  attr a, alt;    /* the attribution; a last resort */
   int kind, headline, direct_alone, same_sentence;
   size_t lead_lo;
 } group;
@@ -1485,6 +1485,14 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
           nt = (int)lex_window(s, n, ps2, pend2, t, MAXTOK);
           /* "Trump issued the following statement:" */
           attr_before(a, s, t, nt, s[pe] == ':');
+          /* failing that and failing a previous speaker, a person or he/she that is the
+             subject of the sentence before: "Viguerie is upbeat about ... |“Not only ...”" */
+          if (!a->found) {
+            int m0, ml, h;
+            if (sentence_subject(s, t, nt, &m0, &ml, &h) && (NAMECAP(t[h]) || (t[h].lex & L_PRONP))) {
+              set_mention(&g->alt, t, m0, ml, h);
+            }
+          }
         }
       }
     }
@@ -1527,9 +1535,10 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       raw *f = &R[g->r0], *l = &R[g->r1 - 1];
       nc_quote *o;
       size_t r;
-      if (!g->a.found && g->kind == NC_Q_DIRECT && prev && f->para <= R[prev->r1 - 1].para + 1) {
+      if (!g->a.found && g->kind == NC_Q_DIRECT && prev && f->para <= R[prev->r1 - 1].para + 2) {
         g->a = prev->a;
       }
+      if (!g->a.found && g->alt.found) g->a = g->alt;
       if (!g->a.found && g->kind == NC_Q_PARTIAL && g->same_sentence && i > 0 && G[i - 1].a.found)
         g->a = G[i - 1].a;
       /* "The only way to create “...” is ... the “...,” he added." */
