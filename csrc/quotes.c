@@ -44,23 +44,22 @@ enum {
 
 #define NLEX (sizeof LEX / sizeof LEX[0])
 
-/* Lexicon bits of the word s[0..n) after the quick refusal of lex_lookup. */
+/* Lexicon bits of the word s[0..n) after the quick refusal of lex_lookup: the
+   hash reads the length and three bytes (| 0x20 lowers A-Z and leaves the
+   lexicon's letters, dots and hyphens as they are), the comparison all of them. */
 static unsigned lex_find(const char *s, size_t n) {
   size_t i, k;
-  uint32_t hv = 2166136261u;
-  for (i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 0x80) return 0;
-    hv = (hv ^ (unsigned char)(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0))) * 16777619u;
-  }
-  for (k = hv & (LEXHASH_SIZE - 1);; k = (k + 1) & (LEXHASH_SIZE - 1)) {
+  uint32_t h = ((uint32_t)n * 31 + ((unsigned char)s[0] | 0x20)) * 31;
+  h = (h + (n > 1 ? ((unsigned char)s[1] | 0x20) : 0)) * 31 + ((unsigned char)s[n - 1] | 0x20);
+  h = (uint32_t)(h * 2654435761u) >> 22;
+  for (k = h & (LEXHASH_SIZE - 1);; k = (k + 1) & (LEXHASH_SIZE - 1)) {
     unsigned e = LEXHASH[k];
     const char *w;
     if (e == 0) return 0;
     w = LEX[e - 1].w;
     for (i = 0; i < n; i++) {
       unsigned char c = (unsigned char)s[i];
-      if ((unsigned char)w[i] != (unsigned char)(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0))) break;
+      if (w[i] == 0 || (unsigned char)w[i] != (unsigned char)(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0))) break;
     }
     if (i == n && w[n] == 0) return LEX[e - 1].mask;
   }

@@ -1,5 +1,5 @@
 -- Generate csrc/quotes_lex.h from csrc/quotes_words.txt: the sorted word
--- list, its FNV-1a hash table, a length filter and the byte-class tables
+-- list, its hash table, a length filter and the byte-class tables
 -- of the quote scanner. Lua 5.3 or later (integer bit operations).
 -- usage: lua5.4 tools/gen_quotes_lex.lua csrc/quotes_words.txt > csrc/quotes_lex.h
 local words, masks = {}, {}
@@ -34,21 +34,23 @@ for i = 0, 26 * 26 - 1, 8 do
   put("  " .. table.concat(row, ", ") .. ",\n")
 end
 put("};\n")
--- open addressing by FNV-1a (32 bits) of the word
+-- open addressing by a hash of the length and three letters of the word
+-- (LEX_HASH in quotes.c: first, second and last byte; 32-bit arithmetic)
 local SIZE = 1024
-local function fnv(w)
-  local h = 2166136261
-  for i = 1, #w do h = ((h ~ w:byte(i)) * 16777619) & 0xffffffff end
-  return h
+local function lexhash(w)
+  local n = #w
+  local c1 = n > 1 and w:byte(2) or 0
+  local h = ((n * 31 + w:byte(1)) * 31 + c1) * 31 + w:byte(n)
+  return ((h * 2654435761) & 0xffffffff) >> 22
 end
 local tab = {}
 for i = 0, SIZE - 1 do tab[i] = 0 end
 for idx, w in ipairs(words) do
-  local k = fnv(w) & (SIZE - 1)
+  local k = lexhash(w) & (SIZE - 1)
   while tab[k] ~= 0 do k = (k + 1) & (SIZE - 1) end
   tab[k] = idx
 end
-put("\n/* open-addressing table of LEX by FNV-1a of the lower-case word (index + 1, 0 empty) */\n")
+put("\n/* open-addressing table of LEX by LEX_HASH of the lower-case word (index + 1, 0 empty) */\n")
 put(string.format("#define LEXHASH_SIZE %d\nstatic const unsigned short LEXHASH[LEXHASH_SIZE] = {\n", SIZE))
 for i = 0, SIZE - 1, 24 do
   local row = {}
