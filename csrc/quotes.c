@@ -469,9 +469,19 @@ typedef struct tok {
 
 /* End of the word starting at i (a letter or digit there): letters, digits,
    and inner ' ’ . - & followed by a letter or digit. */
+static size_t word_end_slow(const char *s, size_t n, size_t i);
+
 static inline size_t word_end(const char *s, size_t n, size_t i) {
-  size_t len;
+  unsigned char b;
   while (i < n && WORDCH[(unsigned char)s[i]]) i++;
+  if (i >= n) return i;
+  b = (unsigned char)s[i];
+  if (b < 0x80 && b != '\'' && b != '.' && b != '-' && b != '&') return i;
+  return word_end_slow(s, n, i);
+}
+
+static size_t word_end_slow(const char *s, size_t n, size_t i) {
+  size_t len;
   while (i < n) {
     int32_t cp;
     unsigned char b = (unsigned char)s[i];
@@ -483,7 +493,11 @@ static inline size_t word_end(const char *s, size_t n, size_t i) {
       i += 2;
       continue;
     }
-    cp = cp_at(s, n, i, &len);
+    if (b == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x99) {
+      cp = 0x2019; len = 3;   /* ’ */
+    } else {
+      cp = cp_at(s, n, i, &len);
+    }
     int c = cp_class(cp);
     if (IS_ALNUM(c)) { i += len; continue; }
     if (cp == '\'' || cp == 0x2019 || cp == '.' || cp == '-' || cp == '&') {
@@ -614,11 +628,16 @@ typedef struct names {
   size_t cap;            /* a power of two, kept at least twice the keys */
 } names;
 
+/* Hash of a key (1..255 bytes): its length and five of its bytes. */
 static unsigned hash_bytes(const char *s, size_t l) {
-  unsigned h = 2166136261u;
-  size_t i;
-  for (i = 0; i < l; i++) { h ^= (unsigned char)s[i]; h *= 16777619u; }
-  return h;
+  const unsigned char *u = (const unsigned char *)s;
+  uint32_t h = (uint32_t)l * 0x9E3779B1u;
+  h = (h ^ u[0]) * 0x01000193u;
+  h = (h ^ u[l > 1 ? 1 : 0]) * 0x01000193u;
+  h = (h ^ u[l / 2]) * 0x01000193u;
+  h = (h ^ u[l > 1 ? l - 2 : 0]) * 0x01000193u;
+  h = (h ^ u[l - 1]) * 0x01000193u;
+  return h ^ (h >> 15);
 }
 
 /* Index of the key s[ks..ks+kl) in nm->keys (added when `add`), or NOKEY. */
