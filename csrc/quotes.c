@@ -412,6 +412,12 @@ static int scan_marks(qscan *q) {
       if (q->seen) i = skip_to_mark(s, i, n);
       continue;
     }
+    if (q->seen && c == 0xE2 && i > 0 && i + 3 < n && (unsigned char)s[i + 1] == 0x80 &&
+        (unsigned char)s[i + 2] == 0x99 && WORDCH[(unsigned char)s[i - 1]] && WORDCH[(unsigned char)s[i + 3]]) {
+      /* ’ between two ASCII letters or digits: an apostrophe (Moscow’s) */
+      i = skip_to_mark(s, i + 3, n);
+      continue;
+    }
     {
       int fam, low, m, k;
       size_t len;
@@ -702,17 +708,17 @@ static void word_key(const char *s, size_t ws, size_t we, size_t *ks, size_t *ke
 #define MAXRUN 8
 
 static int flush_run(const char *s, names *nm, size_t *ws, size_t *we, int k) {
-  int j, first, titled = 0;
+  int j, first, titled = 0, broke = 0;
   name *r;
   if (k == 0) return NC_OK;
   /* the name is the trailing run of words that are not titles or lead words */
   first = k;
   for (j = k - 1; j >= 0 && k - j <= 4; j--) {
     unsigned m = lex_lookup(s + ws[j], we[j] - ws[j]);
-    if (m & (L_TITLE | L_LEAD | L_NAT | L_TIME | L_CUE)) { if (m & L_TITLE) titled = 1; break; }
+    if (m & (L_TITLE | L_LEAD | L_NAT | L_TIME | L_CUE)) { if (m & L_TITLE) titled = 1; broke = 1; break; }
     first = j;
   }
-  if (j >= 0 && !titled) {
+  if (j >= 0 && !titled && !broke) {
     /* "President Joe Biden": a title just before the run counts too */
     unsigned m = lex_lookup(s + ws[j], we[j] - ws[j]);
     if (m & L_TITLE) titled = 1;
