@@ -1359,8 +1359,9 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
         int32_t gap_last = char_before(s, n, R[j].start, R[j - 1].end);
         size_t k;
         int has_end = 0;
-        for (k = R[j - 1].end; k < R[j].start; k++)
-          if (s[k] == '.' || s[k] == '!' || s[k] == '?' || s[k] == '\n') has_end = 1;
+        if (inner_last == ',' && gap_last == ',')
+          for (k = R[j - 1].end; k < R[j].start; k++)
+            if (s[k] == '.' || s[k] == '!' || s[k] == '?' || s[k] == '\n') has_end = 1;
         if (inner_last == ',' && gap_last == ',' && !has_end) {
           int nt = (int)lex_window(s, n, R[j - 1].end, R[j].start, t, MAXTOK), c, cue = 0, other = 0;
           for (c = 0; c < nt; c++) {
