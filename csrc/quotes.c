@@ -1023,6 +1023,16 @@ static int attr_after(attr *a, const char *s, tok *t, int nt, int loose) {
         return 1;
       }
     }
+    if (c > i && t[c - 1].type == T_COMMA && !(t[c].lex & L_TRANS) && !t[c].ing) {
+      /* "“...” about the decision, said Jane Roe": an inverted cue after a comma */
+      int e = c + 1 < nt && !(t[c + 1].lex & (L_PREP | L_OF | L_STOP)) ? np_after(t, c + 1, nt, &h) : 0;
+      if (e && NAMECAP(t[h])) {
+        set_mention(a, t, c + 1, e - 1, h);
+        a->cue = span(t[c].s, t[c].e);
+        find_via(a, s, t, e, nt);
+        return 1;
+      }
+    }
     if (c > i && t[c - 1].type == T_COMMA) {
       /* "Harry Bond, 30, of Raleigh, N.C., who was polled, said" */
       int e = np_after(t, i, c, &h);
