@@ -1313,7 +1313,7 @@ static int32_t char_before(const char *s, size_t n, size_t i, size_t lo) {
 
 typedef struct group {
   size_t r0, r1;  /* raws [r0, r1) */
-  attr a, alt;    /* the attribution; a last resort */
+  attr a;
   int kind, headline, direct_alone, same_sentence;
   size_t lead_lo;
 } group;
@@ -1342,6 +1342,23 @@ static const nslot *resolve_pronoun(const char *s, size_t n, const names *nm, si
     }
   }
   return any ? any : multi;
+}
+
+/* A last resort for a quote opening a paragraph, with no cue and no previous speaker:
+   a person or he/she that is the subject of the sentence before it (after prev_end),
+   "Viguerie is upbeat about ... |“Not only ...”". */
+static void subject_before(const char *s, size_t n, size_t start, size_t prev_end, tok *t, attr *a) {
+  size_t pe = start, pend2, ps2;
+  int nt, m0, ml, h;
+  while (pe > prev_end && IS_BLANK(class_before(s, n, pe))) pe = prev_start(s, pe);
+  if (pe <= prev_end) return;
+  pend2 = pe;
+  pe = prev_start(s, pe);
+  ps2 = sentence_start(s, n, pe, prev_end);
+  if (!(ps2 >= prev_end && !(ps2 == prev_end && prev_end > 0))) return;
+  nt = (int)lex_window(s, n, ps2, pend2, t, MAXTOK);
+  if (sentence_subject(s, t, nt, &m0, &ml, &h) && (NAMECAP(t[h]) || (t[h].lex & L_PRONP)))
+    set_mention(a, t, m0, ml, h);
 }
 
 static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes, nc_vec *parts) {
@@ -1520,14 +1537,6 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
           nt = (int)lex_window(s, n, ps2, pend2, t, MAXTOK);
           /* "Trump issued the following statement:" */
           attr_before(a, s, t, nt, s[pe] == ':');
-          /* failing that and failing a previous speaker, a person or he/she that is the
-             subject of the sentence before: "Viguerie is upbeat about ... |“Not only ...”" */
-          if (!a->found) {
-            int m0, ml, h;
-            if (sentence_subject(s, t, nt, &m0, &ml, &h) && (NAMECAP(t[h]) || (t[h].lex & L_PRONP))) {
-              set_mention(&g->alt, t, m0, ml, h);
-            }
-          }
         }
       }
     }
@@ -1573,7 +1582,10 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       if (!g->a.found && g->kind == NC_Q_DIRECT && prev && f->para <= R[prev->r1 - 1].para + 2) {
         g->a = prev->a;
       }
-      if (!g->a.found && g->alt.found) g->a = g->alt;
+      if (!g->a.found && g->direct_alone && g->kind != NC_Q_TITLE && i > 0 && f->start > R[G[i - 1].r1 - 1].end)
+        subject_before(s, n, f->start, R[G[i - 1].r1 - 1].end, t, &g->a);
+      else if (!g->a.found && g->direct_alone && g->kind != NC_Q_TITLE && i == 0 && f->start > 0)
+        subject_before(s, n, f->start, 0, t, &g->a);
       if (!g->a.found && g->kind == NC_Q_PARTIAL && g->same_sentence && i > 0 && G[i - 1].a.found)
         g->a = G[i - 1].a;
       /* "The only way to create “...” is ... the “...,” he added." */
