@@ -1314,8 +1314,7 @@ static int32_t char_before(const char *s, size_t n, size_t i, size_t lo) {
 typedef struct group {
   size_t r0, r1;  /* raws [r0, r1) */
   attr a;
-  int kind, headline, direct_alone, same_sentence;
-  size_t lead_lo;
+  unsigned char kind, headline, direct_alone, same_sentence;
 } group;
 
 /* Resolve he/she at offset pos to the nearest person named before it. */
@@ -1423,7 +1422,6 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       const char *nl = (const char *)memchr(s + l->end, '\n', lim);
       pend = nl ? (size_t)(nl - s) : l->end + lim;
     }
-    g->lead_lo = ss;
     if (f->pstart != hl_para) {
       /* once per paragraph */
       size_t lim = n - f->pstart < 210 ? n - f->pstart : 210;
