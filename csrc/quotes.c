@@ -77,12 +77,23 @@ static inline unsigned lex_lookup(const char *s, size_t n) {
   return lex_find(s, n);
 }
 
-/* 1 when the lexicon is sorted (checked by the C tests). */
+/* 1 when the lexicon is sorted and every word of it is found by its hash, in
+   lower and in upper case (checked by the C tests). */
 NC_INTERNAL int nc_quotes_lexicon_ok(void);
 int nc_quotes_lexicon_ok(void) {
-  size_t i;
+  size_t i, k;
   for (i = 1; i < NLEX; i++)
     if (strcmp(LEX[i - 1].w, LEX[i].w) >= 0) return 0;
+  for (i = 0; i < NLEX; i++) {
+    char up[24];
+    size_t l = strlen(LEX[i].w);
+    if (l == 0 || l >= sizeof up || LEX[i].w[l - 1] == '.') return 0;
+    for (k = 0; k < l; k++) {
+      char c = LEX[i].w[k];
+      up[k] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+    }
+    if (lex_lookup(LEX[i].w, l) != LEX[i].mask || lex_lookup(up, l) != LEX[i].mask) return 0;
+  }
   return 1;
 }
 
