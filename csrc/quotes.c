@@ -1597,6 +1597,10 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
         subject_before(s, n, f->start, 0, t, &g->a);
       if (!g->a.found && g->kind == NC_Q_PARTIAL && g->same_sentence && i > 0 && G[i - 1].a.found)
         g->a = G[i - 1].a;
+      /* a fragment with no reading of its own in the paragraph of the quote before */
+      if (!g->a.found && g->kind == NC_Q_PARTIAL && !g->headline && i > 0 && G[i - 1].a.found &&
+          !G[i - 1].a.weak && G[i - 1].kind != NC_Q_TITLE && R[G[i - 1].r1 - 1].para == f->para)
+        g->a = G[i - 1].a;
       /* "The only way to create “...” is ... the “...,” he added." */
       if ((!g->a.found || g->a.weak) && g->kind == NC_Q_PARTIAL && i + 1 < ng && G[i + 1].same_sentence &&
           G[i + 1].a.found && !G[i + 1].a.weak && G[i + 1].kind != NC_Q_TITLE)

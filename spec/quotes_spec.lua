@@ -281,6 +281,16 @@ describe("newsc.quotes", function()
       assert.are.equal("Petrov", only(s).speaker)
     end)
 
+    it("gives a fragment with no reading of its own the speaker of the quote before in its paragraph", function()
+      local s = 'Mayor Ana Ruiz said the plan was “bold and overdue.” In the east of the city there would '
+        .. 'be “real relief” soon.'
+      local qs = quotes(s)
+      assert.are.equal(2, #qs)
+      assert.are.equal("partial", qs[2].kind)
+      assert.are.equal("Ana Ruiz", qs[2].speaker)
+      assert.are.equal("Mayor Ana Ruiz", sub(s, qs[2].mention))
+    end)
+
     it("finds no speaker where nobody is named", function()
       local q = only('“Closed for the day.”')
       assert.is_nil(q.mention)
