@@ -1580,7 +1580,11 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       if (r < nr && R[r].start <= nmr->start && nmr->start < R[r].end) nmr->inquote = 1;
     }
   }
-  /* speakers, inheritance, output */
+  /* speakers, inheritance, output: room for every record at once */
+  if (nc_vec_reserve(quotes, ng) != NC_OK || nc_vec_reserve(parts, nr) != NC_OK) {
+    free(G);
+    return NC_ENOMEM;
+  }
   {
     const group *prev = NULL;
     for (i = 0; i < ng && rc == NC_OK; i++) {
