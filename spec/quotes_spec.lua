@@ -232,6 +232,65 @@ describe("newsc.quotes", function()
       assert.are.equal("Another intelligence source", sub(s2, only(s2).mention))
     end)
 
+    it("reads a bare speaker and cue after a quote closed by a full stop", function()
+      local s = 'The mayor spoke for an hour.\n\n“The bridge will open in May.” Garcia said.'
+      local q = only(s)
+      assert.are.equal("Garcia", q.speaker)
+      assert.are.equal("said", q.cue.text)
+    end)
+
+    it("reads a verb in -s right after the speaker of a comma-ended quote", function()
+      local s = '“The plan has no money behind it,” Okafor points out.'
+      local q = only(s)
+      assert.are.equal("Okafor", q.speaker)
+      assert.are.equal("points", q.cue.text)
+    end)
+
+    it("prefers the cue right before the quote to a verb after it", function()
+      local s = 'The sheriff said, “We will close the road” - and the crowd chanted for an hour.'
+      local q = only(s)
+      assert.are.equal("The sheriff", sub(s, q.mention))
+      assert.are.equal("said", q.cue.text)
+      local s2 = 'Lindqvist said “it makes me angry” every time he drives past.'
+      assert.are.equal("Lindqvist", sub(s2, only(s2).mention))
+    end)
+
+    it("reads a cue word after a preposition or a determiner as a noun", function()
+      local s = 'As the vote moved to primaries in states with larger cities, Moreau has often decried '
+        .. 'the “rigged map” in speeches.'
+      local q = only(s)
+      assert.are.equal("Moreau", q.speaker)
+      assert.are.equal("partial", q.kind)
+    end)
+
+    it("takes the name before a prepositional phrase before the cue", function()
+      local s = 'The break was complete when Halvorsen in his opening speech called the plan “a fraud.”'
+      local q = only(s)
+      assert.are.equal("Halvorsen", sub(s, q.mention))
+      assert.are.equal("called", q.cue.text)
+    end)
+
+    it("skips an opening time phrase to find the subject", function()
+      local s = 'Hours later, she issued a statement calling on the council “to act at once.”'
+      assert.are.equal("she", sub(s, only(s).mention))
+    end)
+
+    it("takes a long appositive between the speaker and the cue", function()
+      local s = 'Still, Petrov, who thinks the old rules gave the regional offices far too much power over '
+        .. 'the budget, called the new law “much better” than the old one.'
+      assert.are.equal("Petrov", only(s).speaker)
+    end)
+
+    it("gives a fragment with no reading of its own the speaker of the quote before in its paragraph", function()
+      local s = 'Mayor Ana Ruiz said the plan was “bold and overdue.” In the east of the city there would '
+        .. 'be “real relief” soon.'
+      local qs = quotes(s)
+      assert.are.equal(2, #qs)
+      assert.are.equal("partial", qs[2].kind)
+      assert.are.equal("Ana Ruiz", qs[2].speaker)
+      assert.are.equal("Mayor Ana Ruiz", sub(s, qs[2].mention))
+    end)
+
     it("finds no speaker where nobody is named", function()
       local q = only('“Closed for the day.”')
       assert.is_nil(q.mention)
