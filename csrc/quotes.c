@@ -1347,8 +1347,12 @@ static const nslot *resolve_pronoun(const char *s, size_t n, const names *nm, si
         if (clause_before(s, n, r->start, r->start > 200 ? r->start - 200 : 0)) return e;
         if (!any) any = e;
       }
-      /* last resort: a full name in subject position ("Vladimir Putin met ...") */
-      if (e && !multi && r->ntok >= 2 && clause_before(s, n, r->start, r->start > 200 ? r->start - 200 : 0)) multi = e;
+      /* a full name in subject position ("Tomas Brevik, chief engineer ..., said ...")
+         nearer than any known speaker: the pronoun refers to it */
+      if (e && !multi && r->ntok >= 2 && clause_before(s, n, r->start, r->start > 200 ? r->start - 200 : 0)) {
+        multi = e;
+        if (!any && r->start + 600 >= pos) return e;
+      }
     }
   }
   return any ? any : multi;

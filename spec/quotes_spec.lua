@@ -159,6 +159,17 @@ describe("newsc.quotes", function()
       end)
     end
 
+    it("resolves he to the named subject of the sentence before, not an earlier speaker", function()
+      local s = '“We will rebuild,” Mayor Hanna Ostrel said.\n\n' ..
+        'Tomas Brevik, chief engineer of the Water Board, said the weir had been checked in October. ' ..
+        '“Nothing pointed to this,” he said.'
+      local qs = quotes(s)
+      assert.are.equal(2, #qs)
+      assert.are.equal("Hanna Ostrel", qs[1].speaker)
+      assert.are.equal("Tomas Brevik", qs[2].speaker)
+      assert.are.equal("he", sub(s, qs[2].mention))
+    end)
+
     it("gives the fullest name of the article", function()
       local s = 'Russian President Vladimir Putin met Abbas.\n\n“We are concerned,” Putin said.'
       local q = only(s)
