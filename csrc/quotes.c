@@ -1406,6 +1406,8 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
         if (inner_last == ',' && gap_last == ',' && !has_end) {
           int nt = (int)lex_window(s, n, R[j - 1].end, R[j].start, t, MAXTOK), c, cue = 0, other = 0;
           for (c = 0; c < nt; c++) {
+            /* "said Ada Kerr, a baker whose shop ...,": an apposition after the cue */
+            if (t[c].type == T_COMMA && cue && c > 0 && t[c - 1].type == T_WORD && t[c - 1].cap) break;
             if (t[c].type != T_WORD) continue;
             if (t[c].lex & L_CUE) cue = 1;
             else if ((t[c].lex & L_STOP) && !tok_is(s, &t[c], "who")) other = 1;

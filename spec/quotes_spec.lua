@@ -159,6 +159,15 @@ describe("newsc.quotes", function()
       end)
     end
 
+    it("joins a quote split by an attribution with an apposition", function()
+      local s = '“The water,” said Ada Kerr, a baker whose shop stands on the quay, “came in minutes.”'
+      local q = only(s)
+      assert.are.equal("Ada Kerr", q.speaker)
+      assert.are.equal(2, #q.parts)
+      assert.are.equal("“The water,”", sub(s, q.parts[1]))
+      assert.are.equal("“came in minutes.”", sub(s, q.parts[2]))
+    end)
+
     it("resolves he to the named subject of the sentence before, not an earlier speaker", function()
       local s = '“We will rebuild,” Mayor Hanna Ostrel said.\n\n' ..
         'Tomas Brevik, chief engineer of the Water Board, said the weir had been checked in October. ' ..
