@@ -1345,6 +1345,8 @@ static const nslot *resolve_pronoun(const char *s, size_t n, const names *nm, si
       const nslot *e = key_at(nm, r->key);
       if (e && e->person) {
         if (clause_before(s, n, r->start, r->start > 200 ? r->start - 200 : 0)) return e;
+        /* the nearest person of the pronoun's own paragraph ("said Dr Sanne Holm. ... she said") */
+        if (!any && memchr(s + r->start, '\n', pos - r->start) == NULL) return e;
         if (!any) any = e;
       }
       /* a full name in subject position ("Tomas Brevik, chief engineer ..., said ...")

@@ -179,6 +179,16 @@ describe("newsc.quotes", function()
       assert.are.equal("he", sub(s, qs[2].mention))
     end)
 
+    it("resolves she to the speaker named earlier in her paragraph", function()
+      local s = 'Residents have called the response “chaotic”.\n\n' ..
+        '“A crack is what you look for,” said Dr Sanne Holm, an engineer. “It is no reason to panic,” she said.'
+      local qs = quotes(s)
+      assert.are.equal(3, #qs)
+      assert.are.equal("Sanne Holm", qs[2].speaker)
+      assert.are.equal("Sanne Holm", qs[3].speaker)
+      assert.are.equal("she", sub(s, qs[3].mention))
+    end)
+
     it("gives the fullest name of the article", function()
       local s = 'Russian President Vladimir Putin met Abbas.\n\n“We are concerned,” Putin said.'
       local q = only(s)
