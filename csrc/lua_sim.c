@@ -343,7 +343,7 @@ static int tok_tostring(lua_State *L) {
 /* Shingles of argument `arg` into the shared buffer; NULL (nil, msg pushed) on
    invalid UTF-8. Leaves the stack as it was otherwise (the values stay valid
    until the next call into this module). */
-static nc_vec *shingles_of(lua_State *L, int arg, size_t k, const nc_topts *o) {
+static nc_vec *shingles_of(lua_State *L, int arg, size_t k, const nc_topts *o, int sorted) {
   int top = lua_gettop(L), st;
   size_t n;
   const uint64_t *h = hashes_of(L, arg, o, &n);
@@ -351,7 +351,7 @@ static nc_vec *shingles_of(lua_State *L, int arg, size_t k, const nc_topts *o) {
   if (!h) return NULL;
   x = getshared(L);
   x->sh.len = 0;
-  st = nc_sim_shingles(h, n, k, &x->sh);
+  st = sorted ? nc_sim_shingles(h, n, k, &x->sh) : nc_sim_shingle_hashes(h, n, k, &x->sh);
   if (st != NC_OK) lnc_fail(L, st, 0);
   lua_settop(L, top);
   return &x->sh;
@@ -363,7 +363,7 @@ static sset *toset(lua_State *L, int arg, size_t k, int optarg) {
   nc_vec *v;
   if (s) { lua_pushvalue(L, arg); return s; }
   topts(L, optarg, &o, 0, 0);
-  if (!(v = shingles_of(L, arg, k, &o))) return NULL;
+  if (!(v = shingles_of(L, arg, k, &o, 1))) return NULL;
   s = (sset *)lua_newuserdata(L, sizeof(sset) + (v->len ? v->len - 1 : 0) * sizeof(uint64_t));
   s->n = v->len;
   if (v->len) memcpy(s->h, v->data, v->len * sizeof(uint64_t));
@@ -447,7 +447,7 @@ static int l_minhash(lua_State *L) {
     else {
       nc_vec *v;
       topts(L, 2, &o, 0, 0);
-      if (!(v = shingles_of(L, 1, (size_t)k, &o))) return 2;
+      if (!(v = shingles_of(L, 1, (size_t)k, &o, 0))) return 2;
       set = (const uint64_t *)v->data; nset = v->len;
     }
   }
@@ -509,7 +509,7 @@ static int l_simhash(lua_State *L) {
   size_t k = getk(L, 2, &optarg);
   nc_topts o;
   const uint64_t *h;
-  size_t n, i, cnt;
+  size_t n;
   shared *x;
   shash *f;
   uint64_t fp;
@@ -520,15 +520,8 @@ static int l_simhash(lua_State *L) {
   if (k == 1 || n == 0) {
     fp = nc_simhash(h, NULL, n);
   } else {
-    size_t kk = k > n ? n : k;
-    cnt = n - kk + 1;
     x->sh.len = 0;
-    if (nc_vec_reserve(&x->sh, cnt + kk) != NC_OK) return lnc_fail(L, NC_ENOMEM, 0);
-    for (i = 0; i < cnt; i++) {
-      size_t at = x->sh.len;
-      if (nc_sim_shingles(h + i, kk, kk, &x->sh) != NC_OK) return lnc_fail(L, NC_ENOMEM, 0);
-      x->sh.len = at + 1;
-    }
+    if (nc_sim_shingle_hashes(h, n, k, &x->sh) != NC_OK) return lnc_fail(L, NC_ENOMEM, 0);
     fp = nc_simhash((const uint64_t *)x->sh.data, NULL, x->sh.len);
   }
   f = (shash *)lua_newuserdata(L, sizeof *f);
