@@ -123,7 +123,8 @@ typedef struct shared {
   uint64_t ab_seed;
 } shared;
 
-#define K_SHARED "newsc.sim_shared"
+/* its registry key: the address of this constant (a light userdata) */
+static const char K_SHARED = 0;
 
 static int scratch_gc(lua_State *L) {
   shared *x = (shared *)luaL_checkudata(L, 1, T_SCRATCH);
@@ -142,12 +143,15 @@ static void newshared(lua_State *L) {
   x->ab_n = 0; x->ab_seed = 0;
   luaL_getmetatable(L, T_SCRATCH);
   lua_setmetatable(L, -2);
-  lua_setfield(L, LUA_REGISTRYINDEX, K_SHARED);
+  lua_pushlightuserdata(L, (void *)&K_SHARED);
+  lua_insert(L, -2);
+  lua_rawset(L, LUA_REGISTRYINDEX);
 }
 
 static shared *getshared(lua_State *L) {
   shared *x;
-  lua_getfield(L, LUA_REGISTRYINDEX, K_SHARED);
+  lua_pushlightuserdata(L, (void *)&K_SHARED);
+  lua_rawget(L, LUA_REGISTRYINDEX);
   x = (shared *)lua_touserdata(L, -1);
   lua_pop(L, 1); /* anchored in the registry */
   if (x == NULL) luaL_error(L, "newsc: similarity scratch space missing");

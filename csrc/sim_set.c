@@ -134,7 +134,14 @@ double nc_sim_containment(const uint64_t *a, size_t na, const uint64_t *b, size_
   return (double)nc_sim_intersect(a, na, b, nb) / (double)na;
 }
 
-/* ---- MinHash: h_i(x) = high 32 bits of (a_i * x + b_i) mod 2^64, a_i odd ---- */
+/*
+** ---- MinHash: h_i(x) = high 32 bits of (a_i * y + b_i) mod 2^64, a_i odd,
+** y = the two halves of the 64-bit shingle hash x xor-ed (32 bits): the
+** multiply-add-shift scheme of Dietzfelbinger (1996), 2-independent on
+** 32-bit keys; two 32 x 32-bit multiplications per value in the vector
+** kernels. ----
+*/
+#define FOLD(x) ((uint64_t)(uint32_t)((x) ^ ((x) >> 32)))
 
 void nc_minhash_params(uint64_t seed, size_t n, uint64_t *ab) {
   size_t i;
@@ -155,13 +162,13 @@ static void minhash_scalar(const uint64_t *x, size_t nx, const uint64_t *ab, siz
     uint64_t a = ab[2 * i], b = ab[2 * i + 1];
     uint32_t m0 = 0xFFFFFFFFu, m1 = 0xFFFFFFFFu;
     for (j = 0; j + 1 < nx; j += 2) {
-      uint32_t h0 = (uint32_t)((a * x[j] + b) >> 32);
-      uint32_t h1 = (uint32_t)((a * x[j + 1] + b) >> 32);
+      uint32_t h0 = (uint32_t)((a * FOLD(x[j]) + b) >> 32);
+      uint32_t h1 = (uint32_t)((a * FOLD(x[j + 1]) + b) >> 32);
       m0 = h0 < m0 ? h0 : m0;
       m1 = h1 < m1 ? h1 : m1;
     }
     if (j < nx) {
-      uint32_t h0 = (uint32_t)((a * x[j] + b) >> 32);
+      uint32_t h0 = (uint32_t)((a * FOLD(x[j]) + b) >> 32);
       m0 = h0 < m0 ? h0 : m0;
     }
     sig[i] = m0 < m1 ? m0 : m1;
@@ -174,9 +181,9 @@ static void minhash_scalar(const uint64_t *x, size_t nx, const uint64_t *ab, siz
 
 /*
 ** The same values with AVX2, eight hash functions at a time (two vectors of
-** four): the low 64 bits of a * x are a_lo x_lo + ((a_hi x_lo + a_lo x_hi) << 32),
-** three 32 x 32 -> 64-bit multiplications per lane. Bit-identical to the
-** scalar kernel. Returns the number of functions done (a multiple of 8).
+** four): the low 64 bits of a * y are a_lo y + ((a_hi y) << 32), two
+** 32 x 32 -> 64-bit multiplications per lane. Bit-identical to the scalar
+** kernel. Returns the number of functions done (a multiple of 8).
 */
 __attribute__((target("avx2")))
 static size_t minhash_avx2(const uint64_t *x, size_t nx, const uint64_t *ab, size_t n,
@@ -196,12 +203,9 @@ static size_t minhash_avx2(const uint64_t *x, size_t nx, const uint64_t *ab, siz
     m0 = _mm256_set1_epi64x(-1LL);
     m1 = m0;
     for (j = 0; j < nx; j++) {
-      __m256i xl = _mm256_set1_epi64x((long long)(x[j] & 0xFFFFFFFFu));
-      __m256i xh = _mm256_set1_epi64x((long long)(x[j] >> 32));
-      __m256i c0 = _mm256_add_epi64(_mm256_mul_epu32(ah0, xl), _mm256_mul_epu32(a0, xh));
-      __m256i c1 = _mm256_add_epi64(_mm256_mul_epu32(ah1, xl), _mm256_mul_epu32(a1, xh));
-      __m256i p0 = _mm256_add_epi64(_mm256_mul_epu32(a0, xl), _mm256_slli_epi64(c0, 32));
-      __m256i p1 = _mm256_add_epi64(_mm256_mul_epu32(a1, xl), _mm256_slli_epi64(c1, 32));
+      __m256i xl = _mm256_set1_epi64x((long long)FOLD(x[j]));
+      __m256i p0 = _mm256_add_epi64(_mm256_mul_epu32(a0, xl), _mm256_slli_epi64(_mm256_mul_epu32(ah0, xl), 32));
+      __m256i p1 = _mm256_add_epi64(_mm256_mul_epu32(a1, xl), _mm256_slli_epi64(_mm256_mul_epu32(ah1, xl), 32));
       /* the high halves of the 64-bit lanes are the hash values: an
          unsigned 32-bit minimum keeps them right (the low halves are unused) */
       m0 = _mm256_min_epu32(m0, _mm256_add_epi64(p0, b0));
@@ -235,12 +239,9 @@ static size_t minhash_avx512(const uint64_t *x, size_t nx, const uint64_t *ab, s
     m0 = _mm512_set1_epi64(-1LL);
     m1 = m0;
     for (j = 0; j < nx; j++) {
-      __m512i xl = _mm512_set1_epi64((long long)(x[j] & 0xFFFFFFFFu));
-      __m512i xh = _mm512_set1_epi64((long long)(x[j] >> 32));
-      __m512i c0 = _mm512_add_epi64(_mm512_mul_epu32(ah0, xl), _mm512_mul_epu32(a0, xh));
-      __m512i c1 = _mm512_add_epi64(_mm512_mul_epu32(ah1, xl), _mm512_mul_epu32(a1, xh));
-      __m512i p0 = _mm512_add_epi64(_mm512_mul_epu32(a0, xl), _mm512_slli_epi64(c0, 32));
-      __m512i p1 = _mm512_add_epi64(_mm512_mul_epu32(a1, xl), _mm512_slli_epi64(c1, 32));
+      __m512i xl = _mm512_set1_epi64((long long)FOLD(x[j]));
+      __m512i p0 = _mm512_add_epi64(_mm512_mul_epu32(a0, xl), _mm512_slli_epi64(_mm512_mul_epu32(ah0, xl), 32));
+      __m512i p1 = _mm512_add_epi64(_mm512_mul_epu32(a1, xl), _mm512_slli_epi64(_mm512_mul_epu32(ah1, xl), 32));
       m0 = _mm512_min_epu32(m0, _mm512_add_epi64(p0, b0));
       m1 = _mm512_min_epu32(m1, _mm512_add_epi64(p1, b1));
     }

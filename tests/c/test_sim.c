@@ -189,7 +189,7 @@ static void test_tokens(void) {
   nc_sim_scratch_free(&sc);
 }
 
-/* the vector kernels give the values of the formula (a x + b) >> 32, for
+/* the vector kernels give the values of the formula (a y + b) >> 32, for
    every n (multiples of 16 and 8 and the scalar rest) and set size; SimHash's
    byte counters agree with counting each bit */
 static void test_minhash_exact(void) {
@@ -207,7 +207,8 @@ static void test_minhash_exact(void) {
       for (i = 0; i < n; i++) {
         uint32_t m = 0xFFFFFFFFu;
         for (j = 0; j < nx; j++) {
-          uint32_t h = (uint32_t)((ab[2 * i] * x[j] + ab[2 * i + 1]) >> 32);
+          uint64_t y = (uint32_t)(x[j] ^ (x[j] >> 32));
+          uint32_t h = (uint32_t)((ab[2 * i] * y + ab[2 * i + 1]) >> 32);
           if (h < m) m = h;
         }
         bad += sig[i] != m;
