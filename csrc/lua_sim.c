@@ -54,6 +54,13 @@
 #define get_uv(L, i) lua_getfenv(L, (i))
 #endif
 
+/* userdata without user values (Lua 5.4 would otherwise add one) */
+#if LUA_VERSION_NUM >= 504
+#define newud(L, sz) lua_newuserdatauv(L, (sz), 0)
+#else
+#define newud(L, sz) lua_newuserdata(L, (sz))
+#endif
+
 /* ---- userdata layouts ---- */
 
 typedef struct tokseq {
@@ -368,7 +375,7 @@ static sset *toset(lua_State *L, int arg, size_t k, int optarg) {
   if (s) { lua_pushvalue(L, arg); return s; }
   topts(L, optarg, &o, 0, 0);
   if (!(v = shingles_of(L, arg, k, &o, 1))) return NULL;
-  s = (sset *)lua_newuserdata(L, sizeof(sset) + (v->len ? v->len - 1 : 0) * sizeof(uint64_t));
+  s = (sset *)newud(L, sizeof(sset) + (v->len ? v->len - 1 : 0) * sizeof(uint64_t));
   s->n = v->len;
   if (v->len) memcpy(s->h, v->data, v->len * sizeof(uint64_t));
   setmeta(L, T_SET);
@@ -462,7 +469,7 @@ static int l_minhash(lua_State *L) {
     nc_minhash_params((uint64_t)seed, (size_t)n, (uint64_t *)x->ab.data);
     x->ab_n = (size_t)n; x->ab_seed = (uint64_t)seed;
   }
-  g = (msig *)lua_newuserdata(L, sizeof(msig) + ((size_t)n - 1) * sizeof(uint32_t));
+  g = (msig *)newud(L, sizeof(msig) + ((size_t)n - 1) * sizeof(uint32_t));
   g->n = (uint32_t)n; g->k = (uint32_t)k; g->seed = (uint64_t)seed;
   nc_minhash(set, nset, (const uint64_t *)x->ab.data, (size_t)n, g->v);
   setmeta(L, T_MINHASH);
@@ -528,7 +535,7 @@ static int l_simhash(lua_State *L) {
     if (nc_sim_shingle_hashes(h, n, k, &x->sh) != NC_OK) return lnc_fail(L, NC_ENOMEM, 0);
     fp = nc_simhash((const uint64_t *)x->sh.data, NULL, x->sh.len);
   }
-  f = (shash *)lua_newuserdata(L, sizeof *f);
+  f = (shash *)newud(L, sizeof *f);
   f->h = fp;
   setmeta(L, T_SIMHASH);
   return 1;
