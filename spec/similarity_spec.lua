@@ -666,7 +666,7 @@ describe("cluster", function()
           local ev = name:match("ecbplus%.txt$") and "plus" or (name:match("ecb%.txt$") and "ecb")
           if ev then
             local h = assert(io.open(root .. t .. "/" .. name, "rb"))
-            local s = h:read("a")
+            local s = h:read("*a")
             h:close()
             s = s:gsub("^%a+://[^\n]*\n", "")
             docs[#docs + 1] = ev
