@@ -282,6 +282,7 @@ typedef struct tok_state {
   wtext x;
   size_t next_at;       /* offset of the next '@' after the last look, or where that look ended */
   nc_vec *out;          /* NULL when only counting */
+  int compact;          /* out holds nc_wspan, not nc_token */
   size_t count;
   size_t last_end;      /* end of the last token */
   size_t no_email_before; /* e-mail scans from a start below this fail */
@@ -459,18 +460,44 @@ static int dotted_abbrev(const unsigned char *s, size_t a, size_t b) {
   return dots > 0 && part > 0;
 }
 
+static int emit_slow(tok_state *t, size_t a, size_t b, int kind) {
+  nc_vec *v = t->out;
+  if (v->len == v->cap && nc_vec_reserve(v, v->len < 1024 ? 1024 : v->len) != NC_OK)
+    return NC_ENOMEM;
+  if (t->compact) {
+    nc_wspan *w;
+    if (b - a > NC_WSPAN_MAXLEN) return NC_ERANGE;
+    w = (nc_wspan *)v->data + v->len++;
+    w->start = (uint32_t)a;
+    w->lenkind = (uint32_t)((b - a) << 4) | (uint32_t)kind;
+  } else {
+    nc_token *tk = (nc_token *)v->data + v->len++;
+    tk->start = a;
+    tk->end = b;
+    tk->kind = kind;
+  }
+  return NC_OK;
+}
+
 static inline int emit(tok_state *t, size_t a, size_t b, int kind) {
   t->count++;
   t->last_end = b;
   if (t->out) {
     nc_vec *v = t->out;
-    nc_token *tk;
-    if (v->len == v->cap && nc_vec_reserve(v, v->len < 1024 ? 1024 : v->len) != NC_OK)
-      return NC_ENOMEM;
-    tk = (nc_token *)v->data + v->len++;
-    tk->start = a;
-    tk->end = b;
-    tk->kind = kind;
+    if (t->compact && v->len < v->cap && b - a <= NC_WSPAN_MAXLEN) {
+      nc_wspan *w = (nc_wspan *)v->data + v->len++;
+      w->start = (uint32_t)a;
+      w->lenkind = (uint32_t)((b - a) << 4) | (uint32_t)kind;
+      return NC_OK;
+    }
+    if (!t->compact && v->len < v->cap) {
+      nc_token *tk = (nc_token *)v->data + v->len++;
+      tk->start = a;
+      tk->end = b;
+      tk->kind = kind;
+      return NC_OK;
+    }
+    return emit_slow(t, a, b, kind);
   }
   return NC_OK;
 }
@@ -583,10 +610,11 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
   for (k = 0; k < 4; k++) {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
     __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20));
-    __m128i l = _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)),
-                              _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1)));
-    __m128i d = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-                              _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+    /* range tests with one add and one signed compare: b - lo + 0x80 < 0x80 + count */
+    __m128i l = _mm_cmplt_epi8(_mm_add_epi8(lo, _mm_set1_epi8((char)(0x80 - 'a'))),
+                               _mm_set1_epi8((char)(0x80 + 26)));
+    __m128i d = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))),
+                               _mm_set1_epi8((char)(0x80 + 10)));
     __m128i dot = _mm_cmpeq_epi8(x, _mm_set1_epi8('.'));
     __m128i col = _mm_cmpeq_epi8(x, _mm_set1_epi8(':'));
     __m128i at = _mm_cmpeq_epi8(x, _mm_set1_epi8('@'));
@@ -598,16 +626,8 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
                    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('%')),
                                 _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')),
                                              _mm_cmpeq_epi8(x, _mm_set1_epi8('+'))))));
-    __m128i c45 = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC4)),
-                               _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC5)));
-    __m128i ex = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x97)),
-                              _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xB7)));
     int sh = 16 * k;
     uint64_t h = MASK(x);
-    c3m |= MASK(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3))) << sh;
-    c45m |= MASK(c45) << sh;
-    contm |= MASK(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0))) << sh;   /* 0x80..0xBF */
-    exm |= MASK(ex) << sh;
     let |= MASK(l) << sh;
     dig |= MASK(d) << sh;
     und |= MASK(_mm_cmpeq_epi8(x, _mm_set1_epi8('_'))) << sh;
@@ -617,12 +637,25 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
     sp |= (h | MASK(spec)) << sh;
     rule |= MASK(rl) << sh;
   }
-  /* U+00C0..U+017F but for U+00D7 and U+00F7 (two bytes, C3-C5 and a
-     continuation byte) are letters, ALetter for UAX #29: Zürich, José and
-     Łukasiewicz stay on this path */
-  {
-    uint64_t lead = ((c3m & ~(exm >> 1)) | c45m) & (contm >> 1);
-    uint64_t latin = lead | (lead << 1);
+  if (hi) {
+    /* U+00C0..U+017F but for U+00D7 and U+00F7 (two bytes, C3-C5 and a
+       continuation byte) are letters, ALetter for UAX #29: Zürich, José and
+       Łukasiewicz stay on this path */
+    uint64_t lead, latin;
+    for (k = 0; k < 4; k++) {
+      __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+      __m128i c45 = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC4)),
+                                 _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC5)));
+      __m128i ex = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x97)),
+                                _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xB7)));
+      int sh = 16 * k;
+      c3m |= MASK(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3))) << sh;
+      c45m |= MASK(c45) << sh;
+      contm |= MASK(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0))) << sh;   /* 0x80..0xBF */
+      exm |= MASK(ex) << sh;
+    }
+    lead = ((c3m & ~(exm >> 1)) | c45m) & (contm >> 1);
+    latin = lead | (lead << 1);
     let |= latin;
     hi &= ~latin;
     sp &= ~latin;
@@ -688,8 +721,8 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
 }
 #endif
 
-static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, size_t *count,
-                    size_t *bad, int blocks) {
+static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, int compact,
+                    size_t *count, size_t *bad, int blocks) {
   tok_state t;
   const unsigned char *s = (const unsigned char *)str;
   size_t i = 0, len0 = out ? out->len : 0;
@@ -698,6 +731,7 @@ static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, size
   t.x.n = n;
   t.x.bad = NOBAD;
   t.out = out;
+  t.compact = compact;
   t.count = 0;
   t.last_end = NOBAD;
   t.no_email_before = 0;
@@ -768,16 +802,24 @@ fail:
 int nc_words(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad) {
   /* news prose has a word every 6 or 7 bytes: one allocation for most texts */
   if (nc_vec_reserve(out, (n < 6000000 ? n : 6000000) / 6 + 16) != NC_OK) return NC_ENOMEM;
-  return tokenize(s, n, inv, out, NULL, bad, 1);
+  return tokenize(s, n, inv, out, 0, NULL, bad, 1);
+}
+
+int nc_word_spans(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad) {
+  if (n > (size_t)0xFFFFFFFFu) return NC_ERANGE;
+  /* a word every 6 or 7 bytes in news prose: n / 5 is one allocation, and
+     pages reserved but not written cost nothing */
+  if (nc_vec_reserve(out, n / 5 + 16) != NC_OK) return NC_ENOMEM;
+  return tokenize(s, n, inv, out, 1, NULL, bad, 1);
 }
 
 int nc_words_scalar(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad) {
-  return tokenize(s, n, inv, out, NULL, bad, 0);
+  return tokenize(s, n, inv, out, 0, NULL, bad, 0);
 }
 
 int nc_count_words(const char *s, size_t n, nc_invalid inv, size_t *count, size_t *bad) {
   size_t c = 0;
-  int st = tokenize(s, n, inv, NULL, &c, bad, 1);
+  int st = tokenize(s, n, inv, NULL, 0, &c, bad, 1);
   if (count) *count = c;
   return st;
 }
