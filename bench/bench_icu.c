@@ -1,6 +1,7 @@
 /*
 ** bench_icu.c: ICU's word BreakIterator (ubrk_open UBRK_WORD over UTF-8
-** through utext_openUTF8) against nc_words on the same text (argv[1]),
+** through utext_openUTF8) against nc_words, nc_word_spans and
+** nc_count_words on the same text (argv[1]),
 ** in one process, best of several runs. Prints MB/s and the ratio.
 ** Link flags in bench_icu.flags.
 */
@@ -23,7 +24,7 @@ int main(int argc, char **argv) {
   FILE *f;
   char *text;
   long len;
-  double best_icu = 1e30, best_nc = 1e30, best_count = 1e30, mb;
+  double best_icu = 1e30, best_nc = 1e30, best_count = 1e30, best_ws = 1e30, mb;
   size_t icu_words = 0, nc_count = 0;
   int r;
   if (argc < 2 || (f = fopen(argv[1], "rb")) == NULL) {
@@ -56,7 +57,7 @@ int main(int argc, char **argv) {
     if (t < best_icu) best_icu = t;
     icu_words = words;
   }
-  for (r = 0; r < 5; r++) {
+  for (r = 0; r < 7; r++) {
     nc_vec v;
     size_t bad;
     double t0 = now(), t;
@@ -67,7 +68,17 @@ int main(int argc, char **argv) {
     nc_count = v.len;
     nc_vec_free(&v);
   }
-  for (r = 0; r < 5; r++) {
+  for (r = 0; r < 7; r++) {
+    nc_vec v;
+    size_t bad;
+    double t0 = now(), t;
+    nc_vec_init(&v, sizeof(nc_wspan));
+    nc_word_spans(text, (size_t)len, NC_INVALID_ERROR, &v, &bad);
+    t = now() - t0;
+    if (t < best_ws) best_ws = t;
+    nc_vec_free(&v);
+  }
+  for (r = 0; r < 7; r++) {
     size_t c = 0, bad;
     double t0 = now(), t;
     nc_count_words(text, (size_t)len, NC_INVALID_ERROR, &c, &bad);
@@ -79,6 +90,7 @@ int main(int argc, char **argv) {
          (unsigned long)icu_words);
   printf("%-32s %9.1f MB/s  %6.3f  (%lu words)\n", "nc_words (spans + kinds)", mb / best_nc,
          best_icu / best_nc, (unsigned long)nc_count);
+  printf("%-32s %9.1f MB/s  %6.3f\n", "nc_word_spans (8-byte tokens)", mb / best_ws, best_icu / best_ws);
   printf("%-32s %9.1f MB/s  %6.3f\n", "nc_count_words", mb / best_count, best_icu / best_count);
   free(text);
   return 0;

@@ -807,9 +807,9 @@ int nc_words(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad) 
 
 int nc_word_spans(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad) {
   if (n > (size_t)0xFFFFFFFFu) return NC_ERANGE;
-  /* a word every 6 or 7 bytes in news prose: n / 5 is one allocation, and
-     pages reserved but not written cost nothing */
-  if (nc_vec_reserve(out, n / 5 + 16) != NC_OK) return NC_ENOMEM;
+  /* a word every 6 or 7 bytes in news prose: n / 5 is one allocation for
+     texts up to 32 MB (pages reserved but not written cost no time) */
+  if (nc_vec_reserve(out, (n < 32000000 ? n : 32000000) / 5 + 16) != NC_OK) return NC_ENOMEM;
   return tokenize(s, n, inv, out, 1, NULL, bad, 1);
 }
 
