@@ -283,6 +283,7 @@ typedef struct tok_state {
   size_t next_at;       /* offset of the next '@' after the last look, or where that look ended */
   nc_vec *out;          /* NULL when only counting */
   int compact;          /* out holds nc_wspan, not nc_token */
+  int avx2;             /* the CPU has AVX2 */
   size_t count;
   size_t last_end;      /* end of the last token */
   size_t no_email_before; /* e-mail scans from a start below this fail */
@@ -600,12 +601,29 @@ static inline uint64_t restart(uint64_t starts, uint64_t word, size_t from) {
   return (starts & (~0ull << from)) | (w & (~w + 1));
 }
 
-static size_t block_tokens(tok_state *t, size_t i, int *status) {
-  /* masks and the loop below assume 64 bytes from i */
-  const unsigned char *s = t->x.s, *p = s + i;
+/* Bit masks of a 64-byte block (bit k: byte k). */
+typedef struct bmasks {
+  uint64_t let, dig, und;   /* letters (ASCII and two-byte Latin), digits, '_' */
+  uint64_t ml, mn;          /* . ' : (may join letters) and . ' , ; (may join digits) */
+  uint64_t hi, sp, rule;    /* bytes >= 0x80; those and # @; bytes of the news rules */
+} bmasks;
+
+/*
+** U+00C0..U+017F but for U+00D7 and U+00F7 (two bytes, C3-C5 and a
+** continuation byte) are letters, ALetter for UAX #29: Zürich, José and
+** Łukasiewicz stay on the fast path.
+*/
+static inline void latin_letters(bmasks *m, uint64_t c3m, uint64_t c45m, uint64_t contm,
+                                 uint64_t exm) {
+  uint64_t lead = ((c3m & ~(exm >> 1)) | c45m) & (contm >> 1);
+  uint64_t latin = lead | (lead << 1);
+  m->let |= latin;
+  m->hi &= ~latin;
+  m->sp &= ~latin;
+}
+
+static inline void masks_sse2(const unsigned char *p, bmasks *m) {
   uint64_t let = 0, dig = 0, und = 0, ml = 0, mn = 0, sp = 0, hi = 0, rule = 0;
-  uint64_t hb = 0, c3m = 0, c45m = 0, contm = 0, exm = 0, join, e_mask, starts, after;
-  size_t limit, a, e;
   int k;
   for (k = 0; k < 4; k++) {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
@@ -637,11 +655,10 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
     sp |= (h | MASK(spec)) << sh;
     rule |= MASK(rl) << sh;
   }
+  m->let = let; m->dig = dig; m->und = und; m->ml = ml; m->mn = mn;
+  m->hi = hi; m->sp = sp; m->rule = rule;
   if (hi) {
-    /* U+00C0..U+017F but for U+00D7 and U+00F7 (two bytes, C3-C5 and a
-       continuation byte) are letters, ALetter for UAX #29: Zürich, José and
-       Łukasiewicz stay on this path */
-    uint64_t lead, latin;
+    uint64_t c3m = 0, c45m = 0, contm = 0, exm = 0;
     for (k = 0; k < 4; k++) {
       __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
       __m128i c45 = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC4)),
@@ -654,12 +671,76 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
       contm |= MASK(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0))) << sh;   /* 0x80..0xBF */
       exm |= MASK(ex) << sh;
     }
-    lead = ((c3m & ~(exm >> 1)) | c45m) & (contm >> 1);
-    latin = lead | (lead << 1);
-    let |= latin;
-    hi &= ~latin;
-    sp &= ~latin;
+    latin_letters(m, c3m, c45m, contm, exm);
   }
+}
+
+#if defined(__x86_64__) && defined(__GNUC__) && (defined(__clang__) || __GNUC__ >= 5)
+#include <immintrin.h>
+#define NC_AVX2 1
+#define MASK32(v) ((uint64_t)(uint32_t)_mm256_movemask_epi8(v))
+#define EQ32(x, c) _mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)(c)))
+#define OR32(a, b) _mm256_or_si256(a, b)
+
+/* masks_sse2 with 32-byte vectors, for CPUs with AVX2 (checked at run time) */
+__attribute__((target("avx2"), noinline))
+static void masks_avx2(const unsigned char *p, bmasks *m) {
+  uint64_t let = 0, dig = 0, und = 0, ml = 0, mn = 0, sp = 0, hi = 0, rule = 0;
+  int k;
+  for (k = 0; k < 2; k++) {
+    __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32 * k));
+    __m256i lo = _mm256_or_si256(x, _mm256_set1_epi8(0x20));
+    __m256i l = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(0x80 + 26)),
+                                  _mm256_add_epi8(lo, _mm256_set1_epi8((char)(0x80 - 'a'))));
+    __m256i d = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(0x80 + 10)),
+                                  _mm256_add_epi8(x, _mm256_set1_epi8((char)(0x80 - '0'))));
+    __m256i dot = EQ32(x, '.'), col = EQ32(x, ':'), at = EQ32(x, '@');
+    __m256i both = OR32(dot, EQ32(x, '\''));
+    __m256i mnum = OR32(both, OR32(EQ32(x, ','), EQ32(x, ';')));
+    __m256i spec = OR32(at, EQ32(x, '#'));
+    __m256i rl = OR32(OR32(dot, col), OR32(at, OR32(EQ32(x, '%'), OR32(EQ32(x, '-'), EQ32(x, '+')))));
+    int sh = 32 * k;
+    uint64_t h = MASK32(x);
+    let |= MASK32(l) << sh;
+    dig |= MASK32(d) << sh;
+    und |= MASK32(EQ32(x, '_')) << sh;
+    ml |= MASK32(OR32(both, col)) << sh;
+    mn |= MASK32(mnum) << sh;
+    hi |= h << sh;
+    sp |= (h | MASK32(spec)) << sh;
+    rule |= MASK32(rl) << sh;
+  }
+  m->let = let; m->dig = dig; m->und = und; m->ml = ml; m->mn = mn;
+  m->hi = hi; m->sp = sp; m->rule = rule;
+  if (hi) {
+    uint64_t c3m = 0, c45m = 0, contm = 0, exm = 0;
+    for (k = 0; k < 2; k++) {
+      __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32 * k));
+      int sh = 32 * k;
+      c3m |= MASK32(EQ32(x, 0xC3)) << sh;
+      c45m |= MASK32(OR32(EQ32(x, 0xC4), EQ32(x, 0xC5))) << sh;
+      contm |= MASK32(_mm256_cmpgt_epi8(_mm256_set1_epi8((char)0xC0), x)) << sh;   /* 0x80..0xBF */
+      exm |= MASK32(OR32(EQ32(x, 0x97), EQ32(x, 0xB7))) << sh;
+    }
+    latin_letters(m, c3m, c45m, contm, exm);
+  }
+}
+#endif
+
+static size_t block_tokens(tok_state *t, size_t i, int *status) {
+  /* masks and the loop below assume 64 bytes from i */
+  const unsigned char *s = t->x.s, *p = s + i;
+  uint64_t let, dig, und, ml, mn, sp, hi, rule;
+  uint64_t hb = 0, join, e_mask, starts, after;
+  size_t limit, a, e;
+  bmasks m;
+#ifdef NC_AVX2
+  if (t->avx2) masks_avx2(p, &m);
+  else
+#endif
+  masks_sse2(p, &m);
+  let = m.let; dig = m.dig; und = m.und; ml = m.ml; mn = m.mn;
+  hi = m.hi; sp = m.sp; rule = m.rule;
   join = (ml & (let << 1) & (let >> 1)) | (mn & (dig << 1) & (dig >> 1));
   e_mask = let | dig | und | join;
   starts = e_mask & ~(e_mask << 1);
@@ -732,6 +813,11 @@ static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, int 
   t.x.bad = NOBAD;
   t.out = out;
   t.compact = compact;
+#ifdef NC_AVX2
+  t.avx2 = blocks && __builtin_cpu_supports("avx2");
+#else
+  t.avx2 = 0;
+#endif
   t.count = 0;
   t.last_end = NOBAD;
   t.no_email_before = 0;
