@@ -541,7 +541,9 @@ static size_t news_rules(tok_state *t, size_t a, size_t b, int *kind) {
         e += 3;
       return e;
     }
-    if (nb == '.' && *kind == NC_W_WORD && b - a >= 3 && dotted_abbrev(s, a, b)) return b + 1;
+    if (nb == '.' && *kind == NC_W_WORD && b - a >= 3 && (s[a + 1] == '.' || s[a + 2] == '.') &&
+        dotted_abbrev(s, a, b))
+      return b + 1;
   }
   return b;
 }
@@ -606,6 +608,7 @@ typedef struct bmasks {
   uint64_t let, dig, und;   /* letters (ASCII and two-byte Latin), digits, '_' */
   uint64_t ml, mn;          /* . ' : (may join letters) and . ' , ; (may join digits) */
   uint64_t hi, sp, rule;    /* bytes >= 0x80; those and # @; bytes of the news rules */
+  uint64_t ss;              /* where a run may start with http, www or '_' */
 } bmasks;
 
 /*
@@ -624,6 +627,7 @@ static inline void latin_letters(bmasks *m, uint64_t c3m, uint64_t c45m, uint64_
 
 static inline void masks_sse2(const unsigned char *p, bmasks *m) {
   uint64_t let = 0, dig = 0, und = 0, ml = 0, mn = 0, sp = 0, hi = 0, rule = 0;
+  uint64_t hm = 0, tm = 0, wm = 0;
   int k;
   for (k = 0; k < 4; k++) {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
@@ -646,6 +650,9 @@ static inline void masks_sse2(const unsigned char *p, bmasks *m) {
                                              _mm_cmpeq_epi8(x, _mm_set1_epi8('+'))))));
     int sh = 16 * k;
     uint64_t h = MASK(x);
+    hm |= MASK(_mm_cmpeq_epi8(lo, _mm_set1_epi8('h'))) << sh;
+    tm |= MASK(_mm_cmpeq_epi8(lo, _mm_set1_epi8('t'))) << sh;
+    wm |= MASK(_mm_cmpeq_epi8(lo, _mm_set1_epi8('w'))) << sh;
     let |= MASK(l) << sh;
     dig |= MASK(d) << sh;
     und |= MASK(_mm_cmpeq_epi8(x, _mm_set1_epi8('_'))) << sh;
@@ -657,6 +664,7 @@ static inline void masks_sse2(const unsigned char *p, bmasks *m) {
   }
   m->let = let; m->dig = dig; m->und = und; m->ml = ml; m->mn = mn;
   m->hi = hi; m->sp = sp; m->rule = rule;
+  m->ss = und | (hm & (tm >> 1)) | (wm & (wm >> 1));
   if (hi) {
     uint64_t c3m = 0, c45m = 0, contm = 0, exm = 0;
     for (k = 0; k < 4; k++) {
@@ -686,6 +694,7 @@ static inline void masks_sse2(const unsigned char *p, bmasks *m) {
 __attribute__((target("avx2"), noinline))
 static void masks_avx2(const unsigned char *p, bmasks *m) {
   uint64_t let = 0, dig = 0, und = 0, ml = 0, mn = 0, sp = 0, hi = 0, rule = 0;
+  uint64_t hm = 0, tm = 0, wm = 0;
   int k;
   for (k = 0; k < 2; k++) {
     __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32 * k));
@@ -701,6 +710,9 @@ static void masks_avx2(const unsigned char *p, bmasks *m) {
     __m256i rl = OR32(OR32(dot, col), OR32(at, OR32(EQ32(x, '%'), OR32(EQ32(x, '-'), EQ32(x, '+')))));
     int sh = 32 * k;
     uint64_t h = MASK32(x);
+    hm |= MASK32(EQ32(lo, 'h')) << sh;
+    tm |= MASK32(EQ32(lo, 't')) << sh;
+    wm |= MASK32(EQ32(lo, 'w')) << sh;
     let |= MASK32(l) << sh;
     dig |= MASK32(d) << sh;
     und |= MASK32(EQ32(x, '_')) << sh;
@@ -712,6 +724,7 @@ static void masks_avx2(const unsigned char *p, bmasks *m) {
   }
   m->let = let; m->dig = dig; m->und = und; m->ml = ml; m->mn = mn;
   m->hi = hi; m->sp = sp; m->rule = rule;
+  m->ss = und | (hm & (tm >> 1)) | (wm & (wm >> 1));
   if (hi) {
     uint64_t c3m = 0, c45m = 0, contm = 0, exm = 0;
     for (k = 0; k < 2; k++) {
@@ -730,7 +743,7 @@ static void masks_avx2(const unsigned char *p, bmasks *m) {
 static size_t block_tokens(tok_state *t, size_t i, int *status) {
   /* masks and the loop below assume 64 bytes from i */
   const unsigned char *s = t->x.s, *p = s + i;
-  uint64_t let, dig, und, ml, mn, sp, hi, rule;
+  uint64_t let, dig, und, ml, mn, sp, hi, rule, ss;
   uint64_t hb = 0, join, e_mask, starts, after;
   size_t limit, a, e;
   bmasks m;
@@ -740,27 +753,24 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
 #endif
   masks_sse2(p, &m);
   let = m.let; dig = m.dig; und = m.und; ml = m.ml; mn = m.mn;
-  hi = m.hi; sp = m.sp; rule = m.rule;
+  hi = m.hi; sp = m.sp; rule = m.rule; ss = m.ss;
   join = (ml & (let << 1) & (let >> 1)) | (mn & (dig << 1) & (dig >> 1));
   e_mask = let | dig | und | join;
   starts = e_mask & ~(e_mask << 1);
-  limit = block_limit(&t->x, i, sp, &hb, 0);
+  limit = sp ? block_limit(&t->x, i, sp, &hb, 0) : 64;
   /* bytes after a run, and run starts, that need a closer look: non-ASCII
      characters that may join, bytes of the news rules; and runs that start
      with http, www or '_' */
   after = (hi & ~hb) | ((ml | mn) & (hi >> 1)) | rule;
   while (starts) {
     uint64_t rest;
-    unsigned c0, c1;
     a = (size_t)__builtin_ctzll(starts);
     if (a >= limit) return i + limit;
     rest = ~e_mask & (~0ull << a);
     if (rest == 0) return i + a;              /* runs to the end of the block */
     e = (size_t)__builtin_ctzll(rest);
     if (e >= 63) return i + a;                /* the joiner test needs the next byte */
-    c0 = p[a] | 0x20u;
-    c1 = p[a + 1] | 0x20u;
-    if (((after >> e) & 1) | (und >> a & 1) | ((c0 == 'h') & (c1 == 't')) | ((c0 == 'w') & (c1 == 'w'))) {
+    if (((after >> e) | (ss >> a)) & 1) {
       size_t A = i + a, B = i + e;
       int kind;
       if ((p[e] >= 0x80 && !(hb >> e & 1)) ||                      /* may join a non-ASCII character */
