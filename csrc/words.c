@@ -20,6 +20,12 @@
 #include "words.h"
 #include "wbprop.h"
 
+#if defined(__GNUC__)
+#define NC_FORCE_INLINE inline __attribute__((always_inline))
+#else
+#define NC_FORCE_INLINE inline
+#endif
+
 /* ---- decoding ---- */
 
 /*
@@ -282,7 +288,8 @@ typedef struct tok_state {
   wtext x;
   size_t next_at;       /* offset of the next '@' after the last look, or where that look ended */
   nc_vec *out;          /* NULL when only counting */
-  int compact;          /* out holds nc_wspan, not nc_token */
+  int mode;             /* M_COUNT, M_COMPACT (nc_wspan) or M_WIDE (nc_token) */
+  nc_wspan *wp, *wend;  /* M_COMPACT: next slot and end of the room in out */
   int avx2;             /* the CPU has AVX2 */
   size_t count;
   size_t last_end;      /* end of the last token */
@@ -461,18 +468,27 @@ static int dotted_abbrev(const unsigned char *s, size_t a, size_t b) {
   return dots > 0 && part > 0;
 }
 
+enum { M_COUNT = 0, M_COMPACT = 1, M_WIDE = 2 };
+
+/* Make room in out and append a token (out of the inline path). */
 static int emit_slow(tok_state *t, size_t a, size_t b, int kind) {
   nc_vec *v = t->out;
-  if (v->len == v->cap && nc_vec_reserve(v, v->len < 1024 ? 1024 : v->len) != NC_OK)
-    return NC_ENOMEM;
-  if (t->compact) {
+  if (t->mode == M_COMPACT) {
     nc_wspan *w;
     if (b - a > NC_WSPAN_MAXLEN) return NC_ERANGE;
+    v->len = (size_t)(t->wp - (nc_wspan *)v->data);
+    if (v->len == v->cap && nc_vec_reserve(v, v->len < 1024 ? 1024 : v->len) != NC_OK)
+      return NC_ENOMEM;
     w = (nc_wspan *)v->data + v->len++;
     w->start = (uint32_t)a;
     w->lenkind = (uint32_t)((b - a) << 4) | (uint32_t)kind;
+    t->wp = w + 1;
+    t->wend = (nc_wspan *)v->data + v->cap;
   } else {
-    nc_token *tk = (nc_token *)v->data + v->len++;
+    nc_token *tk;
+    if (v->len == v->cap && nc_vec_reserve(v, v->len < 1024 ? 1024 : v->len) != NC_OK)
+      return NC_ENOMEM;
+    tk = (nc_token *)v->data + v->len++;
     tk->start = a;
     tk->end = b;
     tk->kind = kind;
@@ -480,28 +496,32 @@ static int emit_slow(tok_state *t, size_t a, size_t b, int kind) {
   return NC_OK;
 }
 
-static inline int emit(tok_state *t, size_t a, size_t b, int kind) {
-  t->count++;
+/* Record the token [a, b) of kind `kind`; `mode` is t->mode, a constant
+   where the caller is specialised for one mode. */
+static NC_FORCE_INLINE int emit_m(tok_state *t, size_t a, size_t b, int kind, int mode) {
   t->last_end = b;
-  if (t->out) {
-    nc_vec *v = t->out;
-    if (t->compact && v->len < v->cap && b - a <= NC_WSPAN_MAXLEN) {
-      nc_wspan *w = (nc_wspan *)v->data + v->len++;
+  if (mode == M_COUNT) {
+    t->count++;
+    return NC_OK;
+  }
+  if (mode == M_COMPACT) {
+    if (t->wp < t->wend && b - a <= NC_WSPAN_MAXLEN) {
+      nc_wspan *w = t->wp++;
       w->start = (uint32_t)a;
       w->lenkind = (uint32_t)((b - a) << 4) | (uint32_t)kind;
       return NC_OK;
     }
-    if (!t->compact && v->len < v->cap) {
-      nc_token *tk = (nc_token *)v->data + v->len++;
-      tk->start = a;
-      tk->end = b;
-      tk->kind = kind;
-      return NC_OK;
-    }
-    return emit_slow(t, a, b, kind);
+  } else if (t->out->len < t->out->cap) {
+    nc_token *tk = (nc_token *)t->out->data + t->out->len++;
+    tk->start = a;
+    tk->end = b;
+    tk->kind = kind;
+    return NC_OK;
   }
-  return NC_OK;
+  return emit_slow(t, a, b, kind);
 }
+
+#define emit(t, a, b, kind) emit_m(t, a, b, kind, (t)->mode)
 
 /*
 ** News rules for the word-like segment [a, b) of kind *kind: returns the
@@ -740,7 +760,7 @@ static void masks_avx2(const unsigned char *p, bmasks *m) {
 }
 #endif
 
-static size_t block_tokens(tok_state *t, size_t i, int *status) {
+static NC_FORCE_INLINE size_t block_tokens(tok_state *t, size_t i, int *status, int mode) {
   /* masks and the loop below assume 64 bytes from i */
   const unsigned char *s = t->x.s, *p = s + i;
   uint64_t let, dig, und, ml, mn, sp, hi, rule, ss;
@@ -779,7 +799,7 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
         B = wb_next(&t->x, A);
         kind = (dig >> a & 1) ? NC_W_NUMBER : NC_W_WORD;
         B = news_rules(t, A, B, &kind);
-        if ((*status = emit(t, A, B, kind)) != NC_OK) return i;
+        if ((*status = emit_m(t, A, B, kind, mode)) != NC_OK) return i;
         if (B - i > 60) return B;
         /* go on in the block after the segment */
         limit = block_limit(&t->x, i, sp, &hb, B - i);
@@ -792,7 +812,7 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
       else kind = (let & (~0ull << a) & ~(~0ull << e)) ? NC_W_WORD
                 : (dig & (~0ull << a) & ~(~0ull << e)) ? NC_W_NUMBER : 0;
       B = news_rules(t, A, B, &kind);
-      if (kind && (*status = emit(t, A, B, kind)) != NC_OK) return i;
+      if (kind && (*status = emit_m(t, A, B, kind, mode)) != NC_OK) return i;
       if (B > i + e) {                        /* a rule took more: go on from there */
         if (B - i > 60) return B;
         if (B - i > limit) {
@@ -803,16 +823,21 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
         continue;
       }
     } else {
-      if ((*status = emit(t, i + a, i + e, (dig >> a & 1) ? NC_W_NUMBER : NC_W_WORD)) != NC_OK)
+      if ((*status = emit_m(t, i + a, i + e, (dig >> a & 1) ? NC_W_NUMBER : NC_W_WORD, mode)) != NC_OK)
         return i;
     }
     starts &= starts - 1;
   }
   return i + limit;
 }
+
+/* block_tokens for each mode, so that emit_m folds */
+static size_t block_count(tok_state *t, size_t i, int *st) { return block_tokens(t, i, st, M_COUNT); }
+static size_t block_compact(tok_state *t, size_t i, int *st) { return block_tokens(t, i, st, M_COMPACT); }
+static size_t block_wide(tok_state *t, size_t i, int *st) { return block_tokens(t, i, st, M_WIDE); }
 #endif
 
-static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, int compact,
+static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, int mode,
                     size_t *count, size_t *bad, int blocks) {
   tok_state t;
   const unsigned char *s = (const unsigned char *)str;
@@ -822,7 +847,12 @@ static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, int 
   t.x.n = n;
   t.x.bad = NOBAD;
   t.out = out;
-  t.compact = compact;
+  t.mode = mode;
+  t.wp = t.wend = NULL;
+  if (mode == M_COMPACT) {
+    t.wp = (nc_wspan *)out->data + out->len;
+    t.wend = (nc_wspan *)out->data + out->cap;
+  }
 #ifdef NC_AVX2
   t.avx2 = blocks && __builtin_cpu_supports("avx2");
 #else
@@ -842,7 +872,8 @@ static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, int 
 #ifdef NC_BLOCKS
     st = NC_OK;
     while (blocks && i + 64 <= n) {
-      size_t r = block_tokens(&t, i, &st);
+      size_t r = mode == M_COUNT ? block_count(&t, i, &st)
+               : mode == M_COMPACT ? block_compact(&t, i, &st) : block_wide(&t, i, &st);
       if (st != NC_OK) goto fail;
       if (r == i) break;
       i = r;
@@ -888,6 +919,7 @@ static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, int 
   }
   st = scan_status(&t.x, inv, bad);
   if (st != NC_OK) goto fail;
+  if (mode == M_COMPACT) out->len = (size_t)(t.wp - (nc_wspan *)out->data);
   if (count) *count = t.count;
   return NC_OK;
 fail:
@@ -898,7 +930,7 @@ fail:
 int nc_words(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad) {
   /* news prose has a word every 6 or 7 bytes: one allocation for most texts */
   if (nc_vec_reserve(out, (n < 6000000 ? n : 6000000) / 6 + 16) != NC_OK) return NC_ENOMEM;
-  return tokenize(s, n, inv, out, 0, NULL, bad, 1);
+  return tokenize(s, n, inv, out, M_WIDE, NULL, bad, 1);
 }
 
 int nc_word_spans(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad) {
@@ -906,16 +938,16 @@ int nc_word_spans(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *
   /* a word every 6 or 7 bytes in news prose: n / 5 is one allocation for
      texts up to 32 MB (pages reserved but not written cost no time) */
   if (nc_vec_reserve(out, (n < 32000000 ? n : 32000000) / 5 + 16) != NC_OK) return NC_ENOMEM;
-  return tokenize(s, n, inv, out, 1, NULL, bad, 1);
+  return tokenize(s, n, inv, out, M_COMPACT, NULL, bad, 1);
 }
 
 int nc_words_scalar(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad) {
-  return tokenize(s, n, inv, out, 0, NULL, bad, 0);
+  return tokenize(s, n, inv, out, M_WIDE, NULL, bad, 0);
 }
 
 int nc_count_words(const char *s, size_t n, nc_invalid inv, size_t *count, size_t *bad) {
   size_t c = 0;
-  int st = tokenize(s, n, inv, NULL, 0, &c, bad, 1);
+  int st = tokenize(s, n, inv, NULL, M_COUNT, &c, bad, 1);
   if (count) *count = c;
   return st;
 }
