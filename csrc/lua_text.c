@@ -113,8 +113,9 @@ static void push_text(lua_State *L, const char *p, size_t len, nc_invalid inv, n
 }
 
 /*
-** Push the NFKC_Casefold form of the token p[0..len): the string at index
-** `same` when the token is ASCII without capitals, else a new string.
+** Push the NFKC_Casefold form of the token p[0..len): when the token is
+** ASCII without capitals, the string at index `same` (or p[0..len) itself
+** when `same` is 0), else a new string.
 */
 static void push_norm(lua_State *L, const char *p, size_t len, int same, nc_vec *norm,
                       size_t start) {
@@ -126,7 +127,8 @@ static void push_norm(lua_State *L, const char *p, size_t len, int same, nc_vec 
     upper |= (b >= 'A' && b <= 'Z');
   }
   if (j == len && !upper) {
-    lua_pushvalue(L, same);
+    if (same) lua_pushvalue(L, same);
+    else lua_pushlstring(L, p, len);   /* ASCII: the text itself */
   } else if (j == len) {
     char small[64];
     char *d = small;
@@ -172,11 +174,8 @@ static int build_words(lua_State *L) {
     res = lua_gettop(L);
     for (i = 0; i < v->len; i++) {
       nc_token *t = &NC_VEC_AT(v, nc_token, i);
-      push_text(L, s + t->start, t->end - t->start, inv, norm);
-      if (job->which == 2) {
-        push_norm(L, s + t->start, t->end - t->start, res + 1, norm, t->start);
-        lua_remove(L, res + 1);
-      }
+      if (job->which == 2) push_norm(L, s + t->start, t->end - t->start, 0, norm, t->start);
+      else push_text(L, s + t->start, t->end - t->start, inv, norm);
       lua_rawseti(L, res, (int)i + 1);
     }
     return 1;
