@@ -496,6 +496,17 @@ static int emit_slow(tok_state *t, size_t a, size_t b, int kind) {
   return NC_OK;
 }
 
+/* M_COMPACT: room for the 64 tokens a block may give at most. */
+static int compact_room(tok_state *t) {
+  nc_vec *v = t->out;
+  v->len = (size_t)(t->wp - (nc_wspan *)v->data);
+  if (v->cap - v->len < 64 && nc_vec_reserve(v, v->len < 1024 ? 1024 : v->len) != NC_OK)
+    return NC_ENOMEM;
+  t->wp = (nc_wspan *)v->data + v->len;
+  t->wend = (nc_wspan *)v->data + v->cap;
+  return NC_OK;
+}
+
 /* Record the token [a, b) of kind `kind`; `mode` is t->mode, a constant
    where the caller is specialised for one mode. */
 static NC_FORCE_INLINE int emit_m(tok_state *t, size_t a, size_t b, int kind, int mode) {
@@ -767,6 +778,7 @@ static NC_FORCE_INLINE size_t block_tokens(tok_state *t, size_t i, int *status, 
   uint64_t hb = 0, join, e_mask, starts, after;
   size_t limit, a, e;
   bmasks m;
+  if (mode == M_COMPACT && t->wend - t->wp < 64 && (*status = compact_room(t)) != NC_OK) return i;
 #ifdef NC_AVX2
   if (t->avx2) masks_avx2(p, &m);
   else
@@ -822,6 +834,12 @@ static NC_FORCE_INLINE size_t block_tokens(tok_state *t, size_t i, int *status, 
         starts = restart(starts, let | dig | und, B - i);
         continue;
       }
+    } else if (mode == M_COMPACT) {
+      /* a token inside the block, room made below: no checks */
+      nc_wspan *w = t->wp++;
+      t->last_end = i + e;
+      w->start = (uint32_t)(i + a);
+      w->lenkind = (uint32_t)((e - a) << 4) | (uint32_t)((dig >> a & 1) ? NC_W_NUMBER : NC_W_WORD);
     } else {
       if ((*status = emit_m(t, i + a, i + e, (dig >> a & 1) ? NC_W_NUMBER : NC_W_WORD, mode)) != NC_OK)
         return i;
