@@ -1,0 +1,237 @@
+--- Figures across articles: what each figure counts ("people killed in
+-- the strike"), mentions of the same quantity grouped, and a verdict:
+-- consistent, tension, conflict, update (a later article with a higher
+-- toll) or single (one article only).
+-- @module newsc.crosscheck.figures
+local util = require "newsc.crosscheck.util"
+local docs = require "newsc.crosscheck.docs"
+local attribution = require "newsc.crosscheck.attribution"
+
+local M = {}
+
+local function lexicon(spec)
+  local t = {}
+  for class, words in pairs(spec) do
+    for w in words:gmatch("%S+") do t[w] = class end
+  end
+  return t
+end
+
+--- What is measured, by the word that says it.
+M.MEASURE = lexicon {
+  killed = [[killed kill kills killing dead deaths death died die dying lives fatalities
+    toll eliminated slain massacred perished]],
+  injured = [[injured injuring wounded wounding hurt injuries casualties]],
+  displaced = [[displaced displacing evacuated fled homeless uprooted]],
+  captured = [[captured capture hostages hostage abducted kidnapped seized]],
+  arrested = [[arrested arrests detained detention jailed]],
+  missing = [[missing unaccounted]],
+  rescued = [[rescued saved]],
+}
+
+--- Who or what is counted.
+M.SUBJECT = lexicon {
+  people = [[people persons person individuals civilians palestinians israelis
+    worshipers worshippers residents victims lives bodies passengers migrants
+    villagers students pilgrims inhabitants others]],
+  children = [[children child kids minors boys girls babies infants]],
+  women = [[women]],
+  militants = [[militants fighters gunmen terrorists combatants insurgents]],
+  soldiers = [[soldiers troops servicemen officers police policemen]],
+  percent = [[percent per_cent %]],
+  homes = [[homes houses buildings]],
+}
+
+--- The event a figure belongs to, by the noun that names it.
+M.EVENT = lexicon {
+  strike = [[strike strikes airstrike airstrikes raid raids bombing bombings shelling
+    missile missiles drone]],
+  war = [[war wars offensive campaign conflict fighting invasion bombardment operation]],
+  attack = [[attack attacks assault massacre shooting shootings gunfire stabbing]],
+  earthquake = [[earthquake earthquakes quake quakes tremor aftershock]],
+  explosion = [[explosion explosions blast blasts]],
+  fire = [[fire fires blaze wildfire wildfires]],
+  crash = [[crash crashes collision derailment]],
+  storm = [[storm storms hurricane typhoon cyclone tornado flood floods flooding]],
+  protest = [[protest protests riot riots clashes demonstration demonstrations]],
+}
+
+local BACKREF = { since = true }
+local MONTHS = {}
+for m in ([[january february march april may june july august september october november
+  december jan feb mar apr jun jul aug sep sept oct nov dec]]):gmatch("%S+") do MONTHS[m] = true end
+local SKIP_KINDS = { year = true, date = true, ordinal = true, time = true, age = true,
+                     duration = true }
+
+-- Describe a figure from its sentence: subject, measure, event.
+local function describe(f, sent)
+  local toks = util.words(sent.text)
+  local fs, fe = f.start - sent.start + 1, f.stop - sent.start + 1
+  local first, last
+  for i, t in ipairs(toks) do
+    if t.stop >= fs and t.start <= fe then
+      first = first or i
+      last = i
+    end
+  end
+  if not first then return nil end
+  -- a day of a month ("October 7", "7 October") is a date, not a count
+  if (first > 1 and MONTHS[toks[first - 1].w]) or (toks[last + 1] and MONTHS[toks[last + 1].w]) then
+    return nil
+  end
+  local subject
+  for i = last + 1, math.min(last + 3, #toks) do
+    local c = M.SUBJECT[toks[i].w]
+    if c then subject = c; break end
+  end
+  if not subject and f.unit and f.unit ~= "" then
+    subject = M.SUBJECT[tostring(f.unit):lower()] or tostring(f.unit):lower()
+  end
+  if not subject and toks[last].w:find("%%$") then subject = "percent" end
+  local measure, md
+  for i, t in ipairs(toks) do
+    local c = M.MEASURE[t.w]
+    if c and (i < first or i > last) then
+      local d = i < first and (first - i) or (i - last)
+      if not md or d < md then measure, md = c, d end
+    end
+  end
+  if subject == nil and measure == nil then return nil end
+  if measure and subject == nil then subject = "people" end
+  local event, ed
+  for i, t in ipairs(toks) do
+    local c = M.EVENT[t.w]
+    if c and (i < first or i > last) then
+      local back = false
+      for k = math.max(1, i - 3), i - 1 do
+        if BACKREF[toks[k].w] then back = true end
+      end
+      if not back then
+        -- events named before the figure weigh more than those after it
+        local d = i < first and (first - i) or (i - last) * 2
+        if not ed or d < ed then event, ed = c, d end
+      end
+    end
+  end
+  return { subject = subject, measure = measure, event = event }
+end
+
+local function about(d)
+  local s = d.subject or "figure"
+  if d.measure then s = s .. " " .. d.measure end
+  if d.event then s = s .. (d.measure and " in the " or " in ") .. d.event end
+  return s
+end
+
+local RANK = { consistent = 1, tension = 2, conflict = 3 }
+
+-- Compare two mentions with newsc.compare; returns verdict, reason.
+local function compare(a, b)
+  local nc = util.nc()
+  local v, reason = nc.compare(a.fig, b.fig)
+  if type(v) == "table" then v, reason = v.verdict, v.reason end
+  return v or "consistent", reason
+end
+
+local function later(a, b)
+  local pa, pb = a.doc.published, b.doc.published
+  if type(pa) ~= "string" or type(pb) ~= "string" then return nil end
+  if pa == pb then return nil end
+  return pa > pb
+end
+
+--- Verdict of a group of mentions (of two or more articles).
+local function verdict(ms)
+  local worst, reason, pair = "consistent", nil, nil
+  local update = true
+  local any_bad = false
+  for i = 1, #ms do
+    for j = i + 1, #ms do
+      local a, b = ms[i], ms[j]
+      if a.doc ~= b.doc then
+        local v, why = compare(a, b)
+        if RANK[v] and RANK[v] > 1 then
+          any_bad = true
+          -- an update: the later article gives the higher figure
+          local l = later(a, b)
+          local hi_a = (a.fig.low or a.fig.value or 0) > (b.fig.high or b.fig.value or 0)
+          local hi_b = (b.fig.low or b.fig.value or 0) > (a.fig.high or a.fig.value or 0)
+          if l == nil or not ((l and hi_a) or (l == false and hi_b)) then update = false end
+        end
+        if RANK[v] and RANK[v] > RANK[worst] then worst, reason, pair = v, why, { a, b } end
+      end
+    end
+  end
+  if any_bad and update then
+    return "update", "the later article gives a higher figure", pair
+  end
+  return worst, reason, pair
+end
+
+--- Find, describe and group the figures of prepared articles.
+-- @return array of groups `{about=, verdict=, reason=, articles=, mentions=}`
+function M.group(list)
+  local groups, byabout = {}, {}
+  local seq = 0
+  for _, doc in ipairs(list) do
+    for _, f in ipairs(doc.figures) do
+      local si = docs.sentence_at(doc, f.start)
+      if si and not SKIP_KINDS[f.kind or ""] then
+        local sent = doc.sentences[si]
+        local d = describe(f, sent)
+        if d then
+          seq = seq + 1
+          local a = about(d)
+          local src = attribution.find(sent.text, f.start - sent.start + 1)
+          local m = {
+            doc = doc, fig = f, seq = seq, article = doc.id, text = f.text,
+            value = f.value, low = f.low, high = f.high, hedge = f.hedge, unit = f.unit,
+            start = f.start, stop = f.stop,
+            sentence = { start = sent.start, stop = sent.stop },
+            attribution = src and { text = src.text, start = sent.start + src.start - 1,
+                                    stop = sent.start + src.stop - 1 } or nil,
+          }
+          local g = byabout[a]
+          if not g then
+            g = { about = a, mentions = {}, first = seq, desc = d }
+            byabout[a] = g
+            groups[#groups + 1] = g
+          end
+          g.mentions[#g.mentions + 1] = m
+        end
+      end
+    end
+  end
+  local out = {}
+  for _, g in ipairs(groups) do
+    local ids, seen = {}, {}
+    for _, m in ipairs(g.mentions) do
+      if not seen[m.article] then seen[m.article] = true; ids[#ids + 1] = m.article end
+    end
+    local v, reason, pair
+    if #ids < 2 then v = "single" else v, reason, pair = verdict(g.mentions) end
+    local mentions = {}
+    for i, m in ipairs(g.mentions) do
+      mentions[i] = {
+        article = m.article, text = m.text, value = m.value, low = m.low, high = m.high,
+        hedge = m.hedge, unit = m.unit, start = m.start, stop = m.stop,
+        sentence = m.sentence, attribution = m.attribution,
+        published = m.doc.published,
+      }
+    end
+    out[#out + 1] = {
+      about = g.about, subject = g.desc.subject, measure = g.desc.measure,
+      event = g.desc.event, verdict = v, reason = reason, articles = ids,
+      mentions = mentions, first = g.first,
+      pair = pair and { pair[1].seq, pair[2].seq } or nil,
+    }
+  end
+  table.sort(out, function(a, b)
+    if #a.articles ~= #b.articles then return #a.articles > #b.articles end
+    return a.first < b.first
+  end)
+  for i, g in ipairs(out) do g.id = "f" .. i; g.first = nil; g.pair = nil end
+  return out
+end
+
+return M

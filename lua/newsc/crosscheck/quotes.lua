@@ -1,0 +1,194 @@
+--- Grouping quotes across articles: one group per remark, with every
+-- article's rendering and its word-level differences from the fullest one.
+-- @module newsc.crosscheck.quotes
+local util = require "newsc.crosscheck.util"
+local docs = require "newsc.crosscheck.docs"
+
+local M = {}
+
+--- Thresholds of the grouping (see doc/crosscheck.md).
+M.defaults = {
+  trim = 0.75,        -- share of the shorter rendering's words found in order in the longer
+  translation = 0.45, -- Dice of content stems for a translation variant (same known speaker)
+  fragment = 4,       -- renderings of at most this many words join by exact run
+}
+
+local function words_of(text)
+  local toks = util.words(text)
+  local list, orig = {}, {}
+  for i, t in ipairs(toks) do
+    list[i] = t.w
+    orig[i] = text:sub(t.start, t.stop)
+  end
+  return list, orig
+end
+
+-- Renderings of one article: its quotes, with partial quotes of one
+-- sentence and one speaker joined into one rendering in parts.
+local function renderings(doc)
+  local out = {}
+  for _, q in ipairs(doc.quotes) do
+    if q.kind ~= "title" and q.text and q.text:find("[%w\128-\255]") then
+      local sent = docs.sentence_at(doc, q.start)
+      local r = {
+        doc = doc, article = doc.id, text = q.text, start = q.start, stop = q.stop,
+        kind = q.kind or "direct", speaker = q.speaker, mention = q.mention,
+        key = docs.speaker_key(q.speaker), sent = sent,
+        cue = q.cue and { text = q.cue.text, start = q.cue.start, stop = q.cue.stop } or nil,
+        parts = { { text = q.text, start = q.start, stop = q.stop } },
+      }
+      local prev = out[#out]
+      if prev and r.kind == "partial" and prev.kind == "partial" and sent and prev.sent == sent
+         and (prev.key == r.key or not prev.key or not r.key) then
+        prev.text = prev.text .. " \226\128\166 " .. r.text
+        prev.stop = r.stop
+        prev.key = prev.key or r.key
+        prev.speaker = prev.speaker or r.speaker
+        prev.parts[#prev.parts + 1] = r.parts[1]
+      else
+        out[#out + 1] = r
+      end
+    end
+  end
+  for _, r in ipairs(out) do
+    r.words, r.orig = words_of(r.text)
+    r.cset, r.ncs = util.content_set(r.words)
+  end
+  return out
+end
+
+local function has_content(list)
+  for _, w in ipairs(list) do if not util.is_stop(w) then return true end end
+  return false
+end
+
+-- Similarity of rendering r (the shorter) to member m; 0 when they must
+-- stay apart.
+local function sim(r, m, o)
+  if r.key and m.key and r.key ~= m.key then return 0 end
+  local short = #r.words <= o.fragment
+  if r.doc == m.doc then
+    if short and has_content(r.words) and util.contains_run(m.words, r.words) then return 1 end
+    return 0
+  end
+  if short then
+    if has_content(r.words) and util.contains_run(m.words, r.words) then return 1 end
+    return 0
+  end
+  local l = util.lcs(r.words, m.words)
+  local best = 0
+  local share = l / math.min(#r.words, #m.words)
+  if share >= o.trim then best = share end
+  if r.key and m.key then
+    local d = util.dice(r.cset, r.ncs, m.cset, m.ncs)
+    if d >= o.translation and d > best then best = d end
+  end
+  return best
+end
+
+local function variant(full, r)
+  if r == full then return "fullest" end
+  local same = #r.words == #full.words
+  if same then
+    for i = 1, #r.words do if r.words[i] ~= full.words[i] then same = false; break end end
+  end
+  if same then return "same" end
+  local l = util.lcs(full.words, r.words)
+  if l == #r.words then return "trim" end
+  return "variant"
+end
+
+-- Word-level differences of r from the fullest rendering: runs of
+-- {op="="|"-"|"+", text=}; "-" words of the fullest missing here, "+"
+-- words only here.
+local function diff(full, r)
+  local _, ops = util.lcs(full.words, r.words)
+  local out = {}
+  for _, op in ipairs(ops) do
+    local o, text = op[1], nil
+    if o == "-" then text = full.orig[op[2]] else text = r.orig[op[3]] end
+    local last = out[#out]
+    if last and last.op == o then last.text = last.text .. " " .. text
+    else out[#out + 1] = { op = o, text = text } end
+  end
+  return out
+end
+
+local function speaker_name(members, key)
+  local best
+  for _, r in ipairs(members) do
+    if r.speaker and docs.speaker_key(r.speaker) == key then
+      if not best or #r.speaker > #best then best = r.speaker end
+    end
+  end
+  return best
+end
+
+--- Group the quotes of prepared articles.
+-- @param list prepared articles (newsc.crosscheck.docs)
+-- @param opts thresholds, see `defaults`
+-- @return array of groups `{speaker=, text=, articles={ids}, renderings={...}}`
+function M.group(list, opts)
+  local o = {}
+  for k, v in pairs(M.defaults) do o[k] = (opts and opts[k]) or v end
+  local all = {}
+  for _, doc in ipairs(list) do
+    for _, r in ipairs(renderings(doc)) do all[#all + 1] = r end
+  end
+  for i, r in ipairs(all) do r.seq = i end
+  local order = util.copy(all)
+  table.sort(order, function(a, b)
+    if #a.words ~= #b.words then return #a.words > #b.words end
+    if a.kind ~= b.kind then return a.kind == "direct" end
+    return a.seq < b.seq
+  end)
+  local groups = {}
+  for _, r in ipairs(order) do
+    local best, bestg = 0, nil
+    for _, g in ipairs(groups) do
+      if not (r.key and g.key and r.key ~= g.key) then
+        for _, m in ipairs(g.members) do
+          local s = sim(r, m, o)
+          if s > best then best, bestg = s, g end
+        end
+      end
+    end
+    if bestg then
+      bestg.members[#bestg.members + 1] = r
+      bestg.key = bestg.key or r.key
+    else
+      groups[#groups + 1] = { members = { r }, key = r.key, first = r.seq }
+    end
+  end
+  local out = {}
+  for _, g in ipairs(groups) do
+    local full = g.members[1]
+    table.sort(g.members, function(a, b) return a.seq < b.seq end)
+    local ids, seen, rends = {}, {}, {}
+    local first = math.huge
+    for _, r in ipairs(g.members) do
+      if not seen[r.article] then seen[r.article] = true; ids[#ids + 1] = r.article end
+      if r.seq < first then first = r.seq end
+      rends[#rends + 1] = {
+        article = r.article, text = r.text, start = r.start, stop = r.stop,
+        kind = r.kind, speaker = r.speaker, cue = r.cue,
+        parts = #r.parts > 1 and r.parts or nil,
+        variant = variant(full, r), diff = diff(full, r),
+      }
+    end
+    out[#out + 1] = {
+      speaker = speaker_name(g.members, g.key) or full.speaker,
+      text = full.text, fullest = full.article,
+      articles = ids, renderings = rends, first = first,
+    }
+  end
+  -- most widely carried remarks first, then in reading order
+  table.sort(out, function(a, b)
+    if #a.articles ~= #b.articles then return #a.articles > #b.articles end
+    return a.first < b.first
+  end)
+  for i, g in ipairs(out) do g.id = "q" .. i; g.first = nil end
+  return out
+end
+
+return M
