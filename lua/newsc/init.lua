@@ -12,6 +12,8 @@ for k, v in pairs(core) do M[k] = v end
 
 --- The C module itself.
 M.core = core
+--- Read an article: body, metadata, dropped lines (see newsc.article).
+M.article = require("newsc.article").article
 --- Version string of the package.
 M._VERSION = core._VERSION
 

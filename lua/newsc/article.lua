@@ -1,0 +1,821 @@
+--- Reading an article: the article's own text and its metadata, out of
+-- scraped plain text or Markdown (HTML through pandoc where installed).
+--
+-- `newsc.article(text [, opts])` splits the input into lines, drops what is
+-- not the article (navigation, share buttons, promos, captions, credits,
+-- repeated lines, bylines, publication lines, the headline), finds the main
+-- run of text, and keeps each paragraph as it stands in the input, so every
+-- offset of the body maps back to the input byte that it came from.
+--
+-- Work is linear in the input: each line is read a bounded number of
+-- times, and the long-line rules look only at a line's first and last few
+-- hundred bytes. Bytes are taken as they come: NUL bytes and invalid UTF-8
+-- pass through unchanged into `body` (best effort; offsets stay exact).
+-- @module newsc.article
+local M = {}
+
+local MONTHS = {
+  jan = 1, feb = 2, mar = 3, apr = 4, may = 5, jun = 6, jul = 7, aug = 8,
+  sep = 9, sept = 9, oct = 10, nov = 11, dec = 12,
+  january = 1, february = 2, march = 3, april = 4, june = 6, july = 7,
+  august = 8, september = 9, october = 10, november = 11, december = 12,
+}
+
+local SPACE = { [32] = true, [9] = true, [13] = true, [11] = true, [12] = true }
+
+-- the byte range [i, j] of s without surrounding ASCII white space
+-- (and U+00A0); returns i > j for a blank range.
+local function trim_range(s, i, j)
+  while i <= j do
+    local b = s:byte(i)
+    if SPACE[b] then i = i + 1
+    elseif b == 194 and s:byte(i + 1) == 160 then i = i + 2
+    else break end
+  end
+  while j >= i do
+    local b = s:byte(j)
+    if SPACE[b] then j = j - 1
+    elseif b == 160 and j > i and s:byte(j - 1) == 194 then j = j - 2
+    else break end
+  end
+  return i, j
+end
+
+local function trim(s)
+  local i, j = trim_range(s, 1, #s)
+  return s:sub(i, j)
+end
+
+-- Markdown decoration around a line: heading marks, quote marks, bullets,
+-- emphasis. Returns the bare text and the kind of decoration.
+local function bare(t)
+  local kind
+  local h = t:match("^(#+)%s")
+  if h then kind = "heading"; t = t:sub(#h + 2) end
+  local b = t:match("^[%*%-%+]%s+") or t:match("^\226\128\162%s*") or t:match("^>%s*")
+  if b then kind = kind or "bullet"; t = t:sub(#b + 1) end
+  t = trim(t)
+  local n = #t
+  for _, m in ipairs({ "***", "**", "__", "*", "_" }) do
+    local k = #m
+    if n > 2 * k and t:sub(1, k) == m and t:sub(n - k + 1) == m then
+      t = trim(t:sub(k + 1, n - k)); kind = kind or "emphasis"
+      break
+    end
+  end
+  return t, kind
+end
+
+local function count_words(t)
+  local n = 0
+  for _ in t:gmatch("[%w\192-\255][%w\128-\191'’]*") do n = n + 1 end
+  return n
+end
+
+-- ends like a sentence (after closing quotes and brackets)
+local function sentence_end(t)
+  local tail = t:sub(-12)
+  tail = tail:gsub("[\"'%)%]]+$", ""):gsub("\226\128[\157\153]$", ""):gsub("[\"'%)%]]+$", "")
+  return tail:match("[%.!%?:;]$") ~= nil or tail:match("\226\128\166$") ~= nil
+end
+
+----------------------------------------------------------------------------
+-- Dates
+
+local function hour24(h, ampm)
+  h = tonumber(h)
+  if ampm then
+    local a = ampm:lower():sub(1, 1)
+    if a == "p" and h < 12 then h = h + 12 elseif a == "a" and h == 12 then h = 0 end
+  end
+  return h
+end
+
+--- Read the first date (and time after it) in a short string.
+-- Knows "2024-08-13[T10:00]", "13 Aug 2024", "Tue 13 Aug 2024, 4:48 PM",
+-- "Aug. 13, 2024", "August 13, 2024 11:03 PM", and without a year
+-- "August 13" / "13 August" (then `year` is nil).
+-- @tparam string s
+-- @treturn table|nil `{year=, month=, day=, hour=, min=, stop=}`
+function M.parse_date(s)
+  s = s:sub(1, 300)
+  local best
+  local function take(st, en, y, m, d)
+    m = tonumber(m) or MONTHS[(m or ""):lower()]
+    y, d = tonumber(y), tonumber(d)
+    if not m or not d or d < 1 or d > 31 or m < 1 or m > 12 then return end
+    if y and (y < 1800 or y > 2200) then return end
+    if not best or st < best.start or (st == best.start and y and not best.year) then
+      best = { year = y, month = m, day = d, start = st, stop = en }
+    end
+  end
+  local st, en, y, m, d = s:find("(%d%d%d%d)%-(%d%d)%-(%d%d)")
+  if st then take(st, en, y, m, d) end
+  st, en, d, m, y = s:find("(%d%d?)%s+(%a+)%.?,?%s+(%d%d%d%d)")
+  if st then take(st, en, y, m, d) end
+  st, en, m, d, y = s:find("(%a+)%.?%s+(%d%d?)%a*,?%s+(%d%d%d%d)")
+  if st then take(st, en, y, m, d) end
+  if not best then
+    st, en, m, d = s:find("(%a+)%.?%s+(%d%d?)%f[%D]")
+    if st then take(st, en, nil, m, d) end
+    st, en, d, m = s:find("(%d%d?)%s+(%a+)")
+    if st then take(st, en, nil, m, d) end
+  end
+  if not best then return nil end
+  local rest = s:sub(best.stop + 1, best.stop + 40)
+  local hs, _, hh, mm, ap = rest:find("^[%sT,@|at%-]*(%d%d?)[:%.](%d%d)%s*([AaPp]%.?[Mm]%.?)%f[%W]")
+  if not hs then
+    hs, _, hh, mm = rest:find("^[%sT,@|at%-]*(%d%d?):(%d%d)")
+  end
+  if hs then
+    best.hour = hour24(hh, ap); best.min = tonumber(mm)
+    if best.hour > 23 or best.min > 59 then best.hour, best.min = nil, nil end
+  end
+  return best
+end
+
+--- ISO 8601 text for a date read by `parse_date`: "2024-08-13",
+-- "2024-08-13T16:48", or "--08-13" when the year is not known.
+function M.iso_date(d)
+  if not d then return nil end
+  local s = d.year and ("%04d-%02d-%02d"):format(d.year, d.month, d.day)
+    or ("--%02d-%02d"):format(d.month, d.day)
+  if d.year and d.hour then s = s .. ("T%02d:%02d"):format(d.hour, d.min) end
+  return s
+end
+
+----------------------------------------------------------------------------
+-- Line rules: each returns a reason for a line that is not article text.
+
+local SHARE = {}
+for w in ([[share|share this|share this article|share this story|share on facebook|
+share on twitter|share on linkedin|share on whatsapp|share via email|tweet|email|e-mail|print|
+facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|flipboard|messenger|
+google-news|google news|copy link|copy|link copied|comments|comment|follow us|follow us on|
+share article|shares|save|bookmark|save article|mail|sms|instagram|youtube|rss|tumblr|
+gift article|listen|listen to this article|print this page|email this]]):gmatch("[^|]+") do
+  SHARE[trim(w)] = true
+end
+
+local NAV = {}
+for w in ([[top stories|recent news|latest news|latest|trending|trending now|most read|
+most popular|popular|related|related articles|related stories|related news|related posts|
+you may also like|you might also like|more stories|more news|read next|up next|
+advertisement|advertisements|sponsored|skip to content|skip to main content|menu|home|search|
+sign in|log in|login|register|subscribe|subscribe now|newsletter|sign up|close|next|previous|
+back to top|editor's picks|editors' picks|don't miss|must read|watch|video|videos|photos|
+opinion|world|news|sports|business|more|tags|topics|loading|loading...|recommended|
+also read|read more|see also|continue reading|show comments|view comments|leave a comment|
+trending topics|in this article|contents|table of contents|sections|cookie settings]]):gmatch("[^|]+") do
+  NAV[trim(w)] = true
+end
+
+local PROMO_START = { "also read", "read also", "read more", "more:", "related:", "see also",
+  "recommended:", "watch:", "watch |", "listen:", "must read", "don't miss", "read:",
+  "also see", "read next", "also watch", "click here", "subscribe to", "sign up for",
+  "sign up to", "download the", "follow us on", "follow our", "join our", "get the latest",
+  "for the latest", "more from", "more news from", "more on this", "related story",
+  "related article", "trending:", "suggested:", "you may like" }
+
+local CREDIT_END = { "afp", "ap", "reuters", "getty images", "getty", "epa", "afp via getty images",
+  "ap photo", "file photo", "photo", "xinhua", "anadolu", "shutterstock", "istock", "ians",
+  "pti", "ani", "bloomberg", "efe", "tass", "sputnik", "dpa", "upi", "alamy", "pool" }
+
+local CAPTION_START = { "above:", "photo:", "photo by", "photos:", "image:", "image credit",
+  "picture:", "caption:", "file photo", "file:", "pictured:", "photograph:", "(photo",
+  "[photo", "photo credit", "image courtesy", "courtesy:", "credit:", "illustration:",
+  "video:", "graphic:", "source:" }
+
+local function starts_any(lower, list)
+  for _, p in ipairs(list) do
+    if lower:sub(1, #p) == p then return p end
+  end
+end
+
+local function is_url(t)
+  return t:match("^<?https?://%S+>?$") or t:match("^www%.%S+%.%a%a+%S*$")
+end
+
+-- a line made of a date, maybe with a short label or a name around it
+local function metadata_line(t, lower, words)
+  if words > 14 then return nil end
+  if lower:match("^published") or lower:match("^last updated") or lower:match("^updated")
+      or lower:match("^first published") or lower:match("^posted") or lower:match("^modified")
+      or lower:match("^date:") or lower:match("^last modified") then
+    return "metadata"
+  end
+  if lower:match("^%d+%s*min%a*%s+read") or lower:match("^%d+%s*minutes? read")
+      or lower:match("^reading time") then
+    return "metadata"
+  end
+  if not sentence_end(t) or t:match("[AaPp]%.?[Mm]%.?$") then
+    local d = M.parse_date(t)
+    if d and (d.year or words <= 4) then return "metadata" end
+  end
+end
+
+local function classify(t, kind, words, first_line)
+  local n = #t
+  if n == 0 then return "blank" end
+  if n > 400 then
+    -- long lines: only the caption endings apply
+    return nil
+  end
+  local lower = t:lower()
+  if is_url(t) then return "url" end
+  if t:match("^[%-=_%*#~%.·•|/\\ ]+$") then return "separator" end
+  if t:match("^!%[.-%]%(.-%)$") then return "caption" end
+  if t:match("^%[[^%]]*%]%([^%)]*%)$") then return "navigation" end
+  local core = lower:gsub("^[%s%p]+", ""):gsub("[%s%p]+$", "")
+  if SHARE[core] then return "share" end
+  if NAV[core] then return "navigation" end
+  if core:match("^share") and words <= 6 then return "share" end
+  if core:match("^follow %S+ on") and words <= 8 then return "share" end
+  if lower:match("^more news from") or lower:match("^more from") and words <= 6 then
+    return "navigation"
+  end
+  local p = starts_any(lower, PROMO_START)
+  if p then
+    if words <= 25 and (not sentence_end(t) or t:find("|", 1, true)
+        or p:match("[:|]$")) then
+      return "promo"
+    end
+  end
+  if t:find("^[A-Z][%a ]+ |") or t:find("^[A-Z][%a ]+ %s*|") then
+    local label = lower:match("^(.-)%s*|")
+    if label and (label:match("read") or label:match("watch") or label:match("related")
+        or label:match("listen") or label:match("opinion") or label:match("more")) then
+      return "promo"
+    end
+  end
+  if words <= 80 and (lower:find("cookie", 1, true) or lower:find("javascript", 1, true)
+      or lower:find("privacy policy", 1, true) or lower:find("terms of use", 1, true)
+      or lower:find("terms of service", 1, true) or lower:find("terms and conditions", 1, true)
+      or lower:find("terms & conditions", 1, true) or lower:find("ad blocker", 1, true)) then
+    return "boilerplate"
+  end
+  if words <= 12 and (lower:find("newsletter", 1, true) or lower:match("^subscribe")
+      or lower:match("^sign up")) then
+    return "promo"
+  end
+  if words <= 8 and (core:match("^%d+ comments?$") or core:match("^comments? %d+$")
+      or core:match("comments?%s*%(%d+%)$") or lower:match("^add a? ?comment")
+      or lower:match("^leave a comment") or lower:match("^leave a reply") or lower:match("^post a comment")
+      or lower:match("^show %a* ?comments") or lower:match("^view %a* ?comments")
+      or lower:match("^all comments") or lower:match("^top rated comments") or lower:match("^reply$")
+      or lower:match("^rating: %d+ votes?")
+      or lower:match("^read all comments") or lower:match("^%[? ?%d+ comments? ?%]?$")
+      or lower:match("^join the conversation") or lower:match("^discussion$")) then
+    return "comments"
+  end
+  if words <= 10 and (lower:match("^%d+ %a+ ago") or lower:match("^%a+ %a+ ago$")) then
+    return "comments"
+  end
+  local md = metadata_line(t, lower, words)
+  if md then return md end
+  if words <= 8 and not sentence_end(t) then
+    if lower:match("^by%s+%S") or lower:match("^written by%s") or lower:match("^words by%s")
+        or lower:match("^story by%s") or lower:match("^author:") then
+      return "byline"
+    end
+  end
+  if lower:match("^reporting by") or lower:match("^editing by") or lower:match("^additional reporting")
+      or lower:match("^writing by") or lower:match("^compiled by") or lower:match("^edited by") then
+    return "credit"
+  end
+  if lower:match("^%(?%s*reporting by") then return "credit" end
+  if lower:match("^copyright") or lower:match("^©") or lower:match("^%(c%)%s") or
+      lower:match("all rights reserved") then
+    return "credit"
+  end
+  if starts_any(lower, CAPTION_START) and not (words > 25 and sentence_end(t)) then
+    if lower:match("^image credit") or lower:match("^photo credit") or lower:match("^credit:")
+        or lower:match("^source:") then
+      return "credit"
+    end
+    return "caption"
+  end
+  -- a photo credit closing the line: "... on Tuesday. AFP", "[Name/ Agency via AP]"
+  if lower:match("%[[^%]]*photo[^%]]*%]$") or lower:match("%[[^%]]*/[^%]]*%]$")
+      or lower:match("%(photo[^%)]*%)$") or lower:match("%(image[^%)]*%)$")
+      or lower:match("photo credit:[^%.]*$") or lower:match("| photo:[^%.]*$")
+      or lower:match("photo: [^%.]*$") or lower:match("/ ?getty images$")
+      or lower:match("%(afp%)$") or lower:match("/ ?afp$") or lower:match("/ ?reuters$") then
+    return "caption"
+  end
+  local tail = core:match("[%.%)]%s+([%a ]+)$") or core:match("^.*%s([%a]+ via getty images)$")
+  if tail and words >= 4 then
+    for _, c in ipairs(CREDIT_END) do
+      if tail == c or tail:match("^" .. c .. "%s") or tail:match("%s" .. c .. "$") then
+        return "caption"
+      end
+    end
+  end
+  if (kind == "emphasis") and words >= 5 and lower:match("photo") then return "caption" end
+  if words <= 3 and (lower:match("^%d+ comments?$") or lower:match("^%d+ shares?$")) then
+    return "share"
+  end
+  return nil
+end
+
+----------------------------------------------------------------------------
+-- Datelines: "MOSCOW, Aug. 13 (Reuters) -", "Moscow, August 14 (RHC)--",
+-- "Moscow: ", "(Reuters) - ". Returns the dateline's parts and the byte
+-- length of the prefix it takes, or nil.
+
+local NOT_PLACE = {}
+for w in ([[published posted updated update by photo photos source note editor editors
+read watch related image video caption credit advertisement warning disclaimer correction
+breaking exclusive analysis opinion comment comments listen summary tags filed]]):gmatch("%S+") do
+  NOT_PLACE[w] = true
+end
+
+local DASHES = { "%-%-", "%-", "\226\128\148", "\226\128\147", ":" }
+
+local function take_sep(t, pos)
+  local sp = t:match("^%s*", pos)
+  local at = pos + #sp
+  for _, d in ipairs(DASHES) do
+    local s, e = t:find("^" .. d, at)
+    if s then
+      local after = t:match("^%s*", e + 1)
+      return e + #after + 1, d
+    end
+  end
+end
+
+local function read_dateline(t)
+  local head = t:sub(1, 160)
+  -- agency alone: "(Reuters) - "
+  local a_s, a_e, agency = head:find("^%(([%a][%w%. ]-)%)")
+  if a_s then
+    local nxt = take_sep(head, a_e + 1)
+    if nxt and head:find("^%u", nxt) then
+      return { agency = agency }, nxt - 1
+    end
+    return nil
+  end
+  local place = head:match("^(%u[%a%.'’]*[%w%.]*)")
+  if not place or NOT_PLACE[place:lower()] then return nil end
+  -- up to four words of the place name, each capitalized
+  local pos = #place + 1
+  for _ = 1, 3 do
+    local w = head:match("^ (%u[%a%.'’]*)", pos)
+    if not w then break end
+    place = place .. " " .. w; pos = pos + #w + 1
+  end
+  if place:match("%.$") and not place:match("%u%.$") then return nil end
+  local upper = place == place:upper() and place:match("%u%u") ~= nil
+  local res = { place = place }
+  local p2 = pos
+  local c = head:match("^%s*,%s*", p2)
+  local date
+  if c then
+    local d = M.parse_date(head:sub(p2 + #c, p2 + #c + 40))
+    if d and d.start == 1 then
+      date = d; p2 = p2 + #c + d.stop
+      -- the day of the week or a year may follow: ", 2024"
+      local y = head:match("^,?%s*(%d%d%d%d)%f[%D]", p2)
+      if y and not date.year then
+        date.year = tonumber(y); p2 = p2 + #head:match("^,?%s*%d%d%d%d", p2)
+      end
+    elseif upper then
+      -- "ATHENS, Greece -": a second place part
+      local region = head:match("^(%u[%a%.]*[%a%.]?)", p2 + #c)
+      if region then p2 = p2 + #c + #region; res.place = place .. ", " .. region end
+    end
+  end
+  local ag_s, ag_e, ag = head:find("^%s*%(([%a][%w%.& ]-)%)", p2)
+  if ag_s then res.agency = ag; p2 = ag_e + 1 end
+  local nxt, dash = take_sep(head, p2)
+  if not nxt then return nil end
+  if not head:find("^[%u\"“‘'%d]", nxt) and not head:find("^\226\128", nxt) then return nil end
+  -- what makes it a dateline: capitals, a date, an agency, or a dash
+  if not (upper or date or res.agency or dash ~= ":") then
+    if #place:gsub("[^ ]", "") > 0 then return nil end
+  end
+  if dash == ":" and not (upper or date or res.agency) and place:find(" ") then return nil end
+  res.date = date
+  return res, nxt - 1
+end
+
+----------------------------------------------------------------------------
+-- Language: the most frequent stop words among a few languages.
+
+local STOP = {
+  en = "the and of to in is that for was with on said as are by it from has have",
+  fr = "le la les des et est une dans que pour qui sur du au pas avec il sont",
+  de = "der die das und ist nicht ein eine mit den von zu sich auf dem des im",
+  es = "el la los las y de que en un una por con para se del es al",
+  it = "il la di che e un una per non sono del della gli con le nel",
+  pt = "o a os as de que e um uma para com não do da em no na",
+  nl = "de het een van en is dat niet op te met voor zijn aan er",
+}
+local STOPSET = {}
+for lang, words in pairs(STOP) do
+  STOPSET[lang] = {}
+  for w in words:gmatch("%S+") do STOPSET[lang][w] = true end
+end
+
+local function detect_lang(text)
+  local sample = text:sub(1, 4000):lower()
+  local score, total = {}, 0
+  for w in sample:gmatch("[%a\192-\255][%a\128-\191]*") do
+    total = total + 1
+    for lang, set in pairs(STOPSET) do
+      if set[w] then score[lang] = (score[lang] or 0) + 1 end
+    end
+  end
+  if total < 20 then return nil end
+  local best, bn, second = nil, 0, 0
+  for _, lang in ipairs({ "en", "fr", "de", "es", "it", "pt", "nl" }) do
+    local n = score[lang] or 0
+    if n > bn then best, second, bn = lang, bn, n elseif n > second then second = n end
+  end
+  if best and bn >= total * 0.12 and bn >= second * 1.3 then return best end
+  return nil
+end
+
+----------------------------------------------------------------------------
+-- The article
+
+-- the cost of the k-th line in a run of lines that are not text
+local RUN_BASE, RUN_STEP, RUN_MAX = 4, 4, 40
+-- the cost of a line that usually ends an article (comments, related stories)
+local END_COST = 40
+
+local end_marker
+
+local Article = {}
+Article.__index = Article
+
+--- The input offset (1-based) of byte `i` of `art.body`.
+-- Bytes of the blank lines between paragraphs map to the end of the
+-- paragraph before them. Returns nil outside the body.
+function Article:source_offset(i)
+  local ps = self.paragraphs
+  if type(i) ~= "number" or i < 1 or i > #self.body or #ps == 0 then return nil end
+  local lo, hi = 1, #ps
+  while lo < hi do
+    local mid = math.floor((lo + hi + 1) / 2)
+    if ps[mid].body_start <= i then lo = mid else hi = mid - 1 end
+  end
+  local p = ps[lo]
+  local k = i - p.body_start
+  if k > p.stop - p.start then return p.stop end
+  return p.start + k
+end
+
+--- The body offset of input byte `j`, or nil when that byte is not in the body.
+function Article:body_offset(j)
+  local ps = self.paragraphs
+  if type(j) ~= "number" or #ps == 0 then return nil end
+  local lo, hi = 1, #ps
+  while lo < hi do
+    local mid = math.floor((lo + hi + 1) / 2)
+    if ps[mid].start <= j then lo = mid else hi = mid - 1 end
+  end
+  local p = ps[lo]
+  if j < p.start or j > p.stop then return nil end
+  return p.body_start + (j - p.start)
+end
+
+-- the lines of the text: { s=, e= (trimmed, 1-based inclusive), t=, bare=, kind=, words= }
+local function split_lines(text)
+  local lines = {}
+  local pos, n = 1, #text
+  local blank_before = true
+  while pos <= n do
+    local nl = text:find("\n", pos, true)
+    local le = nl and nl - 1 or n
+    local s, e = trim_range(text, pos, le)
+    if s <= e then
+      local t = text:sub(s, e)
+      local b, kind
+      if e - s < 2000 then b, kind = bare(t) else b = t end
+      lines[#lines + 1] = { s = s, e = e, t = t, bare = b, kind = kind,
+                            words = count_words(b), gap = blank_before }
+      blank_before = false
+    else
+      blank_before = true
+    end
+    pos = le + 2
+  end
+  return lines
+end
+
+-- the key under which repeated lines are found
+local function dup_key(t)
+  if #t > 2000 then return t end
+  return t:lower():gsub("[%s%p]+", " ")
+end
+
+-- a line's weight as article text: its words for a sentence-like line;
+-- a cost for other lines that grows along a run of them (menus, lists of
+-- links, comment threads), so that a lone subheading costs little
+local function text_score(L, run)
+  local w = L.words
+  local sent = sentence_end(L.bare)
+  if not L.reason and L.kind ~= "heading" then
+    if w >= 10 and sent then return w, true end
+    if w >= 25 then return w * 0.5, true end
+    if sent and w >= 5 then return 1, true end
+  end
+  return -math.min(RUN_BASE + RUN_STEP * run, RUN_MAX), false
+end
+
+-- lines after which the article has ended: comments, related stories, tags
+local END_CORE = {}
+for w in ([[post navigation|related|related articles|related posts|related stories|related news|
+more stories|you may also like|you might also like|recommended|recommended for you|tags|
+about the author|leave a reply|leave a comment|comments|top rated comments|more from|most popular|
+most read|trending|trending now|also on|recent posts|popular posts|further reading|
+tell us what you think|what do you think|more on this story|more on this topic|latest news|
+read next|up next|you may be interested in|don't miss|more like this|related content|
+related topics|related coverage|share this article|share this story|editor's picks|
+sponsored content|around the web|from the web|promoted stories|recommended stories]]):gmatch("[^|]+") do
+  END_CORE[trim(w)] = true
+end
+
+function end_marker(L)
+  if L.words > 12 then return false end
+  if L.reason == "comments" then return true end
+  local lower = L.bare:lower()
+  local core = lower:gsub("^[%s%p]+", ""):gsub("[%s%p]+$", "")
+  if END_CORE[core] then return true end
+  return lower:match("^related roundup") or lower:match("^tags?:") or lower:match("^filed under")
+    or lower:match("^previous post") or lower:match("^next post") or lower:match("^previous article")
+    or lower:match("^next article") or lower:match("^related:") or lower:match("^topics:")
+    or lower:match("^more about") or lower:match("^categories:") or lower:match("^posted in")
+end
+
+local function strip_outlet(title)
+  for _, sep in ipairs({ " | ", " - ", " – ", " — ", " :: " }) do
+    local s = title:find(sep, 1, true)
+    local last
+    while s do last = s; s = title:find(sep, s + 1, true) end
+    if last then
+      local head, tail = title:sub(1, last - 1), title:sub(last + #sep)
+      local w = count_words(tail)
+      if w >= 1 and w <= 5 and #head >= 10 and not tail:match("[%.!?]$") then
+        return trim(head), trim(tail)
+      end
+    end
+  end
+  return title
+end
+
+local function read_html(text)
+  local src = os.tmpname()
+  local f = io.open(src, "wb")
+  if not f then return nil, "cannot write a temporary file" end
+  f:write(text) f:close()
+  local p = io.popen("pandoc -f html -t plain --wrap=none '" .. src .. "' 2>/dev/null")
+  local out = p and p:read("*a")
+  if p then p:close() end
+  os.remove(src)
+  if not out or out == "" then return nil, "HTML needs pandoc, which did not run" end
+  return out
+end
+
+--- Read an article.
+-- @tparam string text the article as scraped plain text or Markdown
+--   (or HTML with `opts.format = "html"`)
+-- @tparam[opt] table opts `format` ("text", "markdown" or "html"),
+--   `outlet` (the outlet's name when the text does not give it),
+--   `year` (the year of a dateline that gives none)
+-- @treturn table `{title=, outlet=, byline=, author=, published=, updated=,
+--   dateline={place=, date=, agency=, text=}, url=, lang=, body=,
+--   paragraphs={{text=, start=, stop=, body_start=}...},
+--   dropped={{text=, start=, stop=, reason=}...}, input=}` with methods
+--   `art:source_offset(i)` and `art:body_offset(j)`; or nil and a message.
+function M.article(text, opts)
+  if type(text) ~= "string" then
+    error("bad argument #1 to 'article' (string expected, got " .. type(text) .. ")", 2)
+  end
+  if opts ~= nil and type(opts) ~= "table" then
+    error("bad argument #2 to 'article' (table expected, got " .. type(opts) .. ")", 2)
+  end
+  opts = opts or {}
+  local format = opts.format or "text"
+  if format == "html" then
+    local conv, err = read_html(text)
+    if not conv then return nil, err end
+    text = conv
+  elseif format ~= "text" and format ~= "markdown" and format ~= "md" then
+    error("bad argument #2 to 'article' (format must be text, markdown or html)", 2)
+  end
+
+  local art = setmetatable({ input = text, paragraphs = {}, dropped = {}, body = "" }, Article)
+  local lines = split_lines(text)
+  local n = #lines
+  if n == 0 then art.outlet = opts.outlet return art end
+
+  -- 1. rules on each line
+  for i, L in ipairs(lines) do
+    L.reason = classify(L.bare, L.kind, L.words, i == 1)
+  end
+
+  -- 2. the title: a first heading, or a short first line
+  local title_i
+  for i = 1, math.min(n, 30) do
+    local L = lines[i]
+    if L.kind == "heading" and L.words >= 3 and not L.reason then title_i = i break end
+  end
+  if not title_i then
+    local L = lines[1]
+    if not L.reason and L.words >= 2 and L.words <= 30 and #L.bare <= 300
+        and not read_dateline(L.bare) and (not sentence_end(L.bare) or L.bare:match("[%?!]$")) then
+      title_i = 1
+    end
+  end
+  if title_i then
+    local t = lines[title_i].bare
+    local head, outlet = strip_outlet(t)
+    art.title = head
+    if outlet then art.outlet = outlet end
+    lines[title_i].reason = "title"
+  end
+
+  -- 3. repeated lines: the title again, captions again, whole blocks again
+  local seen = {}
+  local tkey = art.title and dup_key(art.title)
+  for i, L in ipairs(lines) do
+    local k = dup_key(L.bare)
+    if i ~= title_i and tkey and k == tkey then
+      L.reason = "title"
+    elseif seen[k] then
+      local first = lines[seen[k]]
+      if first.reason == "caption" then L.reason = "caption"
+      elseif not L.reason then
+        -- a repeated short line may be the article's own (a list, a
+        -- refrain) when it stands among text; decided after the main run
+        if L.words >= 10 or first.reason then L.reason = "duplicate" else L.rep = seen[k] end
+      end
+    else
+      seen[k] = i
+    end
+  end
+
+  -- 4. the main run of text: the stretch of lines with the highest score
+  local best, best_a, best_b = -math.huge, 1, 0
+  local sum, a = 0, 1
+  local run = 0
+  for i, L in ipairs(lines) do
+    local sc, texty = text_score(L, run)
+    if L.rep then sc, texty = -math.min(RUN_BASE + RUN_STEP * run, RUN_MAX), false end
+    if end_marker(L) then sc = -END_COST end
+    if texty then run = 0 else run = run + 1 end
+    L.score = sc
+    if sum <= 0 then sum, a = sc, i else sum = sum + sc end
+    if sum > best then best, best_a, best_b = sum, a, i end
+  end
+  local A, B = best_a, best_b
+  if best <= 0 then A, B = 1, 0 end
+
+  -- a repeated short line stays in the body only if its first occurrence does
+  for i = A, B do
+    local L = lines[i]
+    if L.rep and (L.rep < A or lines[L.rep].reason) then L.reason = "duplicate" end
+  end
+
+  -- a dateline opens the body: find it at the start of the main run or
+  -- just before it
+  local d_i, dl, dlen
+  for i = math.max(1, A - 8), math.min(B, A + 3) do
+    local L = lines[i]
+    if not L.reason and L.words >= 8 then
+      local d, len = read_dateline(L.bare)
+      if d and #L.bare > len then
+        d_i, dl, dlen = i, d, len
+        break
+      end
+    end
+  end
+  if d_i then
+    if d_i < A then
+      -- take the lines between the dateline and the main run only when
+      -- they hold little that is not text
+      local cost = 0
+      for i = d_i, A - 1 do if lines[i].score < 0 then cost = cost - lines[i].score end end
+      if cost <= RUN_MAX then A = d_i else d_i = nil end
+    elseif d_i > A then
+      -- lines before the dateline are the standfirst and header
+      for i = A, d_i - 1 do lines[i].reason = lines[i].reason or "standfirst" end
+      A = d_i
+    end
+  end
+  -- a lead before the main run: the sentences just before it, with no rule
+  -- against them and no gap of boilerplate
+  if not d_i and A <= B then
+    local i = A - 1
+    while i >= 1 and not lines[i].reason and lines[i].words >= 8
+        and sentence_end(lines[i].bare) and lines[i].kind ~= "heading" do
+      i = i - 1
+    end
+    A = i + 1
+  end
+
+  -- 5. metadata from the lines outside the body and from rule lines
+  local header_end = A - 1
+  for i, L in ipairs(lines) do
+    local r = L.reason
+    local low = L.bare:lower()
+    if r == "metadata" then
+      local d = M.parse_date(L.bare)
+      local iso = M.iso_date(d)
+      if iso and d.year then
+        if low:match("updated") or low:match("modified") then
+          art.updated = art.updated or iso
+        elseif not art.published then
+          art.published = iso
+          -- "Reuters November 18, 2019 11:03 PM": a name before the date
+          local name = trim(L.bare:sub(1, d.start - 1))
+          if #name > 0 and not name:match("[:|]$") and count_words(name) <= 5
+              and name:match("^%u") and not low:match("^published")
+              and not low:match("^posted") and not MONTHS[name:lower():match("^(%a+)") or ""] then
+            art.byline = art.byline or name
+          end
+        end
+      end
+    elseif r == "byline" and not art.byline and (i <= header_end + 3 or i > B) then
+      local name = L.bare:gsub("^[Bb][Yy]%s+", ""):gsub("^[Ww]ritten by%s+", "")
+        :gsub("^[Ww]ords by%s+", ""):gsub("^[Ss]tory by%s+", ""):gsub("^[Aa]uthor:%s*", "")
+      name = trim(name)
+      local dd = M.parse_date(name)
+      if dd and dd.year then
+        art.published = art.published or M.iso_date(dd)
+        name = trim(name:sub(1, dd.start - 1):gsub("[,|%-–—]%s*$", ""))
+      end
+      art.byline = name
+    elseif r == "url" and not art.url then
+      art.url = L.bare:match("https?://[^%s>]+") or L.bare:match("www%.%S+")
+    end
+  end
+  -- an outlet named on the last line, set apart in bold after the body
+  if not art.outlet then
+    local L = lines[n]
+    if n > B and L.kind == "emphasis" and L.words <= 6 and not sentence_end(L.bare)
+        and not L.reason then
+      art.outlet = L.bare
+      L.reason = "outlet"
+    end
+  end
+  art.outlet = art.outlet or opts.outlet
+  art.author = art.byline
+
+  -- 6. the body: the main run without its rule lines
+  local parts, bpos = {}, 1
+  for i, L in ipairs(lines) do
+    local keep = i >= A and i <= B and not L.reason
+    if keep then
+      local s, e = L.s, L.e
+      if i == d_i then
+        local prefix = text:sub(s, s + dlen - 1)
+        local ps, pe = trim_range(text, s, s + dlen - 1)
+        art.dropped[#art.dropped + 1] = { text = text:sub(ps, pe), start = ps, stop = pe,
+                                          reason = "dateline" }
+        dl.text = trim(prefix)
+        s = s + dlen
+      end
+      local p = { text = text:sub(s, e), start = s, stop = e, body_start = bpos }
+      art.paragraphs[#art.paragraphs + 1] = p
+      parts[#parts + 1] = p.text
+      bpos = bpos + (e - s + 1) + 2
+    else
+      local reason = L.reason
+      if not reason then
+        if i < A then
+          reason = (i <= 2 and L.words >= 5) and "standfirst" or "navigation"
+          if L.words >= 8 and sentence_end(L.bare) then reason = "standfirst" end
+        else
+          reason = "navigation"
+          if L.words >= 10 and sentence_end(L.bare) then reason = "outside" end
+        end
+      end
+      art.dropped[#art.dropped + 1] = { text = L.t, start = L.s, stop = L.e, reason = reason }
+    end
+  end
+  table.sort(art.dropped, function(x, y) return x.start < y.start end)
+  art.body = table.concat(parts, "\n\n")
+  if dl then
+    art.dateline = { place = dl.place, agency = dl.agency, text = dl.text }
+    if dl.date then
+      local d = dl.date
+      if not d.year then
+        local pub = art.published and tonumber(art.published:sub(1, 4))
+        d.year = opts.year or pub
+      end
+      d.hour = nil
+      art.dateline.date = M.iso_date(d)
+    end
+  end
+  if not art.published and art.dateline and art.dateline.date
+      and art.dateline.date:match("^%d") then
+    art.published = art.dateline.date
+  end
+  art.lang = detect_lang(art.body)
+  return art
+end
+
+return M
