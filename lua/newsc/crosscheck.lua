@@ -38,6 +38,7 @@ function M.crosscheck(articles, opts)
     if seen[d.id] then d.id = d.id .. "-" .. i end
     seen[d.id] = true
     list[i] = d
+    if opts.progress then opts.progress(i, #articles) end
   end
   local report = { version = M.SCHEMA, articles = {} }
   for i, d in ipairs(list) do report.articles[i] = docs.meta(d) end

@@ -108,7 +108,7 @@ function M.prepare(entry, i, opts)
   local doc = {
     id = entry.id or ("article" .. i), path = entry.path, index = i, text = text,
     title = art.title, outlet = art.outlet, byline = art.byline,
-    published = art.published, dateline = art.dateline,
+    published = art.published, dateline = art.dateline, author = art.author, url = art.url,
   }
   -- body regions (input offsets)
   local regions = {}
@@ -162,8 +162,9 @@ end
 function M.meta(doc)
   return {
     id = doc.id, path = doc.path, title = doc.title, outlet = doc.outlet,
-    byline = doc.byline, published = doc.published,
+    byline = doc.byline, author = doc.author, url = doc.url, published = doc.published,
     dateline = doc.dateline,
+    _regions = doc.regions,
   }
 end
 

@@ -18,7 +18,12 @@ local function words_of(text)
   local list, orig = {}, {}
   for i, t in ipairs(toks) do
     list[i] = t.w
-    orig[i] = text:sub(t.start, t.stop)
+    -- the word with the punctuation after it, as the rendering has it
+    local stop = toks[i + 1] and toks[i + 1].start - 1 or #text
+    if i > 1 and toks[i - 1].stop + 1 == t.start then stop = t.stop end
+    local piece = text:sub(t.start, stop):gsub("%s+$", "")
+    if toks[i + 1] and toks[i + 1].start <= t.stop + 1 then piece = text:sub(t.start, t.stop) end
+    orig[i] = piece
   end
   return list, orig
 end

@@ -109,4 +109,22 @@ function M.render(report)
   return table.concat(o)
 end
 
+--- Render the stories of `newsc.crosscheck.stories`: one report each.
+-- @treturn string
+function M.render_stories(stories)
+  local o = { ("# %d stories\n\n"):format(#stories) }
+  for k, st in ipairs(stories) do
+    o[#o + 1] = ("%d. %s\n"):format(k, table.concat(st.articles, ", "))
+  end
+  for k, st in ipairs(stories) do
+    o[#o + 1] = ("\n---\n\n# Story %d\n\n"):format(k)
+    if st.report then
+      o[#o + 1] = (M.render(st.report):gsub("^# ", "## "):gsub("\n(#+) ", "\n#%1 "))
+    else
+      o[#o + 1] = "One article (" .. st.articles[1] .. "): nothing to cross-check.\n"
+    end
+  end
+  return table.concat(o)
+end
+
 return M

@@ -1,0 +1,66 @@
+--- `newsc crosscheck FILE|DIR... [--format markdown|json|html] [-o OUT]
+-- [--stories]`: cross-check articles about one event (or, with --stories,
+-- group many articles into stories and cross-check each).
+local input = require "newsc.input"
+local progress = require "newsc.cli.progress"
+
+local RENDER = { markdown = "newsc.render.markdown", json = "newsc.render.json",
+                 html = "newsc.render.html" }
+
+local function write_out(path, text)
+  if not path or path == "-" then io.write(text) return true end
+  local f, err = io.open(path, "wb")
+  if not f then return nil, err end
+  f:write(text)
+  f:close()
+  return true
+end
+
+return {
+  summary = "Cross-check articles: quotes, figures, claims, conflicts, a cited summary.",
+  setup = function(cmd)
+    cmd:argument("inputs", "Files, directories or - for standard input."):args("+")
+    cmd:option("--format", "Output format: markdown, json or html.", "markdown")
+      :choices({ "markdown", "json", "html" })
+    cmd:option("-o --output", "Write the report to this file (default: standard output).")
+    cmd:flag("--stories", "Group the articles into stories first, then check each story.")
+    cmd:option("--words", "Word budget of the summary.", "250"):convert(tonumber)
+    cmd:option("--ref", "Reference date (YYYY-MM-DD) for articles without a date.")
+  end,
+  run = function(args)
+    local crosscheck = require "newsc.crosscheck"
+    local docs, err = input.read(args.inputs)
+    if not docs then return nil, err end
+    for _, d in ipairs(docs) do
+      if #d.text == 0 then return nil, d.path .. ": empty file" end
+    end
+    if args.ref and not args.ref:match("^%d%d%d%d%-%d%d%-%d%d$") then
+      return nil, "--ref: expected a date as YYYY-MM-DD, got " .. args.ref
+    end
+    local opts = { words = args.words, ref = args.ref }
+    local render = require(RENDER[args.format])
+    local texts = {}
+    for _, d in ipairs(docs) do texts[d.id] = d.text end
+    local out
+    if args.stories then
+      local tick = progress.new(#docs)
+      opts.progress = function(i, n) tick(i, n, "stories") end
+      local stories, serr = crosscheck.stories(docs, opts)
+      if not stories then return nil, serr end
+      if args.format == "json" then
+        out = render.render({ version = crosscheck.SCHEMA, stories = stories }) .. "\n"
+      else
+        out = render.render_stories(stories, { texts = texts })
+      end
+    else
+      local tick = progress.new(#docs)
+      opts.progress = function(i, n) tick(i, n, "articles") end
+      local report, cerr = crosscheck.crosscheck(docs, opts)
+      if not report then return nil, cerr end
+      out = render.render(report, { texts = texts })
+      if args.format == "json" then out = out .. "\n" end
+    end
+    local ok, werr = write_out(args.output, out)
+    if not ok then return nil, werr end
+  end,
+}
