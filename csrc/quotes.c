@@ -1,0 +1,1193 @@
+/*
+** quotes.c: quotation extraction with speaker attribution.
+**
+** Three steps, each linear in the input:
+**   1. marks: one pass over the bytes pairs opening and closing marks with a
+**      small stack per paragraph (apostrophes are told apart from single
+**      marks by their neighbours); a quote left open at the end of a
+**      paragraph continues only when the next paragraph re-opens it;
+**   2. names: one pass collects the runs of capitalised words, keyed by
+**      their last word, to give the fullest form of a name and the persons a
+**      pronoun may refer to;
+**   3. attribution: around each quote, within its sentence and never past
+**      the neighbouring quotes, a few dozen words are read to find the
+**      reporting verb (cue), the speaker's mention and the channel.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "quotes.h"
+
+/* ---- lexicon ---- */
+
+enum {
+  L_CUE = 1 << 0, L_PRONP = 1 << 1, L_PRONO = 1 << 2, L_DET = 1 << 3,
+  L_TITLE = 1 << 4, L_STOP = 1 << 5, L_ADV = 1 << 6, L_AUX = 1 << 7,
+  L_TIME = 1 << 8, L_PREP = 1 << 9, L_CHAN = 1 << 10, L_MEDIA = 1 << 11,
+  L_LEAD = 1 << 12, L_NAT = 1 << 13, L_OF = 1 << 14, L_TRANS = 1 << 15
+};
+
+#include "quotes_lex.h"
+
+#define NLEX (sizeof LEX / sizeof LEX[0])
+
+/* Lexicon bits of the word s[0..n) (ASCII letters compared without case;
+   a final dot ignored: "Sen." is "sen"). */
+static unsigned lex_lookup(const char *s, size_t n) {
+  char buf[24];
+  size_t i, lo = 0, hi = NLEX;
+  if (n > 0 && s[n - 1] == '.') n--;
+  if (n == 0 || n >= sizeof buf) return 0;
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    else if (c >= 0x80) return 0;
+    buf[i] = (char)c;
+  }
+  buf[n] = 0;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int r = strcmp(buf, LEX[mid].w);
+    if (r == 0) return LEX[mid].mask;
+    if (r < 0) hi = mid; else lo = mid + 1;
+  }
+  return 0;
+}
+
+/* 1 when the lexicon is sorted (checked by the C tests). */
+NC_INTERNAL int nc_quotes_lexicon_ok(void);
+int nc_quotes_lexicon_ok(void) {
+  size_t i;
+  for (i = 1; i < NLEX; i++)
+    if (strcmp(LEX[i - 1].w, LEX[i].w) >= 0) return 0;
+  return 1;
+}
+
+const char *nc_qkind_name(int kind) {
+  switch (kind) {
+    case NC_Q_PARTIAL: return "partial";
+    case NC_Q_TITLE: return "title";
+    default: return "direct";
+  }
+}
+
+/* ---- characters ---- */
+
+enum { C_SPACE, C_NL, C_LOWER, C_UPPER, C_DIGIT, C_OPEN, C_DASH, C_MARK, C_PUNCT, C_OTHER };
+
+static int cp_class(int32_t cp) {
+  if (cp < 0) return C_OTHER;
+  if (cp < 0x80) {
+    if (cp == '\n') return C_NL;
+    if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v') return C_SPACE;
+    if (cp >= 'a' && cp <= 'z') return C_LOWER;
+    if (cp >= 'A' && cp <= 'Z') return C_UPPER;
+    if (cp >= '0' && cp <= '9') return C_DIGIT;
+    if (cp == '(' || cp == '[' || cp == '{') return C_OPEN;
+    if (cp == '-') return C_DASH;
+    if (cp == '"' || cp == '\'' || cp == '`') return C_MARK;
+    return C_PUNCT;
+  }
+  switch (cp) {
+    case 0xA0: case 0x3000: case 0x202F: case 0x205F: return C_SPACE;
+    case 0x2028: case 0x2029: case 0x85: return C_NL;
+    case 0x2013: case 0x2014: case 0x2012: case 0x2015: return C_DASH;
+    case 0x2018: case 0x2019: case 0x201A: case 0x201C: case 0x201D: case 0x201E:
+    case 0xAB: case 0xBB: case 0x2039: case 0x203A: return C_MARK;
+    default: break;
+  }
+  if (cp >= 0x2000 && cp <= 0x200A) return C_SPACE;
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT: return C_UPPER;
+    case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+      return C_LOWER;
+    case UTF8PROC_CATEGORY_ND: return C_DIGIT;
+    case UTF8PROC_CATEGORY_PS: return C_OPEN;
+    case UTF8PROC_CATEGORY_ZS: return C_SPACE;
+    case UTF8PROC_CATEGORY_PD: return C_DASH;
+    default: return C_PUNCT;
+  }
+}
+
+#define IS_LETTER(c) ((c) == C_LOWER || (c) == C_UPPER)
+#define IS_ALNUM(c) ((c) == C_LOWER || (c) == C_UPPER || (c) == C_DIGIT)
+#define IS_BLANK(c) ((c) == C_SPACE || (c) == C_NL)
+
+/* Code point at s[i] (n the input length); *len its byte length. */
+static int32_t cp_at(const char *s, size_t n, size_t i, size_t *len) {
+  int32_t cp;
+  size_t l;
+  if (i >= n) { if (len) *len = 0; return -2; }
+  l = nc_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+  if (len) *len = l;
+  return cp;
+}
+
+/* Start of the character before offset i (i > 0). */
+static size_t prev_start(const char *s, size_t i) {
+  size_t j = i - 1, k = 0;
+  while (j > 0 && k < 3 && ((unsigned char)s[j] & 0xC0) == 0x80) { j--; k++; }
+  return j;
+}
+
+/* Class of the character before i (C_NL at the start of the text). */
+static int class_before(const char *s, size_t n, size_t i) {
+  if (i == 0) return C_NL;
+  return cp_class(cp_at(s, n, prev_start(s, i), NULL));
+}
+
+static int class_at(const char *s, size_t n, size_t i) {
+  if (i >= n) return C_NL;
+  return cp_class(cp_at(s, n, i, NULL));
+}
+
+/* ---- step 1: marks ---- */
+
+enum { FAM_D = 0, FAM_S = 1, FAM_G = 2, FAM_G1 = 3 };
+enum { M_NONE, M_OPEN, M_CLOSE, M_TOGGLE };
+
+typedef struct raw {
+  size_t start, end, istart, iend;
+  size_t para, pstart, pend;  /* paragraph index, and bounds of the paragraph of start / end */
+  int fam, closed, contd, cont;
+} raw;
+
+typedef struct openm {
+  size_t pos, after;
+  int fam, low, contd;
+} openm;
+
+#define MAXDEPTH 8
+
+typedef struct qscan {
+  const char *s;
+  size_t n;
+  nc_vec raws;          /* raw */
+  openm st[MAXDEPTH];
+  int depth;
+  size_t para, pstart;
+  int seen;             /* a non-blank character seen in this paragraph */
+  int pending;          /* a double quote left open at the end of the previous paragraph */
+  openm pend;
+  size_t pend_para, pend_pstart, pend_pend;
+} qscan;
+
+static int st_find(const qscan *q, int fam) {
+  int k;
+  for (k = q->depth - 1; k >= 0; k--)
+    if (q->st[k].fam == fam) return k;
+  return -1;
+}
+
+/* Elisions written with a leading apostrophe: 'n', 'em, 'til, 'cause ... */
+static int elision_after(const char *s, size_t n, size_t i) {
+  static const char *const el[] = { "n ", "n'", "n\xE2\x80\x99", "em", "til", "cause", "tis", "twas", "bout", "round" };
+  size_t k;
+  for (k = 0; k < sizeof el / sizeof el[0]; k++) {
+    size_t l = strlen(el[k]);
+    if (i + l <= n && memcmp(s + i, el[k], l) == 0) {
+      if (l >= 2 && el[k][0] == 'n' && (el[k][1] == ' ' || el[k][1] == '\'' || (unsigned char)el[k][1] == 0xE2))
+        return 1;
+      if (i + l == n || !IS_ALNUM(class_at(s, n, i + l))) return 1;
+    }
+  }
+  return 0;
+}
+
+/*
+** Read the mark at s[i] (its first byte is one of " ' ` 0xC2 0xE2).
+** Returns M_* and sets *fam, *len (bytes), *low (a low opening mark „ ‚).
+*/
+static int read_mark(qscan *q, size_t i, int *fam, size_t *len, int *low) {
+  const char *s = q->s;
+  size_t n = q->n;
+  unsigned char c = (unsigned char)s[i];
+  int32_t cp;
+  int pc, nc;
+  *low = 0;
+  if (c == '`') {
+    if (i + 1 < n && s[i + 1] == '`') { *fam = FAM_D; *len = 2; return M_OPEN; }
+    *len = 1; return M_NONE;
+  }
+  if (c == '\'' && i + 1 < n && s[i + 1] == '\'') {
+    *fam = FAM_D; *len = 2;
+    return st_find(q, FAM_D) >= 0 ? M_CLOSE : M_NONE;
+  }
+  cp = cp_at(s, n, i, len);
+  pc = class_before(s, n, i);
+  nc = class_at(s, n, i + *len);
+  switch (cp) {
+    case '"':
+      *fam = FAM_D;
+      {
+        int opening = (IS_BLANK(pc) || pc == C_OPEN || pc == C_DASH || pc == C_MARK) && !IS_BLANK(nc);
+        int closing = !IS_BLANK(pc) && pc != C_OPEN && (IS_BLANK(nc) || nc == C_PUNCT || nc == C_DASH || nc == C_MARK);
+        if (closing && !opening) return st_find(q, FAM_D) >= 0 ? M_CLOSE : M_NONE;
+        if (opening && !closing) return M_OPEN;
+        return M_TOGGLE;
+      }
+    case '\'':
+      *fam = FAM_S;
+      if (IS_ALNUM(pc) && IS_ALNUM(nc)) return M_NONE;
+      if (IS_BLANK(pc) || pc == C_OPEN || pc == C_DASH || pc == C_MARK) {
+        if (nc == C_DIGIT || elision_after(s, n, i + 1)) return M_NONE;
+        if (IS_LETTER(nc) || nc == C_MARK) return M_OPEN;
+        return M_NONE;
+      }
+      return st_find(q, FAM_S) >= 0 ? M_CLOSE : M_NONE;
+    case 0x201C: /* “ */
+      *fam = FAM_D;
+      {
+        int k = st_find(q, FAM_D);
+        if (k >= 0 && q->st[k].low) return M_CLOSE;
+        if (k >= 0 && !IS_BLANK(pc) && pc != C_OPEN && (IS_BLANK(nc) || nc == C_PUNCT)) return M_CLOSE;
+      }
+      return M_OPEN;
+    case 0x201D: /* ” */
+      *fam = FAM_D;
+      if (st_find(q, FAM_D) >= 0) return M_CLOSE;
+      if (IS_BLANK(pc) && !IS_BLANK(nc)) return M_OPEN;
+      return M_NONE;
+    case 0x201E: /* „ */
+      *fam = FAM_D; *low = 1;
+      return M_OPEN;
+    case 0x2018: /* ‘ */
+      *fam = FAM_S;
+      {
+        int k = st_find(q, FAM_S);
+        if (k >= 0 && q->st[k].low) return M_CLOSE;
+      }
+      if (IS_ALNUM(pc) || nc == C_DIGIT || IS_BLANK(nc)) return M_NONE;
+      return M_OPEN;
+    case 0x2019: /* ’ */
+      *fam = FAM_S;
+      if (IS_ALNUM(pc) && IS_ALNUM(nc)) return M_NONE;
+      if (IS_BLANK(pc) || pc == C_OPEN || pc == C_DASH) return M_NONE;
+      return st_find(q, FAM_S) >= 0 ? M_CLOSE : M_NONE;
+    case 0x201A: /* ‚ */
+      *fam = FAM_S; *low = 1;
+      return (IS_BLANK(pc) || pc == C_OPEN) && IS_LETTER(nc) ? M_OPEN : M_NONE;
+    case 0xAB: case 0xBB: /* « » */
+    case 0x2039: case 0x203A: /* ‹ › */
+      *fam = (cp == 0xAB || cp == 0xBB) ? FAM_G : FAM_G1;
+      if (st_find(q, *fam) >= 0 && !IS_BLANK(pc)) return M_CLOSE;
+      if (!IS_BLANK(nc)) return M_OPEN;
+      return M_NONE;
+    default:
+      return M_NONE;
+  }
+}
+
+static int emit_raw(qscan *q, const openm *o, size_t end, size_t iend, int closed,
+                    size_t para, size_t pstart, size_t pend) {
+  raw *r = (raw *)nc_vec_push(&q->raws);
+  if (r == NULL) return NC_ENOMEM;
+  r->start = o->pos; r->istart = o->after;
+  r->end = end; r->iend = iend;
+  r->para = para; r->pstart = pstart; r->pend = pend;
+  r->fam = o->fam; r->closed = closed; r->contd = o->contd; r->cont = 0;
+  return NC_OK;
+}
+
+/* End of the paragraph s[pstart..nl): keep a double quote left open there. */
+static void end_paragraph(qscan *q, size_t nl) {
+  size_t e = nl;
+  while (e > q->pstart && IS_BLANK(class_before(q->s, q->n, e))) e = prev_start(q->s, e);
+  if (q->depth > 0 && (q->st[0].fam == FAM_D || q->st[0].fam == FAM_G) && q->st[0].after < e) {
+    q->pending = 1;
+    q->pend = q->st[0];
+    q->pend_para = q->para; q->pend_pstart = q->pstart; q->pend_pend = e;
+  }
+  q->depth = 0;
+}
+
+/* First non-blank character of a paragraph: does it continue a pending quote? */
+static int settle_pending(qscan *q, int continued) {
+  int rc = NC_OK;
+  if (!q->pending) return NC_OK;
+  q->pending = 0;
+  /* a quote never closed is kept only as the end of a multi-paragraph run */
+  if (continued || q->pend.contd) {
+    rc = emit_raw(q, &q->pend, q->pend_pend, q->pend_pend, 0, q->pend_para, q->pend_pstart, q->pend_pend);
+    if (rc == NC_OK && continued) NC_VEC_AT(&q->raws, raw, q->raws.len - 1).cont = 1;
+  }
+  return rc;
+}
+
+static int scan_marks(qscan *q) {
+  const char *s = q->s;
+  size_t n = q->n, i = 0;
+  int rc;
+  while (i < n) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == '\n') {
+      end_paragraph(q, i);
+      i++;
+      q->para++; q->pstart = i; q->seen = 0;
+      continue;
+    }
+    if (c != '"' && c != '\'' && c != '`' && c != 0xC2 && c != 0xE2) {
+      if (!q->seen && c != ' ' && c != '\t' && c != '\r') {
+        q->seen = 1;
+        if ((rc = settle_pending(q, 0)) != NC_OK) return rc;
+      }
+      i++;
+      continue;
+    }
+    {
+      int fam, low, m, k;
+      size_t len;
+      int32_t cp = cp_at(s, n, i, &len);
+      if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+        end_paragraph(q, i);
+        i += len;
+        q->para++; q->pstart = i; q->seen = 0;
+        continue;
+      }
+      if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A)) { i += len; continue; }
+      m = read_mark(q, i, &fam, &len, &low);
+      if (!q->seen) {
+        int cont = q->pending && (m == M_OPEN || m == M_TOGGLE) && fam == q->pend.fam;
+        q->seen = 1;
+        if ((rc = settle_pending(q, cont)) != NC_OK) return rc;
+        if (cont) {
+          openm *o = &q->st[0];
+          o->pos = i; o->after = i + len; o->fam = fam; o->low = low; o->contd = 1;
+          q->depth = 1;
+          i += len;
+          continue;
+        }
+      }
+      if (m == M_TOGGLE) m = st_find(q, fam) >= 0 ? M_CLOSE : M_OPEN;
+      if (m == M_OPEN) {
+        if (q->depth < MAXDEPTH) {
+          openm *o = &q->st[q->depth++];
+          o->pos = i; o->after = i + len; o->fam = fam; o->low = low; o->contd = 0;
+        }
+      } else if (m == M_CLOSE && (k = st_find(q, fam)) >= 0) {
+        if (k == 0) {
+          rc = emit_raw(q, &q->st[0], i + len, i, 1, q->para, q->pstart, 0);
+          if (rc != NC_OK) return rc;
+        }
+        q->depth = k;
+      }
+      i += len;
+    }
+  }
+  end_paragraph(q, n);
+  return settle_pending(q, 0);
+}
+
+/* ---- words ---- */
+
+enum { T_WORD, T_COMMA, T_COLON, T_END, T_DASH, T_MARK, T_OPEN, T_CLOSE, T_OTHER };
+
+typedef struct tok {
+  size_t s, e;       /* bytes [s, e) */
+  unsigned lex;
+  unsigned char type, cap, lowerly, ing;
+} tok;
+
+/* End of the word starting at i (a letter or digit there): letters, digits,
+   and inner ' ’ . - & followed by a letter or digit. */
+static size_t word_end(const char *s, size_t n, size_t i) {
+  size_t len;
+  while (i < n) {
+    int32_t cp = cp_at(s, n, i, &len);
+    int c = cp_class(cp);
+    if (IS_ALNUM(c)) { i += len; continue; }
+    if (cp == '\'' || cp == 0x2019 || cp == '.' || cp == '-' || cp == '&') {
+      if (IS_ALNUM(class_at(s, n, i + len))) { i += len; continue; }
+      /* keep the dot of a short abbreviation: "Sen." "U.S." "Jr." */
+      if (cp == '.' && i > 0) break;
+    }
+    break;
+  }
+  return i;
+}
+
+static int is_abbrev(const char *s, size_t ws, size_t we) {
+  size_t l = we - ws;
+  unsigned m;
+  if (l == 1) return ((unsigned char)s[ws] >= 'A' && (unsigned char)s[ws] <= 'Z');
+  if (memchr(s + ws, '.', l) != NULL) return 1;          /* U.S */
+  m = lex_lookup(s + ws, l);
+  if (m & L_TITLE && l <= 4) return 1;                   /* Sen Gov Mr Dr Rep Gen Lt */
+  if (l == 2 && s[ws] == 'J' && s[ws + 1] == 'r') return 1;
+  if (l == 2 && s[ws] == 'S' && s[ws + 1] == 't') return 1;
+  return 0;
+}
+
+/* Tokens of s[a..b), at most max; returns their number. */
+static size_t lex_window(const char *s, size_t n, size_t a, size_t b, tok *t, size_t max) {
+  size_t i = a, k = 0, len;
+  while (i < b && k < max) {
+    int32_t cp = cp_at(s, n, i, &len);
+    int c = cp_class(cp);
+    if (IS_BLANK(c)) { i += len; continue; }
+    t[k].s = i; t[k].lex = 0; t[k].cap = 0; t[k].lowerly = 0; t[k].ing = 0;
+    if (IS_ALNUM(c)) {
+      size_t e = word_end(s, n, i);
+      size_t l;
+      if (e > b) e = b;
+      if (e < b && s[e] == '.' && is_abbrev(s, i, e)) e++;
+      l = e - i;
+      t[k].e = e; t[k].type = T_WORD;
+      t[k].cap = (unsigned char)(c == C_UPPER);
+      {
+        size_t le = e;
+        /* possessive: Israel's -> look up "israel" */
+        if (le - i > 2 && (s[le - 2] == '\'' ) && s[le - 1] == 's') le -= 2;
+        t[k].lex = lex_lookup(s + i, le - i);
+      }
+      if (!t[k].cap && l > 4 && s[e - 2] == 'l' && s[e - 1] == 'y') t[k].lowerly = 1;
+      if (l > 4 && s[e - 3] == 'i' && s[e - 2] == 'n' && s[e - 1] == 'g') t[k].ing = 1;
+      k++; i = e;
+      continue;
+    }
+    t[k].e = i + len;
+    switch (cp) {
+      case ',': t[k].type = T_COMMA; break;
+      case ':': case ';': t[k].type = T_COLON; break;
+      case '.': case '!': case '?': t[k].type = T_END; break;
+      case '(': case '[': t[k].type = T_OPEN; break;
+      case ')': case ']': t[k].type = T_CLOSE; break;
+      default:
+        t[k].type = (unsigned char)(c == C_DASH ? T_DASH : c == C_MARK ? T_MARK : T_OTHER);
+    }
+    k++; i += len;
+  }
+  return k;
+}
+
+static int tok_is(const char *s, const tok *t, const char *w) {
+  size_t l = strlen(w), i;
+  if (t->type != T_WORD || t->e - t->s != l) return 0;
+  for (i = 0; i < l; i++) {
+    unsigned char c = (unsigned char)s[t->s + i];
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    if (c != (unsigned char)w[i]) return 0;
+  }
+  return 1;
+}
+
+/* ---- step 2: names ---- */
+
+typedef struct name {
+  size_t start, end;     /* the run of capitalised words */
+  size_t nstart;         /* the name without leading titles: "Vladimir Putin" */
+  size_t ks, ke;         /* its last word without a possessive: the key */
+  int ntok, titled, subj, inquote;
+} name;
+
+typedef struct nslot {
+  size_t ks, kl;         /* key bytes */
+  size_t bs, be;         /* fullest name */
+  int btok, person, used;
+} nslot;
+
+typedef struct names {
+  nc_vec list;           /* name */
+  nslot *tab;
+  size_t cap;
+} names;
+
+static size_t hash_bytes(const char *s, size_t l) {
+  size_t h = 2166136261u, i;
+  for (i = 0; i < l; i++) { h ^= (unsigned char)s[i]; h *= 16777619u; }
+  return h;
+}
+
+static nslot *name_slot(const names *nm, const char *s, size_t ks, size_t kl, int add) {
+  size_t h, i;
+  if (nm->cap == 0) return NULL;
+  h = hash_bytes(s + ks, kl) & (nm->cap - 1);
+  for (i = 0; i < nm->cap; i++) {
+    nslot *e = &nm->tab[(h + i) & (nm->cap - 1)];
+    if (!e->used) {
+      if (!add) return NULL;
+      e->used = 1; e->ks = ks; e->kl = kl; e->bs = e->be = 0; e->btok = 0; e->person = 0;
+      return e;
+    }
+    if (e->kl == kl && memcmp(s + e->ks, s + ks, kl) == 0) return e;
+  }
+  return NULL;
+}
+
+/* Key span of a word (without a possessive 's / ’s). */
+static void word_key(const char *s, size_t ws, size_t we, size_t *ks, size_t *ke) {
+  *ks = ws; *ke = we;
+  if (we - ws > 2 && s[we - 1] == 's' && s[we - 2] == '\'') *ke = we - 2;
+  else if (we - ws > 4 && s[we - 1] == 's' && (unsigned char)s[we - 2] == 0x99 &&
+           (unsigned char)s[we - 3] == 0x80 && (unsigned char)s[we - 4] == 0xE2) *ke = we - 4;
+}
+
+#define MAXRUN 8
+
+static int flush_run(const char *s, names *nm, size_t *ws, size_t *we, int k, int subj) {
+  int j, first, titled = 0;
+  name *r;
+  if (k == 0) return NC_OK;
+  /* the name is the trailing run of words that are not titles or lead words */
+  first = k;
+  for (j = k - 1; j >= 0 && k - j <= 4; j--) {
+    unsigned m = lex_lookup(s + ws[j], we[j] - ws[j]);
+    if (m & (L_TITLE | L_LEAD | L_NAT | L_TIME | L_CUE)) { if (m & L_TITLE) titled = 1; break; }
+    first = j;
+  }
+  if (j >= 0 && !titled) {
+    /* "President Joe Biden": a title just before the run counts too */
+    unsigned m = lex_lookup(s + ws[j], we[j] - ws[j]);
+    if (m & L_TITLE) titled = 1;
+  }
+  if (first == k) return NC_OK;
+  r = (name *)nc_vec_push(&nm->list);
+  if (r == NULL) return NC_ENOMEM;
+  r->start = ws[0]; r->end = we[k - 1]; r->nstart = ws[first];
+  word_key(s, ws[k - 1], we[k - 1], &r->ks, &r->ke);
+  r->ntok = k - first; r->titled = titled; r->subj = subj; r->inquote = 0;
+  return NC_OK;
+}
+
+/* Is the character before i (skipping blanks) one that starts a clause? */
+static int clause_before(const char *s, size_t n, size_t i, size_t lo) {
+  size_t j = i;
+  while (j > lo) {
+    size_t p = prev_start(s, j);
+    int32_t cp = cp_at(s, n, p, NULL);
+    int c = cp_class(cp);
+    if (c == C_NL) return 1;
+    if (c == C_SPACE) { j = p; continue; }
+    if (cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ',' || cp == ';' || c == C_MARK || c == C_OPEN || c == C_DASH) return 1;
+    if (IS_ALNUM(c)) {
+      size_t ws = p;
+      while (ws > lo && IS_ALNUM(class_before(s, n, ws)) && p - ws < 16) ws = prev_start(s, ws);
+      {
+        unsigned m = lex_lookup(s + ws, j - ws);
+        return (m & L_STOP) && !(m & L_AUX) && !tok_is(s, &(tok){ ws, j, 0, T_WORD, 0, 0, 0 }, "to") &&
+               !tok_is(s, &(tok){ ws, j, 0, T_WORD, 0, 0, 0 }, "by") &&
+               !tok_is(s, &(tok){ ws, j, 0, T_WORD, 0, 0, 0 }, "with");
+      }
+    }
+    return 0;
+  }
+  return 1;
+}
+
+static int scan_names(const char *s, size_t n, names *nm) {
+  size_t i = 0, len, ws[MAXRUN], we[MAXRUN], lastend = 0;
+  int k = 0, subj = 0, rc;
+  while (i < n) {
+    unsigned char b = (unsigned char)s[i];
+    int32_t cp;
+    int c;
+    if (b < 0x80) {
+      if (!((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'))) { i++; continue; }
+      cp = b; len = 1;
+    } else {
+      cp = cp_at(s, n, i, &len);
+    }
+    c = cp_class(cp);
+    if (!IS_ALNUM(c)) { i += len; continue; }
+    {
+      size_t e = word_end(s, n, i);
+      int joined;
+      if (e < n && s[e] == '.' && is_abbrev(s, i, e) && e + 1 < n && s[e + 1] == ' ' &&
+          e + 2 < n && (unsigned char)s[e + 2] >= 'A' && (unsigned char)s[e + 2] <= 'Z') e++;
+      if (c != C_UPPER) {
+        if ((rc = flush_run(s, nm, ws, we, k, subj)) != NC_OK) return rc;
+        k = 0; i = e; continue;
+      }
+      /* joined to the run when only one space (or none) lies between */
+      joined = k > 0 && k < MAXRUN && (i == lastend + 1 && s[lastend] == ' ');
+      if (k > 0 && we[k - 1] - ws[k - 1] > 2 && s[we[k - 1] - 1] == 's' &&
+          (s[we[k - 1] - 2] == '\'' || (unsigned char)s[we[k - 1] - 2] == 0x99)) joined = 0;
+      if (!joined) {
+        if ((rc = flush_run(s, nm, ws, we, k, subj)) != NC_OK) return rc;
+        k = 0;
+        subj = clause_before(s, n, i, i > 200 ? i - 200 : 0);
+      }
+      ws[k] = i; we[k] = e; k++;
+      lastend = e;
+      i = e;
+    }
+  }
+  if ((rc = flush_run(s, nm, ws, we, k, subj)) != NC_OK) return rc;
+  /* the table of keys: fullest name, person or not */
+  {
+    size_t cnt = nm->list.len, cap = 16, j;
+    while (cap < 2 * cnt + 16) cap *= 2;
+    nm->tab = (nslot *)calloc(cap, sizeof(nslot));
+    if (nm->tab == NULL) return NC_ENOMEM;
+    nm->cap = cap;
+    for (j = 0; j < cnt; j++) {
+      name *r = &NC_VEC_AT(&nm->list, name, j);
+      nslot *e = name_slot(nm, s, r->ks, r->ke - r->ks, 1);
+      if (e == NULL) return NC_ENOMEM;
+      if (r->ntok > e->btok) { e->btok = r->ntok; e->bs = r->nstart; e->be = r->ke; }
+      if (r->titled) e->person = 1;
+    }
+  }
+  return NC_OK;
+}
+
+/* ---- step 3: attribution ---- */
+
+#define MAXTOK 64
+#define WINDOW 400
+
+typedef struct attr {
+  nc_span mention, cue, via;
+  size_t hs, he;   /* the head word of the mention */
+  int found, pron; /* pron: 1 he/she, 2 other pronoun */
+} attr;
+
+static nc_span span(size_t a, size_t b) { nc_span x; x.start = a; x.end = b; return x; }
+
+/* Noun phrase ending just before token c (tokens lo..c-1); sets *m0, *h. */
+static int np_before(const tok *t, int lo, int c, int *m0, int *h) {
+  int j = c - 1, k, nw;
+  int rounds;
+  for (rounds = 0; rounds < 3; rounds++) {
+    while (j >= lo && t[j].type == T_WORD && ((t[j].lex & (L_ADV | L_AUX)) || t[j].lowerly)) j--;
+    if (j >= lo && t[j].type == T_WORD && (t[j].lex & L_TIME)) {
+      j--;
+      if (j >= lo && t[j].type == T_WORD && (t[j].lex & L_PREP)) j--;
+    }
+  }
+  if (j < lo || t[j].type != T_WORD) return 0;
+  if (t[j].lex & (L_STOP | L_CUE | L_PREP | L_OF | L_DET)) return 0;
+  *h = j;
+  if (t[j].lex & (L_PRONP | L_PRONO)) { *m0 = j; return 1; }
+  k = j; nw = 1;
+  while (k - 1 >= lo && t[k - 1].type == T_WORD && nw < 8) {
+    const tok *w = &t[k - 1];
+    if (w->lex & (L_STOP | L_CUE | L_PRONP | L_PRONO | L_AUX)) break;
+    if (!(w->cap || (w->lex & (L_DET | L_OF)) || nw < 3)) break;
+    k--; nw++;
+    if (w->lex & L_DET) break;
+  }
+  while (k < j && (t[k].lex & L_OF)) k++;
+  /* a lower-case head needs a determiner, a capitalised word or a title */
+  if (!t[j].cap && k == j && !(t[j].lex & (L_TITLE | L_MEDIA))) {
+    /* "officials said": a plural noun alone is accepted */
+    if (!(t[j].e - t[j].s > 3)) return 0;
+  }
+  *m0 = k;
+  return 1;
+}
+
+/* The same, with an appositive skipped: "X, a spokeswoman for Y, said". */
+static int np_before_app(const tok *t, int lo, int c, int *m0, int *h) {
+  if (c - 1 >= lo && t[c - 1].type == T_COMMA) {
+    int p = c - 2;
+    while (p >= lo && t[p].type != T_COMMA && c - p < 14) p--;
+    if (p > lo && t[p].type == T_COMMA && p + 1 < c - 1) {
+      const tok *f = &t[p + 1];
+      if (f->type == T_WORD && ((f->lex & L_DET) || !f->cap))
+        return np_before(t, lo, p, m0, h);
+    }
+    return 0;
+  }
+  return np_before(t, lo, c, m0, h);
+}
+
+/* Noun phrase starting at token j (inverted "said Putin"); sets *h to its head. */
+static int np_after(const tok *t, int j, int hi, int *h) {
+  int k, nw = 0, last = -1, lastcap = -1;
+  if (j >= hi || t[j].type != T_WORD) return 0;
+  if (t[j].lex & (L_PRONP | L_PRONO)) { *h = j; return 1; }
+  if (!(t[j].cap || (t[j].lex & L_DET))) return 0;
+  if (t[j].lex & (L_STOP | L_CUE)) return 0;
+  for (k = j; k < hi && t[k].type == T_WORD && nw < 8; k++, nw++) {
+    if (k > j && (t[k].lex & (L_STOP | L_CUE | L_AUX))) break;
+    if (k > j && !t[k].cap && !(t[k].lex & (L_OF | L_DET)) && nw > 3) break;
+    last = k;
+    if (t[k].cap) lastcap = k;
+  }
+  if (last < 0) return 0;
+  while (last > j && (t[last].lex & (L_OF | L_DET))) last--;
+  *h = lastcap >= 0 ? lastcap : last;
+  if (!t[*h].cap) *h = last;
+  return last + 1;
+}
+
+static void set_mention(attr *a, const tok *t, int m0, int mlast, int h) {
+  a->mention = span(t[m0].s, t[mlast].e);
+  a->hs = t[h].s; a->he = t[h].e;
+  a->pron = (t[h].lex & L_PRONP) ? 1 : (t[h].lex & L_PRONO) ? 2 : 0;
+  a->found = 1;
+}
+
+/* A channel after the speaker: "according to a Kremlin transcript", "on state television". */
+static void find_via(attr *a, const char *s, const tok *t, int j, int hi) {
+  int k, chan = 0;
+  if (a->via.end > a->via.start) return;
+  if (j >= hi || t[j].type != T_WORD) return;
+  if (tok_is(s, &t[j], "according") && j + 1 < hi && tok_is(s, &t[j + 1], "to")) chan = 1;
+  else if (!(t[j].lex & (L_PREP | L_OF)) && !tok_is(s, &t[j], "via") && !tok_is(s, &t[j], "to")) return;
+  for (k = j + 1; k < hi && t[k].type == T_WORD && k - j < 10; k++)
+    if (t[k].lex & (L_CHAN | L_MEDIA)) chan = 1;
+  if (chan && k > j + 1) a->via = span(t[j].s, t[k - 1].e);
+}
+
+/* Attribution after a quote: ", Putin said", ", said Putin", ", he added". */
+static int attr_after(attr *a, const char *s, const tok *t, int nt) {
+  int i = 0, c, m0, h, words = 0;
+  while (i < nt && t[i].type != T_WORD) {
+    if (t[i].type == T_END || t[i].type == T_COLON) return 0;
+    i++;
+  }
+  for (c = i; c < nt && words < 10; c++) {
+    if (t[c].type == T_END || t[c].type == T_COLON || t[c].type == T_MARK) return 0;
+    if (t[c].type != T_WORD) continue;
+    words++;
+    if (!(t[c].lex & L_CUE)) continue;
+    if (tok_is(s, &t[c], "according")) {
+      if (c + 1 < nt && tok_is(s, &t[c + 1], "to") && c == i) {
+        int e = np_after(t, c + 2, nt, &h);
+        if (e) {
+          set_mention(a, t, c + 2, e - 1, h);
+          a->cue = span(t[c].s, t[c + 1].e);
+          return 1;
+        }
+      }
+      continue;
+    }
+    if (np_before_app(t, i, c, &m0, &h)) {
+      set_mention(a, t, m0, h, h);
+      a->cue = span(t[c].s, t[c].e);
+      if (t[c].lex & L_TRANS) {
+        int h2, e2 = np_after(t, c + 1, nt, &h2);
+        if (e2 && (t[h2].lex & L_MEDIA)) { a->via = span(t[c].s, t[e2 - 1].e); find_via(a, s, t, e2, nt); }
+        else if (e2) find_via(a, s, t, e2, nt);
+      } else {
+        find_via(a, s, t, c + 1, nt);
+      }
+      return 1;
+    }
+    if (c == i && !(t[c].lex & L_TRANS)) {
+      int e = np_after(t, c + 1, nt, &h);
+      if (e) {
+        set_mention(a, t, c + 1, e - 1, h);
+        a->cue = span(t[c].s, t[c].e);
+        find_via(a, s, t, e, nt);
+        return 1;
+      }
+    }
+    return 0;
+  }
+  return 0;
+}
+
+/* The subject of the sentence tokens t[0..upto): "Veteran leader Abbas". */
+static int sentence_subject(const tok *t, int upto, int *m0, int *mlast, int *h) {
+  int i = 0, k, lastcap = -1;
+  if (upto <= 0 || t[0].type != T_WORD) return 0;
+  if (((t[0].lex & (L_LEAD | L_PREP)) && !(t[0].lex & (L_DET | L_PRONP | L_PRONO))) || t[0].ing) {
+    while (i < upto && t[i].type != T_COMMA) i++;
+    i++;
+  }
+  if (i >= upto || t[i].type != T_WORD) return 0;
+  if (t[i].lex & (L_PRONP | L_PRONO)) { *m0 = *mlast = *h = i; return 1; }
+  if (!(t[i].cap || (t[i].lex & L_DET))) return 0;
+  for (k = i; k < upto && t[k].type == T_WORD && k - i < 8; k++) {
+    if (k > i && (t[k].lex & (L_STOP | L_CUE | L_AUX | L_ADV))) break;
+    if (t[k].cap) lastcap = k;
+    else if (!(t[k].lex & (L_DET | L_OF)) && (lastcap >= 0 || k - i > 2)) break;
+  }
+  if (lastcap < 0) {
+    if ((t[i].lex & L_DET) && k - 1 > i) { *m0 = i; *mlast = *h = k - 1; return 1; }
+    return 0;
+  }
+  *m0 = i; *mlast = *h = lastcap;
+  return 1;
+}
+
+/* Attribution before a quote, from the start of its sentence: "Abbas told Putin:". */
+static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject_ok) {
+  int c, m0, h, ml;
+  for (c = nt - 1; c >= 0; c--) {
+    if (t[c].type == T_WORD && (t[c].lex & L_CUE)) {
+      if (tok_is(s, &t[c], "according") && !(c + 1 < nt && tok_is(s, &t[c + 1], "to"))) continue;
+      break;
+    }
+  }
+  if (c < 0) {
+    if (subject_ok && sentence_subject(t, nt, &m0, &ml, &h)) {
+      set_mention(a, t, m0, ml, h);
+      return 1;
+    }
+    return 0;
+  }
+  a->cue = span(t[c].s, t[c].e);
+  if (tok_is(s, &t[c], "according")) {
+    int e = np_after(t, c + 2, nt, &h);
+    a->cue = span(t[c].s, t[c + 1].e);
+    if (e) { set_mention(a, t, c + 2, e - 1, h); return 1; }
+    return 0;
+  }
+  /* "TASS quoted X as saying" */
+  if (tok_is(s, &t[c], "saying") && c >= 2 && tok_is(s, &t[c - 1], "as")) {
+    int q;
+    for (q = c - 2; q >= 0 && c - q < 10; q--) if (tok_is(s, &t[q], "quoted")) break;
+    if (q >= 0 && c - q < 10 && q + 1 < c - 1) {
+      int e = np_after(t, q + 1, c - 1, &h);
+      if (e) {
+        set_mention(a, t, q + 1, e - 1, h);
+        if (np_before(t, 0, q, &m0, &ml)) a->via = span(t[m0].s, t[q].e);
+        return 1;
+      }
+    }
+  }
+  if (np_before_app(t, 0, c, &m0, &h)) {
+    set_mention(a, t, m0, h, h);
+    if ((t[c].lex & L_TRANS)) {
+      int h2, e2 = np_after(t, c + 1, nt, &h2);
+      if (e2 && (t[h2].lex & L_MEDIA)) a->via = span(t[c].s, t[e2 - 1].e);
+    } else {
+      find_via(a, s, t, c + 1, nt);
+    }
+    return 1;
+  }
+  if (!(t[c].lex & L_TRANS) && c + 1 < nt) {
+    int e = np_after(t, c + 1, nt, &h);
+    if (e && e < nt && (t[e].type == T_COLON || t[e].type == T_COMMA || t[e].type == T_MARK)) {
+      set_mention(a, t, c + 1, e - 1, h);
+      return 1;
+    }
+  }
+  if (sentence_subject(t, c, &m0, &ml, &h)) {
+    set_mention(a, t, m0, ml, h);
+    return 1;
+  }
+  return 0;
+}
+
+/* Start of the sentence holding offset i, not before lo. */
+static size_t sentence_start(const char *s, size_t n, size_t i, size_t lo) {
+  size_t j = i;
+  if (i > lo + WINDOW) lo = i - WINDOW;
+  while (j > lo) {
+    size_t p = prev_start(s, j);
+    unsigned char b = (unsigned char)s[p];
+    if ((b == '.' || b == '!' || b == '?') && j < i && IS_BLANK(class_at(s, n, j))) {
+      /* not after an abbreviation: "Sen." "U.S." "Mr." */
+      size_t ws = p;
+      while (ws > lo && IS_ALNUM(class_before(s, n, ws)) && p - ws < 8) ws = prev_start(s, ws);
+      if (!(ws < p && is_abbrev(s, ws, p))) return j;
+    }
+    if (b == '\n') return j;
+    j = p;
+  }
+  return lo;
+}
+
+/* End of the sentence that goes on at i, not after hi. */
+static size_t sentence_end(const char *s, size_t n, size_t i, size_t hi) {
+  size_t j = i;
+  if (hi > i + WINDOW) hi = i + WINDOW;
+  while (j < hi) {
+    unsigned char b = (unsigned char)s[j];
+    if (b == '\n') return j;
+    if ((b == '.' || b == '!' || b == '?') && (j + 1 >= n || IS_BLANK(class_at(s, n, j + 1)))) {
+      size_t ws = j;
+      while (ws > i && IS_ALNUM(class_before(s, n, ws)) && j - ws < 8) ws = prev_start(s, ws);
+      if (!(ws < j && is_abbrev(s, ws, j))) return j + 1;
+    }
+    j++;
+  }
+  return hi;
+}
+
+/* A headline or caption: a short paragraph without final punctuation. */
+static int is_headline(const char *s, size_t n, size_t ps, size_t pe) {
+  size_t e = pe;
+  int32_t cp;
+  if (pe <= ps || pe - ps > 200) return 0;
+  while (e > ps && IS_BLANK(class_before(s, n, e))) e = prev_start(s, e);
+  if (e == ps) return 0;
+  cp = cp_at(s, n, prev_start(s, e), NULL);
+  if (cp == '*' || cp == '_') return 1;      /* **markdown** headline */
+  return !(cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ',' ||
+           cp_class(cp) == C_MARK || cp == ')');
+}
+
+/* Quoted words all capitalised (beyond short function words): a title. */
+static int title_like(const char *s, size_t n, size_t a, size_t b) {
+  tok t[12];
+  size_t k = lex_window(s, n, a, b, t, 12), i, words = 0;
+  if (k == 0 || k >= 12) return 0;
+  for (i = 0; i < k; i++) {
+    if (t[i].type == T_WORD) {
+      words++;
+      if (!t[i].cap && !(i > 0 && t[i].e - t[i].s <= 4 && (t[i].lex & (L_OF | L_DET | L_PREP | L_LEAD))) &&
+          !(t[i].type == T_WORD && s[t[i].s] >= '0' && s[t[i].s] <= '9'))
+        return 0;
+    } else if (t[i].type == T_END || t[i].type == T_COMMA) {
+      return 0;
+    }
+  }
+  return words > 0 && t[0].type == T_WORD && t[0].cap;
+}
+
+/* First letter inside the quote is upper case? */
+static int starts_upper(const char *s, size_t n, size_t a, size_t b) {
+  size_t i = a, len;
+  while (i < b) {
+    int c = cp_class(cp_at(s, n, i, &len));
+    if (IS_LETTER(c)) return c == C_UPPER;
+    if (c == C_DIGIT) return 1;
+    i += len;
+  }
+  return 0;
+}
+
+/* Last non-blank character before i, from lo (-1 if none). */
+static int32_t char_before(const char *s, size_t n, size_t i, size_t lo) {
+  while (i > lo) {
+    size_t p = prev_start(s, i);
+    int32_t cp = cp_at(s, n, p, NULL);
+    if (!IS_BLANK(cp_class(cp))) return cp;
+    i = p;
+  }
+  return -1;
+}
+
+typedef struct group {
+  size_t r0, r1;  /* raws [r0, r1) */
+  attr a;
+  int kind, headline, direct_alone;
+  size_t lead_lo;
+} group;
+
+/* Resolve he/she at offset pos to the nearest person named before it. */
+static const nslot *resolve_pronoun(const char *s, const names *nm, size_t pos) {
+  size_t lo = 0, hi = nm->list.len, steps = 0;
+  const nslot *any = NULL;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (NC_VEC_AT(&nm->list, name, mid).start < pos) lo = mid + 1; else hi = mid;
+  }
+  while (lo > 0 && steps < 200) {
+    const name *r = &NC_VEC_AT(&nm->list, name, lo - 1);
+    lo--; steps++;
+    if (r->start + 3000 < pos) break;
+    if (r->inquote) continue;
+    {
+      const nslot *e = name_slot(nm, s, r->ks, r->ke - r->ks, 0);
+      if (e && e->person) {
+        if (r->subj) return e;
+        if (!any) any = e;
+      }
+    }
+  }
+  return any;
+}
+
+static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes, nc_vec *parts) {
+  size_t nr = q->raws.len, i, ng = 0;
+  raw *R = (raw *)q->raws.data;
+  group *G;
+  tok t[MAXTOK];
+  int rc = NC_OK;
+  if (nr == 0) return NC_OK;
+  G = (group *)malloc(nr * sizeof(group));
+  if (G == NULL) return NC_ENOMEM;
+  /* quotes made of several raw pieces: paragraphs of one quote, or one quote split by its attribution */
+  for (i = 0; i < nr; ) {
+    size_t j = i + 1;
+    group *g = &G[ng++];
+    memset(g, 0, sizeof *g);
+    g->r0 = i;
+    while (j < nr) {
+      if (R[j - 1].cont && R[j].contd) { j++; continue; }
+      if (R[j - 1].closed && R[j].para == R[j - 1].para && R[j].start - R[j - 1].end < 120 &&
+          R[j].fam == R[j - 1].fam) {
+        /* “The economy,” she said, “is strong.” */
+        int32_t inner_last = char_before(s, n, R[j - 1].iend, R[j - 1].istart);
+        int32_t gap_last = char_before(s, n, R[j].start, R[j - 1].end);
+        size_t k;
+        int has_end = 0;
+        for (k = R[j - 1].end; k < R[j].start; k++)
+          if (s[k] == '.' || s[k] == '!' || s[k] == '?' || s[k] == '\n') has_end = 1;
+        if (inner_last == ',' && gap_last == ',' && !has_end) {
+          int nt = (int)lex_window(s, n, R[j - 1].end, R[j].start, t, MAXTOK), c, cue = 0;
+          for (c = 0; c < nt; c++) if (t[c].type == T_WORD && (t[c].lex & L_CUE)) cue = 1;
+          if (cue) { j++; continue; }
+        }
+      }
+      break;
+    }
+    g->r1 = j;
+    i = j;
+  }
+  /* explicit attribution of each group */
+  for (i = 0; i < ng; i++) {
+    group *g = &G[i];
+    raw *f = &R[g->r0], *l = &R[g->r1 - 1];
+    size_t prev_end = i > 0 ? R[G[i - 1].r1 - 1].end : 0;
+    size_t next_start = i + 1 < ng ? R[G[i + 1].r0].start : n;
+    size_t pend = l->pend ? l->pend : n;
+    size_t lo = f->pstart > prev_end ? f->pstart : prev_end;
+    size_t ss = sentence_start(s, n, f->start, lo);
+    int32_t pc = char_before(s, n, f->start, f->pstart);
+    int nt, upper, lead_cue = 0;
+    attr *a = &g->a;
+    if (pend == 0 || l->pend == 0) {
+      /* the paragraph end of a closed quote: up to the next newline, bounded */
+      size_t k = l->end;
+      while (k < n && k < l->end + WINDOW && s[k] != '\n') k++;
+      pend = k;
+    }
+    g->lead_lo = ss;
+    {
+      size_t k = f->pstart;
+      while (k < n && s[k] != '\n' && k < f->pstart + 210) k++;
+      g->headline = is_headline(s, n, f->pstart, k);
+    }
+    /* leader tokens */
+    nt = (int)lex_window(s, n, ss, f->start, t, MAXTOK);
+    if (nt > 0 && t[nt - 1].type == T_WORD && (t[nt - 1].lex & L_CUE)) lead_cue = 1;
+    if (nt > 1 && (t[nt - 1].type == T_COMMA || t[nt - 1].type == T_COLON) && t[nt - 2].type == T_WORD)
+      lead_cue = 1;
+    upper = starts_upper(s, n, f->istart, f->iend);
+    g->direct_alone = (pc < 0 || pc == '.' || pc == '!' || pc == '?' || pc == '\n' || pc == '*');
+    if (g->direct_alone || pc == ':' || ((pc == ',' || lead_cue) && (upper || lead_cue)) ||
+        (pc == 0x2014 && upper) || (pc == '(' && upper))
+      g->kind = NC_Q_DIRECT;
+    else if (!g->headline && g->r1 - g->r0 == 1 && title_like(s, n, f->istart, f->iend))
+      g->kind = NC_Q_TITLE;
+    else
+      g->kind = NC_Q_PARTIAL;
+    if (g->kind == NC_Q_DIRECT && !upper && !lead_cue && !(pc == ':' || pc == ','))
+      g->kind = NC_Q_PARTIAL;
+    if (g->kind == NC_Q_TITLE) continue;
+    /* attribution between the parts of a split quote */
+    if (g->r1 - g->r0 > 1) {
+      size_t r;
+      for (r = g->r0 + 1; r < g->r1 && !a->found; r++) {
+        if (R[r].contd) continue;
+        {
+          int gt = (int)lex_window(s, n, R[r - 1].end, R[r].start, t, MAXTOK);
+          attr_after(a, s, t, gt);
+        }
+      }
+    }
+    /* after the quote, then before it */
+    if (!a->found && g->kind != NC_Q_PARTIAL) {
+      size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend);
+      int tt = (int)lex_window(s, n, l->end, te, t, MAXTOK);
+      attr_after(a, s, t, tt);
+    }
+    if (!a->found) {
+      nt = (int)lex_window(s, n, ss, f->start, t, MAXTOK);
+      attr_before(a, s, t, nt, g->headline);
+    }
+    if (!a->found && g->kind == NC_Q_PARTIAL) {
+      size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend);
+      int tt = (int)lex_window(s, n, l->end, te, t, MAXTOK);
+      attr_after(a, s, t, tt);
+    }
+    if (!a->found && g->direct_alone && f->pstart > 0 && pc < 0) {
+      /* the paragraph before ends with "X continued:" */
+      size_t pe = f->pstart - 1, ps2;
+      while (pe > 0 && IS_BLANK(class_before(s, n, pe))) pe = prev_start(s, pe);
+      if (pe > 0 && s[pe - 1] == ':' && pe - 1 >= prev_end) {
+        ps2 = sentence_start(s, n, pe - 1, prev_end);
+        nt = (int)lex_window(s, n, ps2, pe - 1, t, MAXTOK);
+        attr_before(a, s, t, nt, 0);
+      }
+    }
+    if (a->found && a->pron == 0) {
+      nslot *e = name_slot(nm, s, a->hs, a->he - a->hs, 0);
+      size_t ks, ke;
+      word_key(s, a->hs, a->he, &ks, &ke);
+      e = name_slot(nm, s, ks, ke - ks, 0);
+      if (e && (unsigned char)s[a->hs] >= 'A' && (unsigned char)s[a->hs] <= 'Z') e->person = 1;
+    }
+  }
+  /* names inside quotes are not candidates for pronouns */
+  {
+    size_t k = 0, r = 0;
+    for (k = 0; k < nm->list.len; k++) {
+      name *nmr = &NC_VEC_AT(&nm->list, name, k);
+      while (r < nr && R[r].end <= nmr->start) r++;
+      if (r < nr && R[r].start <= nmr->start && nmr->start < R[r].end) nmr->inquote = 1;
+    }
+  }
+  /* speakers, inheritance, output */
+  {
+    const group *prev = NULL;
+    for (i = 0; i < ng && rc == NC_OK; i++) {
+      group *g = &G[i];
+      raw *f = &R[g->r0], *l = &R[g->r1 - 1];
+      nc_quote *o;
+      size_t r;
+      if (!g->a.found && g->kind == NC_Q_DIRECT && prev && f->para <= R[prev->r1 - 1].para + 1) {
+        g->a = prev->a;
+      }
+      if (g->a.found) prev = g;
+      o = (nc_quote *)nc_vec_push(quotes);
+      if (o == NULL) { rc = NC_ENOMEM; break; }
+      o->start = f->start; o->end = l->end;
+      o->kind = g->kind; o->closed = l->closed;
+      o->part = parts->len; o->nparts = g->r1 - g->r0;
+      for (r = g->r0; r < g->r1; r++) {
+        nc_qpart *p = (nc_qpart *)nc_vec_push(parts);
+        if (p == NULL) { rc = NC_ENOMEM; break; }
+        p->start = R[r].start; p->end = R[r].end; p->istart = R[r].istart; p->iend = R[r].iend;
+      }
+      if (!g->a.found) continue;
+      o->mention = g->a.mention; o->cue = g->a.cue; o->via = g->a.via;
+      if (g->a.pron == 1) {
+        const nslot *e = resolve_pronoun(s, nm, g->a.hs);
+        if (e) o->speaker = span(e->bs, e->be);
+      } else if (g->a.pron == 0) {
+        size_t ks, ke;
+        const nslot *e;
+        word_key(s, g->a.hs, g->a.he, &ks, &ke);
+        e = name_slot(nm, s, ks, ke - ks, 0);
+        if (e && e->be > e->bs && class_at(s, n, g->a.hs) == C_UPPER &&
+            g->a.mention.end == g->a.he) {
+          o->speaker = span(e->bs, e->be);
+          /* a possessive in the mention ("Israel's military") keeps the mention */
+          if (o->speaker.start < g->a.mention.start || o->speaker.end > g->a.mention.end) {
+            if (!(e->bs >= g->a.mention.start)) { /* fullest name found elsewhere */ }
+          }
+        } else {
+          o->speaker = g->a.mention;
+        }
+      }
+    }
+  }
+  free(G);
+  return rc;
+}
+
+int nc_quotes(const char *s, size_t n, nc_invalid inv, nc_vec *quotes, nc_vec *parts, size_t *bad) {
+  qscan q;
+  names nm;
+  int rc;
+  if (quotes == NULL || parts == NULL || (s == NULL && n > 0)) return NC_EINVAL;
+  if (inv == NC_INVALID_ERROR) {
+    size_t b = nc_utf8_check(s, n);
+    if (b < n) { if (bad) *bad = b; return NC_EUTF8; }
+  }
+  if (n == 0) return NC_OK;
+  memset(&q, 0, sizeof q);
+  q.s = s; q.n = n;
+  nc_vec_init(&q.raws, sizeof(raw));
+  memset(&nm, 0, sizeof nm);
+  nc_vec_init(&nm.list, sizeof(name));
+  rc = scan_marks(&q);
+  if (rc == NC_OK && q.raws.len > 0) rc = scan_names(s, n, &nm);
+  if (rc == NC_OK) rc = analyse(s, n, &q, &nm, quotes, parts);
+  nc_vec_free(&q.raws);
+  nc_vec_free(&nm.list);
+  free(nm.tab);
+  return rc;
+}
