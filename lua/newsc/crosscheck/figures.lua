@@ -60,6 +60,7 @@ local BACKREF = { since = true }
 local MONTHS = {}
 for m in ([[january february march april may june july august september october november
   december jan feb mar apr jun jul aug sep sept oct nov dec]]):gmatch("%S+") do MONTHS[m] = true end
+local COUNTED = { count = true, percent = true, money = true, currency = true }
 local SKIP_KINDS = { year = true, date = true, ordinal = true, time = true, age = true,
                      duration = true }
 
@@ -79,15 +80,20 @@ local function describe(f, sent)
   if (first > 1 and MONTHS[toks[first - 1].w]) or (toks[last + 1] and MONTHS[toks[last + 1].w]) then
     return nil
   end
+  -- what is counted: the figure's unit, else a noun in or just after it
   local subject
-  for i = last + 1, math.min(last + 3, #toks) do
-    local c = M.SUBJECT[toks[i].w]
-    if c then subject = c; break end
+  if f.unit and f.unit ~= "" then
+    local u = tostring(f.unit):lower()
+    subject = M.SUBJECT[u] or M.SUBJECT[u:match("(%S+)$") or u]
   end
-  if not subject and f.unit and f.unit ~= "" then
-    subject = M.SUBJECT[tostring(f.unit):lower()] or tostring(f.unit):lower()
+  if not subject then
+    for i = first, math.min(last + 3, #toks) do
+      local c = M.SUBJECT[toks[i].w]
+      if c then subject = c; break end
+    end
   end
   if not subject and toks[last].w:find("%%$") then subject = "percent" end
+  if not subject and f.unit and f.unit ~= "" then subject = tostring(f.unit):lower() end
   local measure, md
   for i, t in ipairs(toks) do
     local c = M.MEASURE[t.w]
@@ -97,6 +103,8 @@ local function describe(f, sent)
     end
   end
   if subject == nil and measure == nil then return nil end
+  -- without a measure, only counts, shares and sums are worth comparing
+  if not measure and not COUNTED[f.kind or "count"] then return nil end
   if measure and subject == nil then subject = "people" end
   local event, ed
   for i, t in ipairs(toks) do

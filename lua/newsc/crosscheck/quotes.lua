@@ -11,6 +11,7 @@ M.defaults = {
   trim = 0.75,        -- share of the shorter rendering's words found in order in the longer
   translation = 0.45, -- Dice of content stems for a translation variant (same known speaker)
   fragment = 4,       -- renderings of at most this many words join by exact run
+  verbatim = 0.9,     -- share of words in order that joins renderings whatever their speakers
 }
 
 local function words_of(text)
@@ -70,8 +71,16 @@ end
 -- Similarity of rendering r (the shorter) to member m; 0 when they must
 -- stay apart.
 local function sim(r, m, o)
-  if r.key and m.key and r.key ~= m.key then return 0 end
+  local clash = r.key and m.key and r.key ~= m.key
   local short = #r.words <= o.fragment
+  if clash then
+    -- speakers disagree (a misread attribution, or two people): only the
+    -- same words, nearly all of them, make one remark
+    if short or r.doc == m.doc then return 0 end
+    local l = util.lcs(r.words, m.words)
+    local share = l / math.min(#r.words, #m.words)
+    return share >= o.verbatim and share or 0
+  end
   if r.doc == m.doc then
     if short and has_content(r.words) and util.contains_run(m.words, r.words) then return 1 end
     return 0
@@ -119,14 +128,21 @@ local function diff(full, r)
   return out
 end
 
-local function speaker_name(members, key)
-  local best
+-- The speaker most renderings credit (the longest name of that person).
+local function speaker_name(members)
+  local votes, best, bestn = {}, nil, 0
   for _, r in ipairs(members) do
-    if r.speaker and docs.speaker_key(r.speaker) == key then
-      if not best or #r.speaker > #best then best = r.speaker end
+    if r.key then
+      votes[r.key] = (votes[r.key] or 0) + 1
+      if votes[r.key] > bestn then best, bestn = r.key, votes[r.key] end
     end
   end
-  return best
+  if not best then return nil end
+  local name
+  for _, r in ipairs(members) do
+    if r.key == best and (not name or #r.speaker > #name) then name = r.speaker end
+  end
+  return name
 end
 
 --- Group the quotes of prepared articles.
@@ -151,18 +167,15 @@ function M.group(list, opts)
   for _, r in ipairs(order) do
     local best, bestg = 0, nil
     for _, g in ipairs(groups) do
-      if not (r.key and g.key and r.key ~= g.key) then
-        for _, m in ipairs(g.members) do
-          local s = sim(r, m, o)
-          if s > best then best, bestg = s, g end
-        end
+      for _, m in ipairs(g.members) do
+        local s = sim(r, m, o)
+        if s > best then best, bestg = s, g end
       end
     end
     if bestg then
       bestg.members[#bestg.members + 1] = r
-      bestg.key = bestg.key or r.key
     else
-      groups[#groups + 1] = { members = { r }, key = r.key, first = r.seq }
+      groups[#groups + 1] = { members = { r }, first = r.seq }
     end
   end
   local out = {}
@@ -182,7 +195,7 @@ function M.group(list, opts)
       }
     end
     out[#out + 1] = {
-      speaker = speaker_name(g.members, g.key) or full.speaker,
+      speaker = speaker_name(g.members) or full.speaker,
       text = full.text, fullest = full.article,
       articles = ids, renderings = rends, first = first,
     }
