@@ -162,9 +162,10 @@ local function verdict(ms)
           any_bad = true
           -- an update: the later article gives the higher figure
           local l = later(a, b)
-          local hi_a = (a.fig.low or a.fig.value or 0) > (b.fig.high or b.fig.value or 0)
-          local hi_b = (b.fig.low or b.fig.value or 0) > (a.fig.high or a.fig.value or 0)
-          if l == nil or not ((l and hi_a) or (l == false and hi_b)) then update = false end
+          local va, vb = a.fig.value or a.fig.low or 0, b.fig.value or b.fig.low or 0
+          if l == nil or va == vb or (l and va < vb) or (l == false and vb < va) then
+            update = false
+          end
         end
         if RANK[v] and RANK[v] > RANK[worst] then worst, reason, pair = v, why, { a, b } end
       end
