@@ -19,12 +19,12 @@ end
 
 --- What is measured, by the word that says it.
 M.MEASURE = lexicon {
-  killed = [[killed kill kills killing dead deaths death died die dying lives fatalities
+  killed = [[killed kill kills killing dead deaths died dying lives fatalities
     toll eliminated slain massacred perished]],
   injured = [[injured injuring wounded wounding hurt injuries casualties]],
   displaced = [[displaced displacing evacuated fled homeless uprooted]],
   captured = [[captured capture hostages hostage abducted kidnapped seized]],
-  arrested = [[arrested arrests detained detention jailed]],
+  arrested = [[arrested arrest arrests detained detention jailed]],
   missing = [[missing unaccounted]],
   rescued = [[rescued saved]],
 }
@@ -60,11 +60,43 @@ local BACKREF = { since = true }
 local MONTHS = {}
 for m in ([[january february march april may june july august september october november
   december jan feb mar apr jun jul aug sep sept oct nov dec]]):gmatch("%S+") do MONTHS[m] = true end
+local PRONOUN = { It = true, That = true, This = true, They = true, He = true, She = true,
+                  Those = true, These = true }
+local INCREMENT = { more = true, other = true, others = true, additional = true, further = true }
+local EARLIER = { prior = true, previous = true, earlier = true, former = true, past = true }
+local TOLL_KINDS = { count = true, percent = true }
+local NOT_TOLL = {}
+for w in ([[days day years year hours hour minutes weeks months seasons games points
+  dollars euros pounds times rounds miles kilometres kilometers feet metres
+  meters tons tonnes votes shots bullets calls]]):gmatch("%S+") do NOT_TOLL[w] = true end
+--- Sentences of an article's lead: a conflict needs figures from both leads.
+M.LEAD = 8
+--- How far (in words) a toll's verb may be before the figure, and after it.
+M.REACH = 8
+M.REACH_AFTER = 5
+
+-- No clause break (, ; : parentheses) between token i and the figure,
+-- except before "including" ("93 dead, including 11 children").
+local function same_clause(text, toks, i, first, last)
+  local a, b
+  if i < first then a, b = toks[i].stop + 1, toks[first].start - 1
+  else a, b = toks[last].stop + 1, toks[i].start - 1 end
+  local between = text:sub(a, b)
+  -- "members of the slain lawman's family": the verb is about someone else
+  if i > last and (" " .. between .. " "):find("%s[Oo]f%s") then return false end
+  if not between:find("[,;:%(%)]") then return true end
+  if i < first and first > 1 and (toks[first - 1].w == "including" or toks[first - 1].w == "among") then
+    return not between:find("[;:%(%)]")
+  end
+  return false
+end
 local COUNTED = { count = true, percent = true, money = true, currency = true }
 local SKIP_KINDS = { year = true, date = true, ordinal = true, time = true, age = true,
                      duration = true }
 
 -- Describe a figure from its sentence: subject, measure, event.
+local years
+
 local function describe(f, sent)
   local toks = util.words(sent.text)
   local fs, fe = f.start - sent.start + 1, f.stop - sent.start + 1
@@ -76,6 +108,12 @@ local function describe(f, sent)
     end
   end
   if not first then return nil end
+  -- "two more victims", "70 other": an increment, not a toll
+  if toks[last + 1] and INCREMENT[toks[last + 1].w] then return nil end
+  -- "four prior arrests": someone's record, not this event
+  for i = first, math.min(last + 1, #toks) do
+    if EARLIER[toks[i].w] then return nil end
+  end
   -- a day of a month ("October 7", "7 October") is a date, not a count
   if (first > 1 and MONTHS[toks[first - 1].w]) or (toks[last + 1] and MONTHS[toks[last + 1].w]) then
     return nil
@@ -93,19 +131,39 @@ local function describe(f, sent)
     end
   end
   if not subject and toks[last].w:find("%%$") then subject = "percent" end
-  if not subject and f.unit and f.unit ~= "" then subject = tostring(f.unit):lower() end
+  local unit_measure
+  if not subject and f.unit and f.unit ~= "" then
+    subject = tostring(f.unit):lower()
+    -- "46 arrests", "12 deaths": the unit says what happened to people
+    unit_measure = M.MEASURE[subject]
+    if unit_measure then subject = "people" end
+  end
   local measure, md
   for i, t in ipairs(toks) do
-    local c = M.MEASURE[t.w]
-    if c and (i < first or i > last) then
+    local c = not t.part and M.MEASURE[t.w]
+    if c and i > first and i <= last then
+      -- the figure's own noun: "40,000 Palestinian lives"
+      measure, md = c, 0
+    elseif c and (i < first or i > last) then
       local d = i < first and (first - i) or (i - last)
-      if not md or d < md then measure, md = c, d end
+      local reach = i < first and M.REACH or M.REACH_AFTER
+      if d <= reach and (not md or d < md) and same_clause(sent.text, toks, i, first, last) then
+        measure, md = c, d
+      end
     end
   end
-  if subject == nil and measure == nil then return nil end
-  -- without a measure, only counts, shares and sums are worth comparing
-  if not measure and not COUNTED[f.kind or "count"] then return nil end
+  if unit_measure then measure, md = unit_measure, 0 end
+  -- a toll counts people (or things named by a plural noun), not days or dollars
+  if measure and not (TOLL_KINDS[f.kind or "count"] and (subject == nil or not NOT_TOLL[subject])) then
+    measure = nil
+  end
+  -- a bare number ("59") is a toll only right next to its verb ("killed 59"),
+  -- and "arrested four times" counts no people
+  if measure and subject == nil and md > 2 then measure = nil end
+  if measure and toks[last + 1] and NOT_TOLL[toks[last + 1].w] then measure = nil end
   if measure and subject == nil then subject = "people" end
+  -- figures that measure no toll are described, but never grouped
+  if not measure then return nil end
   local event, ed
   for i, t in ipairs(toks) do
     local c = M.EVENT[t.w]
@@ -131,6 +189,16 @@ local function about(d)
   return s
 end
 
+-- the years (1900-2099) written in s
+function years(s)
+  local out = {}
+  for y in s:gmatch("%f[%w](%d%d%d%d)%f[%W]") do
+    local n = tonumber(y)
+    if n >= 1900 and n <= 2099 then out[#out + 1] = n end
+  end
+  return out
+end
+
 local RANK = { consistent = 1, tension = 2, conflict = 3 }
 
 -- Compare two mentions with newsc.compare; returns verdict, reason.
@@ -141,11 +209,24 @@ local function compare(a, b)
   return v or "consistent", reason
 end
 
+local RISE = {}
+for w in ([[rose risen rises rising climbed climbs increased jumped new latest updated
+  now revised]]):gmatch("%S+") do RISE[w] = true end
+
+local function says_rise(m)
+  local t = m.doc.text:sub(m.sentence.start, m.sentence.stop):lower()
+  for w in t:gmatch("%a+") do if RISE[w] then return true end end
+  return false
+end
+
+-- Is a's article later than b's? By publication time; without one, an
+-- article that says its toll rose is the later one. nil when unknown.
 local function later(a, b)
   local pa, pb = a.doc.published, b.doc.published
-  if type(pa) ~= "string" or type(pb) ~= "string" then return nil end
-  if pa == pb then return nil end
-  return pa > pb
+  if type(pa) == "string" and type(pb) == "string" and pa ~= pb then return pa > pb end
+  local ra, rb = says_rise(a), says_rise(b)
+  if ra ~= rb then return ra end
+  return nil
 end
 
 --- Verdict of a group of mentions (of two or more articles).
@@ -167,6 +248,12 @@ local function verdict(ms)
             update = false
           end
         end
+        -- a disagreement that rests on a figure deep in an article (often
+        -- background: an earlier event) is a tension, not a conflict
+        if v == "conflict" and (a.sent_index > M.LEAD or b.sent_index > M.LEAD) then
+          v = "tension"
+          why = (why or "the figures do not agree") .. "; one of them comes late in its article"
+        end
         if RANK[v] and RANK[v] > RANK[worst] then worst, reason, pair = v, why, { a, b } end
       end
     end
@@ -182,28 +269,49 @@ end
 function M.group(list)
   local groups, byabout = {}, {}
   local seq = 0
+  -- the newest year the articles name: a sentence about a year two or more
+  -- before it tells history ("the 2003 quake killed 31,000"), not this event
+  local newest = 0
+  for _, doc in ipairs(list) do
+    for _, y in ipairs(years(doc.masked)) do if y > newest then newest = y end end
+    local py = tonumber(tostring(doc.published or ""):match("^(%d%d%d%d)"))
+    if py and py > newest then newest = py end
+  end
   for _, doc in ipairs(list) do
     for _, f in ipairs(doc.figures) do
       local si = docs.sentence_at(doc, f.start)
-      if si and not SKIP_KINDS[f.kind or ""] then
-        local sent = doc.sentences[si]
+      local sent = si and doc.sentences[si]
+      local past = false
+      if sent then
+        local scope = sent.text
+        -- "It killed 612 people": the sentence before says which quake
+        if si > 1 and scope:match("^%s*[\"\226\128\156]?(%a+)") and
+           PRONOUN[scope:match("^%s*[\"\226\128\156]?(%a+)")] then
+          scope = doc.sentences[si - 1].text .. " " .. scope
+        end
+        for _, y in ipairs(years(scope)) do
+          if newest - y >= 2 then past = true end
+        end
+      end
+      if sent and not past and not SKIP_KINDS[f.kind or ""] then
         local d = describe(f, sent)
         if d then
           seq = seq + 1
           local a = about(d)
+          local key = a
           local src = attribution.find(sent.text, f.start - sent.start + 1)
           local m = {
-            doc = doc, fig = f, seq = seq, article = doc.id, text = f.text,
+            doc = doc, fig = f, seq = seq, article = doc.id, text = f.text, sent_index = si,
             value = f.value, low = f.low, high = f.high, hedge = f.hedge, unit = f.unit,
             start = f.start, stop = f.stop,
             sentence = { start = sent.start, stop = sent.stop },
             attribution = src and { text = src.text, start = sent.start + src.start - 1,
                                     stop = sent.start + src.stop - 1 } or nil,
           }
-          local g = byabout[a]
+          local g = byabout[key]
           if not g then
             g = { about = a, mentions = {}, first = seq, desc = d }
-            byabout[a] = g
+            byabout[key] = g
             groups[#groups + 1] = g
           end
           g.mentions[#g.mentions + 1] = m
@@ -218,14 +326,20 @@ function M.group(list)
       if not seen[m.article] then seen[m.article] = true; ids[#ids + 1] = m.article end
     end
     local v, reason, pair
-    if #ids < 2 then v = "single" else v, reason, pair = verdict(g.mentions) end
+    -- each article's first mention of the quantity (its lead figure) speaks
+    -- for it; later mentions in the same article often count something else
+    local primary, seenp = {}, {}
+    for _, m in ipairs(g.mentions) do
+      if not seenp[m.doc] then seenp[m.doc] = true; primary[#primary + 1] = m; m.primary = true end
+    end
+    if #ids < 2 then v = "single" else v, reason, pair = verdict(primary) end
     local mentions = {}
     for i, m in ipairs(g.mentions) do
       mentions[i] = {
         article = m.article, text = m.text, value = m.value, low = m.low, high = m.high,
         hedge = m.hedge, unit = m.unit, start = m.start, stop = m.stop,
         sentence = m.sentence, attribution = m.attribution,
-        published = m.doc.published,
+        published = m.doc.published, primary = m.primary or false,
       }
     end
     out[#out + 1] = {

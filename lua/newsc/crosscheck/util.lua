@@ -53,7 +53,7 @@ function M.words(s)
     if norm:find("-", 1, true) and not norm:find("^%-?%d") then
       local pos = t.start
       for part in norm:gmatch("[^-]+") do
-        out[#out + 1] = { w = part, start = pos, stop = pos + #part - 1, kind = t.kind }
+        out[#out + 1] = { w = part, start = pos, stop = pos + #part - 1, kind = t.kind, part = true }
         pos = pos + #part + 1
       end
     else
