@@ -2,10 +2,10 @@
 ** sentences.c: sentence splitting for news text, one forward pass.
 **
 ** The scan skips ordinary bytes through a class table and stops only at
-** '.', '?', '!', line breaks and the lead byte 0xE2 (ellipsis, bullets,
-** U+2029). Each stop looks a bounded distance back (the word before a
-** period, at most WORD_MAX bytes) and forward (white space, opening quotes,
-** the next word), and every byte of white space is looked at a constant
+** '.', '?', '!', line breaks and the lead bytes 0xE2 (ellipsis, bullets,
+** U+2029), 0xE3 and 0xEF (full-width stops). Each stop looks a bounded
+** distance back (the word before a period, at most WORD_MAX bytes) and
+** forward (white space, opening quotes, the next word), and every byte of white space is looked at a constant
 ** number of times, so the work is linear in the input size.
 **
 ** Decisions (see doc/sentences.md):
@@ -13,8 +13,8 @@
 **     white space and a word not starting in lower case follow;
 **   - a period after an ordinary word does too; after a title (Mr., Gen.)
 **     never; after an abbreviation, a dotted acronym (U.S.) or an initial
-**     only when the next word is a capitalised sentence starter ("The",
-**     "He", "How", ...); a period not followed by white space (3.5, U.S.A,
+**     only when the next word is capitalised and a sentence starter ("The",
+**     "He", "How", ...) or a quotation closes or opens in between; a period not followed by white space (3.5, U.S.A,
 **     example.com) never ends one;
 **   - ellipses: three dots end a sentence only before a capitalised word
 **     other than "I"; four dots before any capitalised word ("word. . . ."
@@ -95,6 +95,18 @@ static size_t closer_at(uchar *s, size_t i, size_t n) {
   if (c == 0xC2 && i + 1 < n && s[i + 1] == 0xBB) return 2;                 /* » */
   if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80 &&
       (s[i + 2] == 0x9D || s[i + 2] == 0x99 || s[i + 2] == 0xBA)) return 3;  /* ” ’ › */
+  if (c == 0xE3 && i + 2 < n && s[i + 1] == 0x80 &&
+      (s[i + 2] == 0x8D || s[i + 2] == 0x8F || s[i + 2] == 0x91)) return 3;  /* 」 』 】 */
+  if (c == 0xEF && i + 2 < n && s[i + 1] == 0xBC && s[i + 2] == 0x89) return 3; /* ） */
+  return 0;
+}
+
+/* Length of a full-width stop at s[i]: 。 ！ ？ ｡ (0 if none). */
+static size_t wide_stop_at(uchar *s, size_t i, size_t n) {
+  if (i + 2 >= n) return 0;
+  if (s[i] == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x82) return 3;
+  if (s[i] == 0xEF && s[i + 1] == 0xBC && (s[i + 2] == 0x81 || s[i + 2] == 0x9F)) return 3;
+  if (s[i] == 0xEF && s[i + 1] == 0xBD && s[i + 2] == 0xA1) return 3;
   return 0;
 }
 
@@ -301,8 +313,9 @@ static int word_stop_before(uchar *s, size_t lim, size_t b) {
 }
 
 /* Does a period at s[e] after the word ending at e end a sentence, given
-   what follows? lo bounds the look back (the sentence start). */
-static int period_breaks(uchar *s, size_t lo, size_t e, size_t n, const next_info *nx) {
+   what follows? lo bounds the look back (the sentence start); closed tells
+   whether closing quotes / brackets followed the period. */
+static int period_breaks(uchar *s, size_t lo, size_t e, size_t n, int closed, const next_info *nx) {
   size_t b = e, k, lim = e - lo > WORD_MAX ? e - WORD_MAX : lo;
   int cls;
   /* strip closing marks before the period: people”. */
@@ -318,7 +331,8 @@ static int period_breaks(uchar *s, size_t lo, size_t e, size_t n, const next_inf
     case W_TITLE: case W_NEVER: return 0;
     case W_ETC: return nx->kind == K_UPPER;
     case W_ABBR: case W_ACRONYM: case W_INITIAL:
-      return nx->kind == K_UPPER && is_starter(s, nx->word, n);
+      /* a quotation closed or opened around the gap also tells: “No.” Putin said */
+      return nx->kind == K_UPPER && (closed || nx->quoted || is_starter(s, nx->word, n));
     default: return nx->kind != K_LOWER;
   }
 }
@@ -448,13 +462,13 @@ static int line_breaks(uchar *s, size_t lo, size_t i, size_t j, size_t n) {
 
 /* ---- the scan ---- */
 
-/* bytes at which the scan stops: . ? ! \n and 0xE2 (… • U+2029);
-   in a list also the space before a possible next item */
+/* bytes at which the scan stops: . ? ! \n, 0xE2 (… • U+2029) and 0xE3 /
+   0xEF (full-width stops); in a list also the space before a next item */
 static const unsigned char stop_plain[256] = {
-  ['.'] = 1, ['?'] = 1, ['!'] = 1, ['\n'] = 1, [0xE2] = 1
+  ['.'] = 1, ['?'] = 1, ['!'] = 1, ['\n'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1
 };
 static const unsigned char stop_list[256] = {
-  ['.'] = 1, ['?'] = 1, ['!'] = 1, ['\n'] = 1, [0xE2] = 1, [' '] = 1
+  ['.'] = 1, ['?'] = 1, ['!'] = 1, ['\n'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1, [' '] = 1
 };
 
 int nc_sentences(const char *str, size_t n, nc_invalid inv, nc_vec *out, size_t *bad) {
@@ -504,6 +518,14 @@ int nc_sentences(const char *str, size_t n, nc_invalid inv, nc_vec *out, size_t 
       else i = j;
       continue;
     }
+    if (c == 0xE3 || c == 0xEF) { /* 。！？ end a sentence, no space needed */
+      size_t e = i;
+      if (wide_stop_at(s, i, n) == 0) { i++; continue; }
+      while (e < n && ((k = wide_stop_at(s, e, n)) != 0 || (k = closer_at(s, e, n)) != 0)) e += k;
+      if (e < n && skip_ws(s, e, n) < n) { END_AT(e); BEGIN(e); }
+      else i = e;
+      continue;
+    }
     if (c == 0xE2 && !is_ellipsis(s, i, n)) {
       if (i + 2 < n && s[i + 1] == 0x80 && s[i + 2] == 0xA9) { /* paragraph separator */
         END_AT(i); BEGIN(i + 3); continue;
@@ -537,9 +559,9 @@ int nc_sentences(const char *str, size_t n, nc_invalid inv, nc_vec *out, size_t 
       if (s[e] == '.' || s[e] == '?' || s[e] == '!' || is_ellipsis(s, e, n)) { i = e; continue; }
       if (space_at(s, e, n) == 0) { i = e; continue; }
       nx = next_of(s, e, n);
-      if (nx.kind == K_END) { i = n; break; }
+      if (nx.kind == K_END) { i = e; continue; } /* a blank line may still follow */
       if (qe) brk = nx.kind != K_LOWER;
-      else if (dots == 1 || dots == 2) brk = period_breaks(s, start, i, n, &nx);
+      else if (dots == 1 || dots == 2) brk = period_breaks(s, start, i, n, e > p, &nx);
       else if (dots == 3)  /* "[...]" marks a cut, never a stop */
         brk = nx.kind == K_UPPER && !is_pronoun_i(s, nx.word, n) &&
               !(i > start && s[i - 1] == '[' && s[p] == ']');

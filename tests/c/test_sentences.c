@@ -71,6 +71,8 @@ static void test_abbreviations(void) {
          "Some states, i.e. Texas, and others, e.g. Ohio, agreed.");
   SPLITS("My name is Jonas E. Smith.", "My name is Jonas E. Smith.");
   SPLITS("You and I. Did you see Albert I. Jones?", "You and I. | Did you see Albert I. Jones?");
+  SPLITS("\"No.\" Putin said it. He went to the U.N. \"Act now,\" he said.",
+         "\"No.\" | Putin said it. | He went to the U.N. | \"Act now,\" he said.");
 }
 
 static void test_numbers_and_ellipses(void) {
@@ -114,6 +116,9 @@ static void test_lines(void) {
          "Photo caption here [AP] | Moscow, August 14 -- Putin spoke.");
   SPLITS("---\n\nText.\n\n---", "Text.");
   SPLITS("first\xe2\x80\xa9second", "first | second");
+  /* full-width stops: 。 and ？ with a closing 」 */
+  SPLITS("\xe4\xbc\x9a\xe8\xb0\x88\xe3\x80\x82\xe3\x80\x8c\xe5\xa5\xbd\xef\xbc\x9f\xe3\x80\x8d\xe4\xbb\x96\xe8\xaf\xb4",
+         "\xe4\xbc\x9a\xe8\xb0\x88\xe3\x80\x82 | \xe3\x80\x8c\xe5\xa5\xbd\xef\xbc\x9f\xe3\x80\x8d | \xe4\xbb\x96\xe8\xaf\xb4");
 }
 
 static void test_lists(void) {
