@@ -222,6 +222,7 @@ static int read_mark(qscan *q, size_t i, int *fam, size_t *len, int *low) {
   switch (cp) {
     case '"':
       *fam = FAM_D;
+      if (i > 0 && s[i - 1] == '=') return M_NONE;
       {
         int opening = (IS_BLANK(pc) || pc == C_OPEN || pc == C_DASH || pc == C_MARK) && !IS_BLANK(nc);
         int closing = !IS_BLANK(pc) && pc != C_OPEN && (IS_BLANK(nc) || nc == C_PUNCT || nc == C_DASH || nc == C_MARK);
@@ -326,7 +327,8 @@ static int scan_marks(qscan *q) {
     if (c == '\n') {
       end_paragraph(q, i);
       i++;
-      q->para++; q->pstart = i; q->seen = 0;
+      if (q->seen) q->para++;
+      q->pstart = i; q->seen = 0;
       continue;
     }
     if (c != '"' && c != '\'' && c != '`' && c != 0xC2 && c != 0xE2) {
@@ -344,7 +346,8 @@ static int scan_marks(qscan *q) {
       if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
         end_paragraph(q, i);
         i += len;
-        q->para++; q->pstart = i; q->seen = 0;
+        if (q->seen) q->para++;
+        q->pstart = i; q->seen = 0;
         continue;
       }
       if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A)) { i += len; continue; }
@@ -442,6 +445,8 @@ static size_t lex_window(const char *s, size_t n, size_t a, size_t b, tok *t, si
         /* possessive: Israel's -> look up "israel" */
         if (le - i > 2 && (s[le - 2] == '\'' ) && s[le - 1] == 's') le -= 2;
         t[k].lex = lex_lookup(s + i, le - i);
+        /* "United States", "Will": a capitalised word is a name, not a verb */
+        if (t[k].cap) t[k].lex &= ~(unsigned)(L_CUE | L_AUX);
       }
       if (!t[k].cap && l > 4 && s[e - 2] == 'l' && s[e - 1] == 'y') t[k].lowerly = 1;
       if (l > 4 && s[e - 3] == 'i' && s[e - 2] == 'n' && s[e - 1] == 'g') t[k].ing = 1;
@@ -452,7 +457,10 @@ static size_t lex_window(const char *s, size_t n, size_t a, size_t b, tok *t, si
     switch (cp) {
       case ',': t[k].type = T_COMMA; break;
       case ':': case ';': t[k].type = T_COLON; break;
-      case '.': case '!': case '?': t[k].type = T_END; break;
+      case '.':
+        t[k].type = (unsigned char)(i + 1 < b && (s[i + 1] == ',' || IS_ALNUM(class_at(s, n, i + 1))) ? T_OTHER : T_END);
+        break;
+      case '!': case '?': t[k].type = T_END; break;
       case '(': case '[': t[k].type = T_OPEN; break;
       case ')': case ']': t[k].type = T_CLOSE; break;
       default:
@@ -643,6 +651,7 @@ typedef struct attr {
   nc_span mention, cue, via;
   size_t hs, he;   /* the head word of the mention */
   int found, pron; /* pron: 1 he/she, 2 other pronoun */
+  int weak;        /* the subject of the sentence, no cue */
 } attr;
 
 static nc_span span(size_t a, size_t b) { nc_span x; x.start = a; x.end = b; return x; }
@@ -651,6 +660,12 @@ static nc_span span(size_t a, size_t b) { nc_span x; x.start = a; x.end = b; ret
 static int np_before(const tok *t, int lo, int c, int *m0, int *h) {
   int j = c - 1, k, nw;
   int rounds;
+  /* "Harry M. Reid (D-Nev.) said": skip the parenthesis */
+  if (j >= lo && t[j].type == T_CLOSE) {
+    int o = j - 1;
+    while (o >= lo && t[o].type != T_OPEN && j - o < 8) o--;
+    if (o >= lo && t[o].type == T_OPEN) j = o - 1;
+  }
   for (rounds = 0; rounds < 3; rounds++) {
     while (j >= lo && t[j].type == T_WORD && ((t[j].lex & (L_ADV | L_AUX)) || t[j].lowerly)) j--;
     if (j >= lo && t[j].type == T_WORD && (t[j].lex & L_TIME)) {
@@ -681,13 +696,14 @@ static int np_before(const tok *t, int lo, int c, int *m0, int *h) {
 }
 
 /* The same, with an appositive skipped: "X, a spokeswoman for Y, said". */
-static int np_before_app(const tok *t, int lo, int c, int *m0, int *h) {
+static int np_before_app(const char *s, const tok *t, int lo, int c, int *m0, int *h) {
   if (c - 1 >= lo && t[c - 1].type == T_COMMA) {
     int p = c - 2;
     while (p >= lo && t[p].type != T_COMMA && c - p < 14) p--;
     if (p > lo && t[p].type == T_COMMA && p + 1 < c - 1) {
       const tok *f = &t[p + 1];
-      if (f->type == T_WORD && ((f->lex & L_DET) || !f->cap))
+      if (f->type == T_WORD && ((f->lex & (L_DET | L_NAT | L_TITLE)) || tok_is(s, f, "who") ||
+                                (s[f->s] >= '0' && s[f->s] <= '9') || (!f->cap && (f->lex & L_OF))))
         return np_before(t, lo, p, m0, h);
     }
     return 0;
@@ -700,7 +716,7 @@ static int np_after(const tok *t, int j, int hi, int *h) {
   int k, nw = 0, last = -1, lastcap = -1;
   if (j >= hi || t[j].type != T_WORD) return 0;
   if (t[j].lex & (L_PRONP | L_PRONO)) { *h = j; return 1; }
-  if (!(t[j].cap || (t[j].lex & L_DET))) return 0;
+  if (!(t[j].cap || (t[j].lex & (L_DET | L_NAT | L_TITLE)))) return 0;
   if (t[j].lex & (L_STOP | L_CUE)) return 0;
   for (k = j; k < hi && t[k].type == T_WORD && nw < 8; k++, nw++) {
     if (k > j && (t[k].lex & (L_STOP | L_CUE | L_AUX))) break;
@@ -726,6 +742,7 @@ static void set_mention(attr *a, const tok *t, int m0, int mlast, int h) {
 static void find_via(attr *a, const char *s, const tok *t, int j, int hi) {
   int k, chan = 0;
   if (a->via.end > a->via.start) return;
+  while (j < hi && t[j].type == T_COMMA) j++;
   if (j >= hi || t[j].type != T_WORD) return;
   if (tok_is(s, &t[j], "according") && j + 1 < hi && tok_is(s, &t[j + 1], "to")) chan = 1;
   else if (!(t[j].lex & (L_PREP | L_OF)) && !tok_is(s, &t[j], "via") && !tok_is(s, &t[j], "to")) return;
@@ -734,14 +751,31 @@ static void find_via(attr *a, const char *s, const tok *t, int j, int hi) {
   if (chan && k > j + 1) a->via = span(t[j].s, t[k - 1].e);
 }
 
-/* Attribution after a quote: ", Putin said", ", said Putin", ", he added". */
-static int attr_after(attr *a, const char *s, const tok *t, int nt) {
+/* A verb in the past tense or the third person, not in the lexicon: "fumed". */
+static int loose_cue(const char *s, const tok *w) {
+  size_t l = w->e - w->s;
+  if (w->type != T_WORD || w->cap || l < 4) return 0;
+  if (w->lex & (L_DET | L_OF | L_STOP | L_PREP | L_AUX | L_ADV | L_PRONP | L_PRONO | L_TIME)) return 0;
+  if (s[w->e - 2] == 'e' && s[w->e - 1] == 'd') return 1;
+  return 0;
+}
+
+/* Attribution after a quote: ", Putin said", ", said Putin", ", he added".
+   loose: a quote that ends with a comma takes an unknown verb as its cue. */
+static int attr_after(attr *a, const char *s, tok *t, int nt, int loose) {
   int i = 0, c, m0, h, words = 0;
+  if (loose) {
+    for (c = 0; c < nt && c < 12; c++) {
+      if (t[c].type == T_END || t[c].type == T_COLON || t[c].type == T_MARK) break;
+      if (t[c].lex & L_CUE) break;
+      if (loose_cue(s, &t[c])) { t[c].lex |= L_CUE; break; }
+    }
+  }
   while (i < nt && t[i].type != T_WORD) {
     if (t[i].type == T_END || t[i].type == T_COLON) return 0;
     i++;
   }
-  for (c = i; c < nt && words < 10; c++) {
+  for (c = i; c < nt && words < 30; c++) {
     if (t[c].type == T_END || t[c].type == T_COLON || t[c].type == T_MARK) return 0;
     if (t[c].type != T_WORD) continue;
     words++;
@@ -757,7 +791,7 @@ static int attr_after(attr *a, const char *s, const tok *t, int nt) {
       }
       continue;
     }
-    if (np_before_app(t, i, c, &m0, &h)) {
+    if (np_before_app(s, t, i, c, &m0, &h)) {
       set_mention(a, t, m0, h, h);
       a->cue = span(t[c].s, t[c].e);
       if (t[c].lex & L_TRANS) {
@@ -778,30 +812,54 @@ static int attr_after(attr *a, const char *s, const tok *t, int nt) {
         return 1;
       }
     }
-    return 0;
+    if (c > i && t[c - 1].type == T_COMMA) {
+      /* "Harry Bond, 30, of Raleigh, N.C., who was polled, said" */
+      int e = np_after(t, i, c, &h);
+      if (e && e < c && t[e].type == T_COMMA) {
+        set_mention(a, t, i, e - 1, h);
+        a->cue = span(t[c].s, t[c].e);
+        find_via(a, s, t, c + 1, nt);
+        return 1;
+      }
+    }
+    if (words > 12) return 0;
+    continue;
   }
   return 0;
 }
 
+#define NAMECAP(w) ((w).cap && !((w).lex & (L_DET | L_LEAD | L_PREP)))
+
 /* The subject of the sentence tokens t[0..upto): "Veteran leader Abbas". */
 static int sentence_subject(const tok *t, int upto, int *m0, int *mlast, int *h) {
-  int i = 0, k, lastcap = -1;
+  int i = 0, k, lastcap = -1, skips = 0;
   if (upto <= 0 || t[0].type != T_WORD) return 0;
   if (((t[0].lex & (L_LEAD | L_PREP)) && !(t[0].lex & (L_DET | L_PRONP | L_PRONO))) || t[0].ing) {
-    while (i < upto && t[i].type != T_COMMA) i++;
-    i++;
+    /* an opening phrase: "Speaking in Salem, New Hampshire, Trump went ..." */
+    for (;;) {
+      while (i < upto && t[i].type != T_COMMA) i++;
+      i++;
+      if (i >= upto || skips++ > 3) break;
+      for (k = i; k < upto && t[k].type == T_WORD && NAMECAP(t[k]); k++) {}
+      if (!(k > i && k < upto && t[k].type == T_COMMA)) break;
+    }
   }
   if (i >= upto || t[i].type != T_WORD) return 0;
   if (t[i].lex & (L_PRONP | L_PRONO)) { *m0 = *mlast = *h = i; return 1; }
   if (!(t[i].cap || (t[i].lex & L_DET))) return 0;
   for (k = i; k < upto && t[k].type == T_WORD && k - i < 8; k++) {
     if (k > i && (t[k].lex & (L_STOP | L_CUE | L_AUX | L_ADV))) break;
-    if (t[k].cap) lastcap = k;
-    else if (!(t[k].lex & (L_DET | L_OF)) && (lastcap >= 0 || k - i > 2)) break;
+    if (NAMECAP(t[k])) lastcap = k;
+    else if (!(t[k].lex & (L_DET | L_OF | L_TITLE | L_NAT)) && (lastcap >= 0 || k - i > 2)) break;
   }
   if (lastcap < 0) {
-    if ((t[i].lex & L_DET) && k - 1 > i) { *m0 = i; *mlast = *h = k - 1; return 1; }
-    return 0;
+    /* "the ministry", "The campaign": a determiner and a noun or two */
+    int e = i + 1;
+    if (!(t[i].lex & L_DET) || e >= upto || t[e].type != T_WORD || t[e].cap) return 0;
+    /* "the foreign ministry": an adjective of the lexicon before the noun */
+    if ((t[e].lex & (L_TITLE | L_NAT)) && e + 1 < upto && t[e + 1].type == T_WORD && !t[e + 1].cap) e++;
+    *m0 = i; *mlast = *h = e;
+    return 1;
   }
   *m0 = i; *mlast = *h = lastcap;
   return 1;
@@ -819,6 +877,7 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
   if (c < 0) {
     if (subject_ok && sentence_subject(t, nt, &m0, &ml, &h)) {
       set_mention(a, t, m0, ml, h);
+      a->weak = 1;
       return 1;
     }
     return 0;
@@ -832,18 +891,22 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
   }
   /* "TASS quoted X as saying" */
   if (tok_is(s, &t[c], "saying") && c >= 2 && tok_is(s, &t[c - 1], "as")) {
-    int q;
+    int q, h2;
     for (q = c - 2; q >= 0 && c - q < 10; q--) if (tok_is(s, &t[q], "quoted")) break;
     if (q >= 0 && c - q < 10 && q + 1 < c - 1) {
       int e = np_after(t, q + 1, c - 1, &h);
       if (e) {
         set_mention(a, t, q + 1, e - 1, h);
-        if (np_before(t, 0, q, &m0, &ml)) a->via = span(t[m0].s, t[q].e);
+        if (sentence_subject(t, q, &m0, &ml, &h2)) a->via = span(t[m0].s, t[q - 1].e);
         return 1;
       }
     }
   }
-  if (np_before_app(t, 0, c, &m0, &h)) {
+  if (t[c].ing && c > 0 && t[c - 1].type == T_COMMA && sentence_subject(t, c, &m0, &ml, &h)) {
+    set_mention(a, t, m0, ml, h);
+    return 1;
+  }
+  if (np_before_app(s, t, 0, c, &m0, &h)) {
     set_mention(a, t, m0, h, h);
     if ((t[c].lex & L_TRANS)) {
       int h2, e2 = np_after(t, c + 1, nt, &h2);
@@ -960,14 +1023,14 @@ static int32_t char_before(const char *s, size_t n, size_t i, size_t lo) {
 typedef struct group {
   size_t r0, r1;  /* raws [r0, r1) */
   attr a;
-  int kind, headline, direct_alone;
+  int kind, headline, direct_alone, same_sentence;
   size_t lead_lo;
 } group;
 
 /* Resolve he/she at offset pos to the nearest person named before it. */
 static const nslot *resolve_pronoun(const char *s, const names *nm, size_t pos) {
   size_t lo = 0, hi = nm->list.len, steps = 0;
-  const nslot *any = NULL;
+  const nslot *any = NULL, *multi = NULL;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
     if (NC_VEC_AT(&nm->list, name, mid).start < pos) lo = mid + 1; else hi = mid;
@@ -983,9 +1046,11 @@ static const nslot *resolve_pronoun(const char *s, const names *nm, size_t pos) 
         if (r->subj) return e;
         if (!any) any = e;
       }
+      /* last resort: a full name in subject position ("Vladimir Putin met ...") */
+      if (e && !multi && r->subj && r->ntok >= 2) multi = e;
     }
   }
-  return any;
+  return any ? any : multi;
 }
 
 static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes, nc_vec *parts) {
@@ -1036,6 +1101,7 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
     size_t ss = sentence_start(s, n, f->start, lo);
     int32_t pc = char_before(s, n, f->start, f->pstart);
     int nt, upper, lead_cue = 0;
+    int32_t inner_last = char_before(s, n, l->iend, l->istart);
     attr *a = &g->a;
     if (pend == 0 || l->pend == 0) {
       /* the paragraph end of a closed quote: up to the next newline, bounded */
@@ -1057,7 +1123,7 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
     upper = starts_upper(s, n, f->istart, f->iend);
     g->direct_alone = (pc < 0 || pc == '.' || pc == '!' || pc == '?' || pc == '\n' || pc == '*');
     if (g->direct_alone || pc == ':' || ((pc == ',' || lead_cue) && (upper || lead_cue)) ||
-        (pc == 0x2014 && upper) || (pc == '(' && upper))
+        ((pc == 0x2014 || pc == 0x2013 || pc == '-') && upper) || (pc == '(' && upper))
       g->kind = NC_Q_DIRECT;
     else if (!g->headline && g->r1 - g->r0 == 1 && title_like(s, n, f->istart, f->iend))
       g->kind = NC_Q_TITLE;
@@ -1073,33 +1139,41 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
         if (R[r].contd) continue;
         {
           int gt = (int)lex_window(s, n, R[r - 1].end, R[r].start, t, MAXTOK);
-          attr_after(a, s, t, gt);
+          attr_after(a, s, t, gt, 1);
         }
       }
     }
     /* after the quote, then before it */
-    if (!a->found && g->kind != NC_Q_PARTIAL) {
+    if (!a->found && g->kind != NC_Q_PARTIAL && inner_last != '.') {
       size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend);
       int tt = (int)lex_window(s, n, l->end, te, t, MAXTOK);
-      attr_after(a, s, t, tt);
+      attr_after(a, s, t, tt, inner_last == ',' || inner_last == '?' || inner_last == '!');
     }
     if (!a->found) {
       nt = (int)lex_window(s, n, ss, f->start, t, MAXTOK);
-      attr_before(a, s, t, nt, g->headline);
+      attr_before(a, s, t, nt, g->headline || (g->kind != NC_Q_PARTIAL && !g->direct_alone));
     }
+    g->same_sentence = (ss == lo && lo == prev_end && prev_end > 0 && f->para == R[G[i - 1].r1 - 1].para);
     if (!a->found && g->kind == NC_Q_PARTIAL) {
       size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend);
       int tt = (int)lex_window(s, n, l->end, te, t, MAXTOK);
-      attr_after(a, s, t, tt);
+      attr_after(a, s, t, tt, inner_last == ',');
+      if (!a->found) {
+        nt = (int)lex_window(s, n, ss, f->start, t, MAXTOK);
+        attr_before(a, s, t, nt, 1);
+      }
     }
-    if (!a->found && g->direct_alone && f->pstart > 0 && pc < 0) {
-      /* the paragraph before ends with "X continued:" */
-      size_t pe = f->pstart - 1, ps2;
-      while (pe > 0 && IS_BLANK(class_before(s, n, pe))) pe = prev_start(s, pe);
-      if (pe > 0 && s[pe - 1] == ':' && pe - 1 >= prev_end) {
-        ps2 = sentence_start(s, n, pe - 1, prev_end);
-        nt = (int)lex_window(s, n, ps2, pe - 1, t, MAXTOK);
-        attr_before(a, s, t, nt, 0);
+    if (!a->found && g->direct_alone && f->start > prev_end) {
+      /* the sentence before has the cue: "Cruz continued:", "Sami recalled how ..." */
+      size_t pe = f->start, ps2;
+      while (pe > prev_end && IS_BLANK(class_before(s, n, pe))) pe = prev_start(s, pe);
+      if (pe > prev_end) {
+        pe = prev_start(s, pe);
+        ps2 = sentence_start(s, n, pe, prev_end);
+        if (ps2 >= prev_end && !(ps2 == prev_end && prev_end > 0)) {
+          nt = (int)lex_window(s, n, ps2, pe, t, MAXTOK);
+          attr_before(a, s, t, nt, 0);
+        }
       }
     }
     if (a->found && a->pron == 0) {
@@ -1129,6 +1203,25 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       size_t r;
       if (!g->a.found && g->kind == NC_Q_DIRECT && prev && f->para <= R[prev->r1 - 1].para + 1) {
         g->a = prev->a;
+      }
+      if (!g->a.found && g->kind == NC_Q_PARTIAL && g->same_sentence && i > 0 && G[i - 1].a.found)
+        g->a = G[i - 1].a;
+      /* "The only way to create “...” is ... the “...,” he added." */
+      if ((!g->a.found || g->a.weak) && g->kind == NC_Q_PARTIAL && i + 1 < ng && G[i + 1].same_sentence &&
+          G[i + 1].a.found && !G[i + 1].a.weak && G[i + 1].kind != NC_Q_TITLE)
+        g->a = G[i + 1].a;
+      /* a title-case headline: "Putin Expresses ‘Great Pain’" names the person first */
+      if (g->a.found && g->headline && g->a.pron == 0 && g->a.mention.end - g->a.mention.start > g->a.he - g->a.hs) {
+        size_t w = g->a.mention.start;
+        while (w < g->a.mention.end) {
+          size_t we = word_end(s, n, w), ks, ke;
+          const nslot *e;
+          word_key(s, w, we, &ks, &ke);
+          e = name_slot(nm, s, ks, ke - ks, 0);
+          if (e && e->person) { g->a.mention = span(w, we); g->a.hs = w; g->a.he = we; break; }
+          w = we;
+          while (w < g->a.mention.end && !IS_ALNUM(class_at(s, n, w))) w++;
+        }
       }
       if (g->a.found) prev = g;
       o = (nc_quote *)nc_vec_push(quotes);

@@ -8,11 +8,14 @@ local core = require "newsc.core"
 local split = arg[1] or "dev"
 local kinds = { direct = true, partial = true, title = true }
 local keep = false
+local need_speaker = {}   -- kinds kept only with a speaker mention
 for i = 2, #arg do
   local k = arg[i]:match("^%-%-kinds=(.*)$")
   if k then
     kinds = {}
     for w in k:gmatch("[^,]+") do kinds[w] = true end
+  elseif arg[i]:match("^%-%-attributed=") then
+    for w in arg[i]:match("=(.*)$"):gmatch("[^,]+") do need_speaker[w] = true end
   elseif arg[i] == "--keep" then
     keep = true
   end
@@ -68,14 +71,21 @@ for _, name in ipairs(names) do
   local map = cp_index(text)
   local art = name:gsub("%.txt$", "")
   for _, q in ipairs(qs) do
-    if kinds[q.kind] then
+    -- the scorer's units are quotes in double marks (“ ” "): single-quoted
+    -- headline fragments are left out, as are the kinds not asked for
+    local mark = text:sub(q.start, q.start)
+    local double = mark == '"' or mark == "`" or text:sub(q.start, q.start + 2) == "\226\128\156"
+    if double and kinds[q.kind] and (q.mention or not need_speaker[q.kind]) then
       local spk = "null"
       if q.mention then
         spk = string.format("[%d, %d]", map[q.mention.start], map[q.mention.stop + 1])
       end
-      f:write(string.format('{"article": %s, "q": [%d, %d], "speaker": %s}\n', json_str(art),
-        map[q.start], map[q.stop + 1], spk))
-      nq = nq + 1
+      -- one line per part: a quote split by its attribution is scored piece by piece
+      for _, part in ipairs(q.parts) do
+        f:write(string.format('{"article": %s, "q": [%d, %d], "speaker": %s}\n', json_str(art),
+          map[part.start], map[part.stop + 1], spk))
+        nq = nq + 1
+      end
     end
   end
 end

@@ -1,0 +1,129 @@
+/*
+** test_quotes.c: C tests of the quote extractor (engine only).
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "ctest.h"
+#include "quotes.h"
+
+NC_INTERNAL int nc_quotes_lexicon_ok(void);
+
+typedef struct res {
+  nc_vec q, p;
+  int rc;
+  size_t bad;
+} res;
+
+static void run(res *r, const char *s, size_t n, nc_invalid inv) {
+  nc_vec_init(&r->q, sizeof(nc_quote));
+  nc_vec_init(&r->p, sizeof(nc_qpart));
+  r->bad = 0;
+  r->rc = nc_quotes(s, n, inv, &r->q, &r->p, &r->bad);
+}
+
+static void done(res *r) { nc_vec_free(&r->q); nc_vec_free(&r->p); }
+
+static nc_quote *Q(res *r, size_t i) { return &NC_VEC_AT(&r->q, nc_quote, i); }
+
+static int span_is(const char *s, nc_span sp, const char *want) {
+  size_t l = strlen(want);
+  return sp.end - sp.start == l && memcmp(s + sp.start, want, l) == 0;
+}
+
+static void test_basic(void) {
+  const char *s = "\xE2\x80\x9CWe are concerned,\xE2\x80\x9D Putin said, according to a Kremlin transcript.";
+  res r;
+  run(&r, s, strlen(s), NC_INVALID_ERROR);
+  CHECK(r.rc == NC_OK, "rc %d", r.rc);
+  CHECK(r.q.len == 1, "quotes %lu", (unsigned long)r.q.len);
+  if (r.q.len == 1) {
+    nc_quote *q = Q(&r, 0);
+    nc_qpart *p = &NC_VEC_AT(&r.p, nc_qpart, q->part);
+    CHECK(q->start == 0 && q->end == 23, "range %lu-%lu", (unsigned long)q->start, (unsigned long)q->end);
+    CHECK(q->nparts == 1 && p->istart == 3 && p->iend == 20, "inner %lu-%lu", (unsigned long)p->istart, (unsigned long)p->iend);
+    CHECK(span_is(s, q->speaker, "Putin"), "speaker");
+    CHECK(span_is(s, q->mention, "Putin"), "mention");
+    CHECK(span_is(s, q->cue, "said"), "cue");
+    CHECK(span_is(s, q->via, "according to a Kremlin transcript"), "via");
+    CHECK(q->kind == NC_Q_DIRECT, "kind %d", q->kind);
+    CHECK(strcmp(nc_qkind_name(q->kind), "direct") == 0, "kind name");
+  }
+  done(&r);
+}
+
+static void test_split_and_pronoun(void) {
+  const char *s = "Russian President Vladimir Putin met Abbas.\n\n"
+                  "\xE2\x80\x9CThe economy,\xE2\x80\x9D he said, \xE2\x80\x9Cis strong.\xE2\x80\x9D";
+  res r;
+  run(&r, s, strlen(s), NC_INVALID_ERROR);
+  CHECK(r.rc == NC_OK && r.q.len == 1, "one quote, rc %d", r.rc);
+  if (r.q.len == 1) {
+    nc_quote *q = Q(&r, 0);
+    CHECK(q->nparts == 2, "parts %lu", (unsigned long)q->nparts);
+    CHECK(span_is(s, q->mention, "he"), "mention he");
+    CHECK(span_is(s, q->speaker, "Vladimir Putin"), "speaker resolved");
+  }
+  done(&r);
+}
+
+static void test_apostrophes(void) {
+  const char *s = "Moscow\xE2\x80\x99s workers\xE2\x80\x99 rights in the \xE2\x80\x99" "90s, rock \xE2\x80\x99n\xE2\x80\x99 roll, o\xE2\x80\x99" "clock, Russia's '90s.";
+  res r;
+  run(&r, s, strlen(s), NC_INVALID_ERROR);
+  CHECK(r.rc == NC_OK && r.q.len == 0, "no quotes, got %lu", (unsigned long)r.q.len);
+  done(&r);
+}
+
+static void test_invalid(void) {
+  const char *s = "\"a\xFF" "b,\" Smith said.";
+  res r;
+  run(&r, s, strlen(s), NC_INVALID_ERROR);
+  CHECK(r.rc == NC_EUTF8 && r.bad == 2, "rc %d bad %lu", r.rc, (unsigned long)r.bad);
+  done(&r);
+  run(&r, s, strlen(s), NC_INVALID_REPLACE);
+  CHECK(r.rc == NC_OK && r.q.len == 1, "replace: rc %d, %lu quotes", r.rc, (unsigned long)r.q.len);
+  if (r.q.len == 1) CHECK(span_is(s, Q(&r, 0)->speaker, "Smith"), "speaker after a bad byte");
+  done(&r);
+  run(&r, "", 0, NC_INVALID_ERROR);
+  CHECK(r.rc == NC_OK && r.q.len == 0, "empty");
+  done(&r);
+  CHECK(nc_quotes(NULL, 3, NC_INVALID_ERROR, &r.q, &r.p, NULL) == NC_EINVAL, "NULL text");
+}
+
+static void test_nul_and_unbalanced(void) {
+  const char s[] = "x\0y \"open and never closed\n\nThen \"We won,\" Smith\0 said.";
+  res r;
+  run(&r, s, sizeof s - 1, NC_INVALID_ERROR);
+  CHECK(r.rc == NC_OK && r.q.len == 1, "rc %d, %lu quotes", r.rc, (unsigned long)r.q.len);
+  if (r.q.len == 1) CHECK(Q(&r, 0)->start == 33, "start %lu", (unsigned long)Q(&r, 0)->start);
+  done(&r);
+}
+
+static void test_marks_flood(void) {
+  static const char *const marks[] = { "\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "'", "\xC2\xAB", "\" ", "\"a\" " };
+  size_t k;
+  for (k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+    size_t l = strlen(marks[k]), n = (1u << 20) / l * l, i;
+    char *s = (char *)malloc(n);
+    res r;
+    if (s == NULL) return;
+    for (i = 0; i < n; i += l) memcpy(s + i, marks[k], l);
+    run(&r, s, n, NC_INVALID_ERROR);
+    CHECK(r.rc == NC_OK, "flood %lu rc %d", (unsigned long)k, r.rc);
+    CHECK(r.q.len <= n / 2 + 1, "flood %lu: %lu quotes", (unsigned long)k, (unsigned long)r.q.len);
+    done(&r);
+    free(s);
+  }
+}
+
+int main(void) {
+  CHECK(nc_quotes_lexicon_ok(), "lexicon sorted");
+  test_basic();
+  test_split_and_pronoun();
+  test_apostrophes();
+  test_invalid();
+  test_nul_and_unbalanced();
+  test_marks_flood();
+  return ctest_done();
+}
