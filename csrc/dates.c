@@ -354,7 +354,7 @@ static int read_date(dreader *r, nc_vec *out, int *st) {
         y = pick_year(r, m, d, future(r));
         rel = 1;
       }
-      if (d > mdays(y, m)) return 0;
+      if (d > mdays(y, m)) return j;   /* "29 February 2023": no such day, nothing */
       day = nc_days_from_civil(y, m, d);
       *st = emit(out, start, last->end, 1, day, day, rel);
     } else {

@@ -185,6 +185,8 @@ static const char *const IRREG[] = {
   "people", "children", "men", "women", "police", "dead", "staff", "personnel",
   "cattle", "sheep", "fish", "aircraft", "feet", "teeth", "geese", "mice", "youth",
   "wounded", "injured", "missing", "homeless", "displaced", "elderly", NULL };
+static const char *const AFTERADJ[] = {
+  "dead", "wounded", "injured", "missing", "killed", "displaced", "homeless", "elderly", NULL };
 static const char *const SINGULAR[] = {
   "person", "child", "man", "woman", NULL };
 /* count nouns that make a 4-digit number a count rather than a year */
@@ -534,7 +536,9 @@ static int plural_like(const char *s, const nc_ftok *t) {
   a = (char)(s[t->end - 1] | 0x20);
   b = (char)(s[t->end - 2] | 0x20);
   if (a != 's') return 0;
-  if (b == 's' || b == 'u' || b == 'i' || b == '\'') return 0;
+  if (b == 's' || b == 'u' || b == '\'') return 0;
+  /* "crisis", "this", but "Israelis", "Iraqis" */
+  if (b == 'i' && !(len > 5 && s[t->start] >= 'A' && s[t->start] <= 'Z')) return 0;
   return !tok_in(s, t, STOP);
 }
 
@@ -547,7 +551,15 @@ static int read_unit(reader *r, int j, int one, size_t *us, size_t *ue) {
     if (t->type != NC_FT_WORD || (k == 0 && !t->gap)) break;
     if (tok_in(r->s, t, STOP)) break;
     if (first < 0) first = j + k;
-    if (plural_like(r->s, t)) { *us = t->start; *ue = t->end; return j + k + 1; }
+    if (plural_like(r->s, t)) {
+      /* "police officers", "Hamas fighters": a plural noun right after wins,
+         unless it describes the first ("people dead") */
+      const nc_ftok *t2 = LA(r, j + k + 1);
+      if (k < 2 && t2->type == NC_FT_WORD && t2->gap && plural_like(r->s, t2) &&
+          !tok_in(r->s, t2, AFTERADJ)) t = t2, k++;
+      *us = t->start; *ue = t->end; return j + k + 1;
+    }
+    if (k == 0 && tok_in(r->s, t, GLUED)) { *us = t->start; *ue = t->end; return j + 1; }
     /* adjectives go before the noun; a hyphen ends the phrase */
     if (is_p(r, j + k + 1, '-')) break;
   }
@@ -558,15 +570,22 @@ static int read_unit(reader *r, int j, int one, size_t *us, size_t *ue) {
   return j;
 }
 
-/* a unit from the words before the figure: "the toll rose to 93" */
-static const char *unit_before(const reader *r) {
+/* a unit from the words before the figure: "the toll rose to 93" gives
+   "deaths", "the number of dead rose to 50" gives "dead" (span in us, ue) */
+static const char *unit_before(const reader *r, size_t *us, size_t *ue) {
   size_t k;
   for (k = 1; k <= HIST; k++) {
     const nc_ftok *t = H(r, k);
     if (!t) break;
     if (t->type == NC_FT_PUNCT && (t->punct == '.' || t->punct == ';' || t->punct == '!' ||
                                    t->punct == '?')) break;
-    if (t->type == NC_FT_WORD && nc_ftok_is(r->s, t, "toll")) return "deaths";
+    if (t->type != NC_FT_WORD) continue;
+    if (nc_ftok_is(r->s, t, "toll")) return "deaths";
+    if (k >= 3 && nc_ftok_is(r->s, t, "number") && h_w(r, k - 1, "of") &&
+        H(r, k - 2)->type == NC_FT_WORD && !tok_in(r->s, H(r, k - 2), STOP)) {
+      *us = H(r, k - 2)->start; *ue = H(r, k - 2)->end;
+      return NULL;
+    }
   }
   return NULL;
 }
@@ -903,10 +922,12 @@ static int read_figure(reader *r, nc_figure *f) {
       int mk = tok_in(r->s, ut, MEASUREP);
       j = k;
       f->unit_start = us; f->unit_end = ue;
-      if (mk && mk <= 18) f->kind = NC_FK_MEASURE;
+      int ms = tok_in(r->s, ut, MEASURE);
+      if ((mk && mk <= 22) || (ms && ms <= 22) || tok_in(r->s, ut, GLUED))
+        f->kind = NC_FK_MEASURE;
     } else {
-      f->unit_lit = unit_before(r);
-      if (!f->unit_lit && (is_w(r, j, "of") || is_w(r, j, "in")) && !a.digits && a.v < 10 &&
+      f->unit_lit = unit_before(r, &f->unit_start, &f->unit_end);
+      if (!f->unit_lit && f->unit_end == f->unit_start && (is_w(r, j, "of") || is_w(r, j, "in")) && !a.digits && a.v < 10 &&
           !have_b && !hd) {
         return 0;  /* "two of the leaders", "one in ten" */
       }

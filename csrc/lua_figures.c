@@ -11,6 +11,8 @@
 
 /* integral values as Lua integers (64, not 64.0), others as floats */
 static void set_num(lua_State *L, const char *k, double v) {
+  double r = floor(v + 0.5);
+  if (fabs(v - r) <= 1e-9 * fabs(v)) v = r;   /* 1500 * 1.1 -> 1650, not 1650.0000000000002 */
   if (v == floor(v) && fabs(v) < 9007199254740992.0) lnc_setinteger(L, k, (lua_Integer)v);
   else lnc_setnumber(L, k, v);
 }
