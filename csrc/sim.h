@@ -126,7 +126,9 @@ static inline int nc_popcount64(uint64_t x) {
 /* ------------------------------------------------------------------ LSH */
 
 /* Bands and rows for a Jaccard threshold t with at most n hash values,
-   minimising the area of false positives plus false negatives. */
+   minimising the area of false positives plus NC_LSH_FN_WEIGHT times the
+   area of false negatives (recall first: candidates are verified). */
+#define NC_LSH_FN_WEIGHT 9.0
 NC_INTERNAL void nc_lsh_params(double t, size_t n, size_t *bands, size_t *rows);
 
 typedef struct nc_lsh {

@@ -33,7 +33,7 @@ void nc_lsh_params(double t, size_t n, size_t *bands, size_t *rows) {
   if (n == 0) n = 1;
   for (b = 1; b <= n; b++) {
     for (r = 1; b * r <= n; r++) {
-      double e = area(0, t, b, r, 1) + area(t, 1, b, r, 0);
+      double e = area(0, t, b, r, 1) + NC_LSH_FN_WEIGHT * area(t, 1, b, r, 0);
       if (e < best) { best = e; bb = b; br = r; }
     }
   }
