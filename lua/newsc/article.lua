@@ -21,7 +21,11 @@ local MONTHS = {
   august = 8, september = 9, october = 10, november = 11, december = 12,
 }
 
-local SPACE = { [32] = true, [9] = true, [13] = true, [11] = true, [12] = true }
+local WEEKDAYS = {}
+for w in ("mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday "
+    .. "friday saturday sunday"):gmatch("%a+") do WEEKDAYS[w] = true end
+
+local SPACE = { [32] = true, [9] = true, [10] = true, [13] = true, [11] = true, [12] = true }
 
 -- the byte range [i, j] of s without surrounding ASCII white space
 -- (and U+00A0); returns i > j for a blank range.
@@ -175,11 +179,17 @@ local PROMO_START = { "also read", "read also", "read more", "more:", "related:"
   "also see", "read next", "also watch", "click here", "subscribe to", "sign up for",
   "sign up to", "download the", "follow us on", "follow our", "join our", "get the latest",
   "for the latest", "more from", "more news from", "more on this", "related story",
+  "also on ", "like this story", "continue reading", "want more", "get breaking news",
+  "let our news", "breaking news emails", "click to", "tap here", "to read more",
   "related article", "trending:", "suggested:", "you may like" }
 
 local CREDIT_END = { "afp", "ap", "reuters", "getty images", "getty", "epa", "afp via getty images",
   "ap photo", "file photo", "photo", "xinhua", "anadolu", "shutterstock", "istock", "ians",
   "pti", "ani", "bloomberg", "efe", "tass", "sputnik", "dpa", "upi", "alamy", "pool" }
+
+local CREDIT_ANY = { "getty images", "shutterstock", "ap photo", "ap file", "/ ap ", "| ap ",
+  "| reuters", "/ reuters", "| afp", "/ afp", "via reuters", "afp photo", "reuters photo",
+  "photo credit", "image credit", "photograph:", "© " }
 
 local CAPTION_START = { "above:", "photo:", "photo by", "photos:", "image:", "image credit",
   "picture:", "caption:", "file photo", "file:", "pictured:", "photograph:", "(photo",
@@ -198,7 +208,7 @@ end
 
 -- a line made of a date, maybe with a short label or a name around it
 local function metadata_line(t, lower, words)
-  if words > 14 then return nil end
+  if words > 24 then return nil end
   if lower:match("^published") or lower:match("^last updated") or lower:match("^updated")
       or lower:match("^first published") or lower:match("^posted") or lower:match("^modified")
       or lower:match("^date:") or lower:match("^last modified") then
@@ -214,7 +224,7 @@ local function metadata_line(t, lower, words)
   end
 end
 
-local function classify(t, kind, words, first_line)
+local function classify(t, kind, words)
   local n = #t
   if n == 0 then return "blank" end
   if n > 400 then
@@ -271,6 +281,11 @@ local function classify(t, kind, words, first_line)
   if words <= 10 and (lower:match("^%d+ %a+ ago") or lower:match("^%a+ %a+ ago$")) then
     return "comments"
   end
+  -- a teaser of another story, cut short
+  if words >= 8 and (t:match("%.%.%.$") or t:match("\226\128\166$") or t:match("%[%.%.%.%]$")
+      or t:match("%[\226\128\166%]$")) then
+    return "teaser"
+  end
   local md = metadata_line(t, lower, words)
   if md then return md end
   if words <= 8 and not sentence_end(t) then
@@ -312,6 +327,21 @@ local function classify(t, kind, words, first_line)
     end
   end
   if (kind == "emphasis") and words >= 5 and lower:match("photo") then return "caption" end
+  if words <= 14 and not sentence_end(t) then
+    for _, c in ipairs(CREDIT_ANY) do
+      if lower:find(c, 1, true) then return words <= 6 and "credit" or "caption" end
+    end
+  end
+  if lower:match("%([^%(]*photo[^%(]*%)$") or lower:match("/ ap file$") or lower:match("/ ap$")
+      or lower:match("%(ap%)$") or lower:match("%(reuters%)$") then
+    return "caption"
+  end
+  if words == 0 or (words <= 2 and not t:find("%a")) then return "navigation" end
+
+  -- "... on Wednesday. Signal/Nils Berg": a credit "Agency/Name" closing the line
+  if words >= 6 and not sentence_end(t) and t:match("[%.%)] %u[%w%.]*%s?/%s?%u[%a%.]*[%a ]*$") then
+    return "caption"
+  end
   if words <= 3 and (lower:match("^%d+ comments?$") or lower:match("^%d+ shares?$")) then
     return "share"
   end
@@ -443,6 +473,10 @@ end
 local RUN_BASE, RUN_STEP, RUN_MAX = 4, 4, 40
 -- the cost of a line that usually ends an article (comments, related stories)
 local END_COST = 40
+-- a run of text before the first end marker is preferred over a heavier one
+-- after it when it has PRE_END_WORDS words and PRE_END_SHARE of its weight
+local PRE_END_WORDS = 100
+local PRE_END_SHARE = 0.3
 
 local end_marker
 
@@ -480,42 +514,47 @@ function Article:body_offset(j)
   return p.body_start + (j - p.start)
 end
 
--- the lines of the text: { s=, e= (trimmed, 1-based inclusive), t=, bare=, kind=, words= }
+-- the key under which repeated lines are found
+local function dup_key(t)
+  if #t > 2000 then return t end
+  return (t:lower():gsub("[%s%p]+", " "))
+end
+
+-- The lines of the text: tables `{s=, e=}` (trimmed, 1-based inclusive)
+-- whose metatable gives what depends on the line's text alone (`t`, `bare`,
+-- `kind`, `words`, `sent`, `key`, `reason`), computed once per distinct text,
+-- so a page that repeats one line a million times reads it once.
 local function split_lines(text)
-  local lines = {}
+  local lines, memo = {}, {}
   local pos, n = 1, #text
-  local blank_before = true
   while pos <= n do
     local nl = text:find("\n", pos, true)
     local le = nl and nl - 1 or n
     local s, e = trim_range(text, pos, le)
     if s <= e then
       local t = text:sub(s, e)
-      local b, kind
-      if e - s < 2000 then b, kind = bare(t) else b = t end
-      lines[#lines + 1] = { s = s, e = e, t = t, bare = b, kind = kind,
-                            words = count_words(b), gap = blank_before }
-      blank_before = false
-    else
-      blank_before = true
+      local mt = memo[t]
+      if not mt then
+        local b, kind
+        if e - s < 2000 then b, kind = bare(t) else b = t end
+        local words = count_words(b)
+        local info = { t = t, bare = b, kind = kind, words = words, sent = sentence_end(b),
+                       key = dup_key(b) }
+        info.reason = classify(b, kind, words)
+        info.endm = end_marker(info) and true or false
+        mt = { __index = info }
+        memo[t] = mt
+      end
+      lines[#lines + 1] = setmetatable({ s = s, e = e }, mt)
     end
     pos = le + 2
   end
   return lines
 end
 
--- the key under which repeated lines are found
-local function dup_key(t)
-  if #t > 2000 then return t end
-  return t:lower():gsub("[%s%p]+", " ")
-end
-
--- a line's weight as article text: its words for a sentence-like line;
--- a cost for other lines that grows along a run of them (menus, lists of
--- links, comment threads), so that a lone subheading costs little
 local function text_score(L, run)
   local w = L.words
-  local sent = sentence_end(L.bare)
+  local sent = L.sent
   if not L.reason and L.kind ~= "heading" then
     if w >= 10 and sent then return w, true end
     if w >= 25 then return w * 0.5, true end
@@ -546,7 +585,8 @@ function end_marker(L)
   return lower:match("^related roundup") or lower:match("^tags?:") or lower:match("^filed under")
     or lower:match("^previous post") or lower:match("^next post") or lower:match("^previous article")
     or lower:match("^next article") or lower:match("^related:") or lower:match("^topics:")
-    or lower:match("^more about") or lower:match("^categories:") or lower:match("^posted in")
+    or lower:match("^more about") or lower:match("^more in ") or lower:match("powered by disqus")
+    or lower:match("^more %a+ news$") or lower:match("^more stories from") or lower:match("^categories:") or lower:match("^posted in")
 end
 
 local function strip_outlet(title)
@@ -611,10 +651,7 @@ function M.article(text, opts)
   local n = #lines
   if n == 0 then art.outlet = opts.outlet return art end
 
-  -- 1. rules on each line
-  for i, L in ipairs(lines) do
-    L.reason = classify(L.bare, L.kind, L.words, i == 1)
-  end
+  -- 1. rules on each line: see split_lines
 
   -- 2. the title: a first heading, or a short first line
   local title_i
@@ -635,18 +672,26 @@ function M.article(text, opts)
     art.title = head
     if outlet then art.outlet = outlet end
     lines[title_i].reason = "title"
+    -- the page's title line "Headline | Outlet" above a heading
+    if title_i > 1 and not art.outlet and not lines[1].reason then
+      local h1, o1 = strip_outlet(lines[1].bare)
+      if o1 and dup_key(h1) == dup_key(head) then
+        art.outlet = o1
+        lines[1].reason = "title"
+      end
+    end
   end
 
   -- 3. repeated lines: the title again, captions again, whole blocks again
   local seen = {}
   local tkey = art.title and dup_key(art.title)
   for i, L in ipairs(lines) do
-    local k = dup_key(L.bare)
+    local k = L.key
     if i ~= title_i and tkey and k == tkey then
       L.reason = "title"
     elseif seen[k] then
       local first = lines[seen[k]]
-      if first.reason == "caption" then L.reason = "caption"
+      if first.reason == "caption" or L.reason == "caption" then L.reason = "caption"
       elseif not L.reason then
         -- a repeated short line may be the article's own (a list, a
         -- refrain) when it stands among text; decided after the main run
@@ -664,7 +709,7 @@ function M.article(text, opts)
   for i, L in ipairs(lines) do
     local sc, texty = text_score(L, run)
     if L.rep then sc, texty = -math.min(RUN_BASE + RUN_STEP * run, RUN_MAX), false end
-    if end_marker(L) then sc = -END_COST end
+    if L.endm then sc = -END_COST end
     if texty then run = 0 else run = run + 1 end
     L.score = sc
     if sum <= 0 then sum, a = sc, i else sum = sum + sc end
@@ -672,6 +717,39 @@ function M.article(text, opts)
   end
   local A, B = best_a, best_b
   if best <= 0 then A, B = 1, 0 end
+  -- comments and related stories can outweigh a short article: when a run
+  -- of text ends at the first such marker and weighs a good share of the
+  -- best run found after it, the article is that run
+  local words_before, first_end = 0, nil
+  for i = 1, n do
+    local L = lines[i]
+    if L.endm and words_before >= PRE_END_WORDS then first_end = i break end
+    if L.score > 0 then words_before = words_before + L.words end
+  end
+  if first_end and A >= first_end then
+    local pb, pa2, pb2, sum2, a2 = -math.huge, 1, 0, 0, 1
+    for i = 1, first_end - 1 do
+      local sc = lines[i].score
+      if sum2 <= 0 then sum2, a2 = sc, i else sum2 = sum2 + sc end
+      if sum2 > pb then pb, pa2, pb2 = sum2, a2, i end
+    end
+    if pb > 0 and pb >= PRE_END_SHARE * best then A, B = pa2, pb2 end
+  end
+
+  -- a paragraph cut short ("...") right after the article's text is the
+  -- article's own (a paywall's cut); elsewhere it is a teaser of another story
+  if B >= A and B < n and lines[B + 1].reason == "teaser" then B = B + 1 end
+  for i = 1, n do
+    local L = lines[i]
+    if L.reason == "teaser" then
+      local prev = lines[i - 1]
+      if i >= A and i <= B and prev and not prev.reason and prev.sent and prev.words >= 10 then
+        L.reason = false
+      else
+        L.reason = "promo"
+      end
+    end
+  end
 
   -- a repeated short line stays in the body only if its first occurrence does
   for i = A, B do
@@ -733,7 +811,8 @@ function M.article(text, opts)
           local name = trim(L.bare:sub(1, d.start - 1))
           if #name > 0 and not name:match("[:|]$") and count_words(name) <= 5
               and name:match("^%u") and not low:match("^published")
-              and not low:match("^posted") and not MONTHS[name:lower():match("^(%a+)") or ""] then
+              and not low:match("^posted") and not MONTHS[name:lower():match("^(%a+)") or ""]
+              and not WEEKDAYS[name:lower():match("^(%a+)") or ""] then
             art.byline = art.byline or name
           end
         end
@@ -784,10 +863,15 @@ function M.article(text, opts)
       bpos = bpos + (e - s + 1) + 2
     else
       local reason = L.reason
+      if not reason and L.rep then reason = "duplicate" end
       if not reason then
         if i < A then
-          reason = (i <= 2 and L.words >= 5) and "standfirst" or "navigation"
-          if L.words >= 8 and sentence_end(L.bare) then reason = "standfirst" end
+          -- a line of text under the headline is its standfirst (the deck)
+          reason = "navigation"
+          if (title_i and i > title_i and i <= title_i + 2 and L.words >= 6)
+              or (L.words >= 8 and L.sent) then
+            reason = "standfirst"
+          end
         else
           reason = "navigation"
           if L.words >= 10 and sentence_end(L.bare) then reason = "outside" end
