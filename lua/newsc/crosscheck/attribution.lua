@@ -40,6 +40,7 @@ function M.find(s, at)
   for _, verb in ipairs(REPORTED) do
     local a, _, src = s:find("(%u[%w%.'\128-\255]*[%w%.' \128-\255]-) " .. verb .. "%f[^%w]")
     if a and #src < 80 then
+      src = src:gsub("%s+ha[sd]$", ""):gsub("%s+have$", ""):gsub("%s+was$", ""):gsub("%s+is$", "")
       local cs = s:find(src, a, true)
       return { text = src, start = cs, stop = cs + #src - 1 }
     end

@@ -20,9 +20,12 @@ end
 --- What is measured, by the word that says it.
 M.MEASURE = lexicon {
   killed = [[killed kill kills killing dead deaths died dying lives fatalities
-    toll eliminated slain massacred perished]],
+    toll eliminated massacred perished drowned]],
   injured = [[injured injuring wounded wounding hurt injuries casualties]],
-  displaced = [[displaced displacing evacuated fled homeless uprooted]],
+  displaced = [[displaced displacing evacuated evacuation evacuations fled homeless
+    uprooted leave return]],
+  sheltered = [[sheltered shelter shelters housed spent]],
+  damaged = [[damaged destroyed flattened levelled leveled razed]],
   captured = [[captured capture hostages hostage abducted kidnapped seized]],
   arrested = [[arrested arrest arrests detained detention jailed]],
   missing = [[missing unaccounted]],
@@ -52,18 +55,33 @@ M.EVENT = lexicon {
   explosion = [[explosion explosions blast blasts]],
   fire = [[fire fires blaze wildfire wildfires]],
   crash = [[crash crashes collision derailment]],
-  storm = [[storm storms hurricane typhoon cyclone tornado flood floods flooding]],
+  storm = [[storm storms hurricane typhoon cyclone tornado]],
+  flood = [[flood floods flooding floodwater breach]],
   protest = [[protest protests riot riots clashes demonstration demonstrations]],
 }
 
 local BACKREF = { since = true }
+local AUX = { were = true, was = true, are = true, is = true, been = true, be = true,
+              have = true, has = true, had = true, got = true }
+local RISE_TO = { risen = true, rose = true, rises = true, climbed = true, increased = true,
+                  jumped = true, reached = true }
+-- which subjects a measure can apply to: homes are evacuated or destroyed, not killed
+local function any() return true end
+local function homes(s) return s == "homes" end
+local function not_homes(s) return s ~= "homes" end
+local FITS = setmetatable({ killed = not_homes, injured = not_homes, captured = not_homes,
+  arrested = not_homes, rescued = not_homes, sheltered = not_homes, damaged = homes },
+  { __index = function() return any end })
 local MONTHS = {}
 for m in ([[january february march april may june july august september october november
   december jan feb mar apr jun jul aug sep sept oct nov dec]]):gmatch("%S+") do MONTHS[m] = true end
 local PRONOUN = { It = true, That = true, This = true, They = true, He = true, She = true,
                   Those = true, These = true }
+local FRACTION = { half = true, halves = true, third = true, thirds = true, quarter = true,
+                   quarters = true, fifth = true, fifths = true }
 local INCREMENT = { more = true, other = true, others = true, additional = true, further = true }
 local EARLIER = { prior = true, previous = true, earlier = true, former = true, past = true }
+local CONTEXT_KINDS = { money = true, currency = true, count = true, percent = true }
 local TOLL_KINDS = { count = true, percent = true }
 local NOT_TOLL = {}
 for w in ([[days day years year hours hour minutes weeks months seasons games points
@@ -72,8 +90,8 @@ for w in ([[days day years year hours hour minutes weeks months seasons games po
 --- Sentences of an article's lead: a conflict needs figures from both leads.
 M.LEAD = 8
 --- How far (in words) a toll's verb may be before the figure, and after it.
-M.REACH = 8
-M.REACH_AFTER = 5
+M.REACH = 6
+M.REACH_AFTER = 6
 
 -- No clause break (, ; : parentheses) between token i and the figure,
 -- except before "including" ("93 dead, including 11 children").
@@ -82,8 +100,6 @@ local function same_clause(text, toks, i, first, last)
   if i < first then a, b = toks[i].stop + 1, toks[first].start - 1
   else a, b = toks[last].stop + 1, toks[i].start - 1 end
   local between = text:sub(a, b)
-  -- "members of the slain lawman's family": the verb is about someone else
-  if i > last and (" " .. between .. " "):find("%s[Oo]f%s") then return false end
   if not between:find("[,;:%(%)]") then return true end
   if i < first and first > 1 and (toks[first - 1].w == "including" or toks[first - 1].w == "among") then
     return not between:find("[;:%(%)]")
@@ -108,6 +124,20 @@ local function describe(f, sent)
     end
   end
   if not first then return nil end
+  local nxt, nxt2 = toks[last + 1], toks[last + 2]
+  -- "two-thirds of homes", "30 of the 80 wounded": a part, not a count
+  if nxt and FRACTION[nxt.w] then return nil end
+  if nxt and nxt.w == "of" and nxt2 and (nxt2.w == "the" or nxt2.w == "them" or nxt2.w == "those") then
+    local n3 = toks[last + 3]
+    if n3 and n3.w:find("^%d") then return nil end
+  end
+  -- "seven AK-47 rifles": a bare number counts the noun after it
+  if (not f.unit or f.unit == "") and first == last and nxt and not util.is_stop(nxt.w)
+     and not M.MEASURE[nxt.w] and not nxt.w:find("^%p") then
+    return nil
+  end
+  -- "no one else": no figure
+  if first > 1 and (toks[first - 1].w == "no" or toks[first].w == "no") then return nil end
   -- "two more victims", "70 other": an increment, not a toll
   if toks[last + 1] and INCREMENT[toks[last + 1].w] then return nil end
   -- "four prior arrests": someone's record, not this event
@@ -124,7 +154,7 @@ local function describe(f, sent)
     local u = tostring(f.unit):lower()
     subject = M.SUBJECT[u] or M.SUBJECT[u:match("(%S+)$") or u]
   end
-  if not subject then
+  if not subject and (not f.unit or f.unit == "") then
     for i = first, math.min(last + 3, #toks) do
       local c = M.SUBJECT[toks[i].w]
       if c then subject = c; break end
@@ -138,16 +168,29 @@ local function describe(f, sent)
     unit_measure = M.MEASURE[subject]
     if unit_measure then subject = "people" end
   end
+  -- distances count content words: "residents of the lower town are
+  -- still unable to return" puts "return" five words after the figure
+  local cpos, c = {}, 0
+  for i, t in ipairs(toks) do
+    if not util.is_stop(t.w) then c = c + 1 end
+    cpos[i] = c
+  end
   local measure, md
+  -- "has risen to five", "rose to 10": the toll's verb may be anywhere before
+  local risen = first > 2 and toks[first - 1].w == "to" and RISE_TO[toks[first - 2].w]
   for i, t in ipairs(toks) do
     local c = not t.part and M.MEASURE[t.w]
+    if c and subject and not FITS[c](subject) then c = nil end
     if c and i > first and i <= last then
       -- the figure's own noun: "40,000 Palestinian lives"
       measure, md = c, 0
     elseif c and (i < first or i > last) then
-      local d = i < first and (first - i) or (i - last)
+      local d = i < first and (cpos[first] - cpos[i]) or (cpos[i] - cpos[last])
       local reach = i < first and M.REACH or M.REACH_AFTER
-      if d <= reach and (not md or d < md) and same_clause(sent.text, toks, i, first, last) then
+      if risen and i < first then d, reach = 1, d end
+      -- ties go to the verb after the figure: "38 homes were evacuated"
+      local better = not md or d < md or (d == md and i > last and i > 1 and AUX[toks[i - 1].w])
+      if d <= reach and better and (risen or same_clause(sent.text, toks, i, first, last)) then
         measure, md = c, d
       end
     end
@@ -162,8 +205,22 @@ local function describe(f, sent)
   if measure and subject == nil and md > 2 then measure = nil end
   if measure and toks[last + 1] and NOT_TOLL[toks[last + 1].w] then measure = nil end
   if measure and subject == nil then subject = "people" end
-  -- figures that measure no toll are described, but never grouped
-  if not measure then return nil end
+  -- a sum, share or count that measures no toll ("an emergency fund of
+  -- 4 million crowns") is matched by its unit and the words around it
+  if not measure then
+    if not f.unit or f.unit == "" or not CONTEXT_KINDS[f.kind or "count"] then return nil end
+    if M.SUBJECT[tostring(f.unit):lower()] == "people" then return nil end
+    local ctx, n = {}, 0
+    for i = math.max(1, first - 4), math.min(#toks, last + 4) do
+      local w = toks[i].w
+      if (i < first or i > last) and not util.is_stop(w) and w:find("^%a") and #w > 2
+         and not M.MEASURE[w] then
+        ctx[util.stem(w)] = true; n = n + 1
+      end
+    end
+    if n == 0 then return nil end
+    return { subject = tostring(f.unit):lower(), context = ctx }
+  end
   local event, ed
   for i, t in ipairs(toks) do
     local c = M.EVENT[t.w]
@@ -267,7 +324,7 @@ end
 --- Find, describe and group the figures of prepared articles.
 -- @return array of groups `{about=, verdict=, reason=, articles=, mentions=}`
 function M.group(list)
-  local groups, byabout = {}, {}
+  local groups, byabout, base, ctxgroups = {}, {}, {}, {}
   local seq = 0
   -- the newest year the articles name: a sentence about a year two or more
   -- before it tells history ("the 2003 quake killed 31,000"), not this event
@@ -297,26 +354,89 @@ function M.group(list)
         local d = describe(f, sent)
         if d then
           seq = seq + 1
-          local a = about(d)
-          local key = a
           local src = attribution.find(sent.text, f.start - sent.start + 1)
           local m = {
             doc = doc, fig = f, seq = seq, article = doc.id, text = f.text, sent_index = si,
             value = f.value, low = f.low, high = f.high, hedge = f.hedge, unit = f.unit,
-            start = f.start, stop = f.stop,
+            start = f.start, stop = f.stop, desc = d,
             sentence = { start = sent.start, stop = sent.stop },
             attribution = src and { text = src.text, start = sent.start + src.start - 1,
                                     stop = sent.start + src.stop - 1 } or nil,
           }
-          local g = byabout[key]
-          if not g then
-            g = { about = a, mentions = {}, first = seq, desc = d }
-            byabout[key] = g
-            groups[#groups + 1] = g
+          if d.context then
+            -- join the group of this unit whose figures share a word around them
+            local g
+            for _, cg in ipairs(ctxgroups) do
+              if cg.unit == d.subject and not g then
+                for _, other in ipairs(cg.mentions) do
+                  local common = {}
+                  for w in pairs(d.context) do
+                    if other.desc.context[w] then common[#common + 1] = w end
+                  end
+                  if #common >= 2 then
+                    g = cg
+                    for _, w in ipairs(common) do cg.shared[w] = true end
+                    break
+                  end
+                end
+              end
+            end
+            if not g then
+              g = { unit = d.subject, words = {}, shared = {}, mentions = {}, first = seq,
+                    desc = d, context = true }
+              ctxgroups[#ctxgroups + 1] = g
+            end
+            for w in pairs(d.context) do g.words[w] = true end
+            g.mentions[#g.mentions + 1] = m
+          else
+            local key = d.subject .. "|" .. d.measure
+            local g = byabout[key]
+            if not g then
+              g = { mentions = {}, first = seq, desc = d }
+              byabout[key] = g
+              base[#base + 1] = g
+            end
+            g.mentions[#g.mentions + 1] = m
           end
-          g.mentions[#g.mentions + 1] = m
         end
       end
+    end
+  end
+  -- one quantity per event named: "killed in the strike" and "killed in the
+  -- war" apart; mentions naming no event join the one event named, if one
+  for _, b in ipairs(base) do
+    local events, order = {}, {}
+    for _, m in ipairs(b.mentions) do
+      local e = m.desc.event
+      if e and not events[e] then events[e] = {}; order[#order + 1] = e end
+      if e then table.insert(events[e], m) end
+    end
+    local function add(ms, event)
+      local d = { subject = b.desc.subject, measure = b.desc.measure, event = event }
+      groups[#groups + 1] = { about = about(d), mentions = ms, first = ms[1].seq, desc = d }
+    end
+    if #order <= 1 then
+      add(b.mentions, order[1])
+    else
+      local none = {}
+      for _, m in ipairs(b.mentions) do if not m.desc.event then none[#none + 1] = m end end
+      for _, e in ipairs(order) do add(events[e], e) end
+      if #none > 0 then add(none, nil) end
+    end
+  end
+  for _, g in ipairs(ctxgroups) do
+    local seen, n = {}, 0
+    for _, m in ipairs(g.mentions) do
+      if not seen[m.doc] then seen[m.doc] = true; n = n + 1 end
+    end
+    -- a sum only one article gives is not worth a line
+    if n >= 2 then
+      local words = {}
+      for w in pairs(g.shared) do words[#words + 1] = w end
+      table.sort(words)
+      g.about = g.unit .. " (" .. table.concat(words, ", ") .. ")"
+      g.desc = { subject = g.unit }
+      groups[#groups + 1] = g
     end
   end
   local out = {}
@@ -333,6 +453,11 @@ function M.group(list)
       if not seenp[m.doc] then seenp[m.doc] = true; primary[#primary + 1] = m; m.primary = true end
     end
     if #ids < 2 then v = "single" else v, reason, pair = verdict(primary) end
+    -- sums matched by the words around them only: too weak for a conflict
+    if g.context and v == "conflict" then
+      v = "tension"
+      reason = (reason or "the figures do not agree") .. "; matched by the words around them only"
+    end
     local mentions = {}
     for i, m in ipairs(g.mentions) do
       mentions[i] = {
