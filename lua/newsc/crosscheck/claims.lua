@@ -36,7 +36,8 @@ end
 -- The first content word after a negation, or nil.
 local function negated_word(list)
   for i, w in ipairs(list) do
-    if NEG[w] or w:find("n't$") or w:find("n\226\128\153t$") then
+    if (NEG[w] or w:find("n't$") or w:find("n\226\128\153t$")) and list[i + 1] ~= "as"
+       and list[i + 1] ~= "only" then
       for k = i + 1, math.min(i + 3, #list) do
         if not util.is_stop(list[k]) and not NEG[list[k]] then return util.stem(list[k]) end
       end
@@ -137,6 +138,10 @@ function M.find(list, opts)
         local neg = contradiction(u, v)
         if neg then conflicts[#conflicts + 1] = neg end
         local du, dv = dates_in(u.doc, u.sent), dates_in(v.doc, v.sent)
+        -- a date after the article's own is a plan ("expected to visit on
+        -- Thursday"), not a report to hold against another
+        if du[1] and u.doc.ref and du[1].date > u.doc.ref then du = {} end
+        if dv[1] and v.doc.ref and dv[1].date > v.doc.ref then dv = {} end
         if #du == 1 and #dv == 1 and du[1].date ~= dv[1].date then
           conflicts[#conflicts + 1] = {
             kind = "date",

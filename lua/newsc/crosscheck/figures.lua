@@ -211,12 +211,24 @@ local function describe(f, sent)
     if not f.unit or f.unit == "" or not CONTEXT_KINDS[f.kind or "count"] then return nil end
     if M.SUBJECT[tostring(f.unit):lower()] == "people" then return nil end
     local ctx, n = {}, 0
-    for i = math.max(1, first - 4), math.min(#toks, last + 4) do
+    -- up to four content words on each side
+    local function take(i)
       local w = toks[i].w
-      if (i < first or i > last) and not util.is_stop(w) and w:find("^%a") and #w > 2
-         and not M.MEASURE[w] then
+      if not util.is_stop(w) and w:find("^%a") and #w > 2 and not M.MEASURE[w] then
         ctx[util.stem(w)] = true; n = n + 1
+        return 1
       end
+      return 0
+    end
+    local got = 0
+    for i = first - 1, 1, -1 do
+      got = got + take(i)
+      if got >= 4 then break end
+    end
+    got = 0
+    for i = last + 1, #toks do
+      got = got + take(i)
+      if got >= 4 then break end
     end
     if n == 0 then return nil end
     return { subject = tostring(f.unit):lower(), context = ctx }

@@ -16,7 +16,7 @@ M.defaults = {
 
 local function words_of(text)
   local toks = util.words(text)
-  local list, orig = {}, {}
+  local list, orig, eos = {}, {}, {}
   for i, t in ipairs(toks) do
     list[i] = t.w
     -- the word with the punctuation after it, as the rendering has it
@@ -25,8 +25,11 @@ local function words_of(text)
     local piece = text:sub(t.start, stop):gsub("%s+$", "")
     if toks[i + 1] and toks[i + 1].start <= t.stop + 1 then piece = text:sub(t.start, t.stop) end
     orig[i] = piece
+    -- does a sentence end after this word?
+    local gap = text:sub(t.stop + 1, toks[i + 1] and toks[i + 1].start - 1 or #text)
+    eos[i] = toks[i + 1] == nil or gap:find("[%.!?]") ~= nil
   end
-  return list, orig
+  return list, orig, eos
 end
 
 -- Renderings of one article: its quotes, with partial quotes of one
@@ -57,10 +60,47 @@ local function renderings(doc)
     end
   end
   for _, r in ipairs(out) do
-    r.words, r.orig = words_of(r.text)
+    r.words, r.orig, r.eos = words_of(r.text)
     r.cset, r.ncs = util.content_set(r.words)
   end
   return out
+end
+
+-- A run of at least four words that is a whole sentence in both renderings
+-- ("The water," said Ada Kerr, "came in minutes. I have lost ...").
+local function shared_sentence(a, b)
+  local wa, wb = a.words, b.words
+  for i = 1, #wa do
+    if i == 1 or a.eos[i - 1] then
+      for j = 1, #wb do
+        if (j == 1 or b.eos[j - 1]) and wa[i] == wb[j] then
+          local k = 0
+          while wa[i + k] and wa[i + k] == wb[j + k] do
+            k = k + 1
+            if k >= 4 and a.eos[i + k - 1] and b.eos[j + k - 1] then return true end
+          end
+        end
+      end
+    end
+  end
+  return false
+end
+
+-- Do all words of `small` occur in order in `big`, within a stretch at most
+-- twice as long? ("Nothing pointed to this" in "Nothing in the last
+-- inspection pointed to this")
+local function ordered_within(big, small)
+  for s = 1, #big do
+    if big[s] == small[1] then
+      local k, e = 1, s
+      while k <= #small and e <= #big and e - s < 2 * #small do
+        if big[e] == small[k] then k = k + 1 end
+        e = e + 1
+      end
+      if k > #small then return true end
+    end
+  end
+  return false
 end
 
 local function has_content(list)
@@ -77,6 +117,7 @@ local function sim(r, m, o)
     -- speakers disagree (a misread attribution, or two people): only the
     -- same words, nearly all of them, make one remark
     if short or r.doc == m.doc then return 0 end
+    if shared_sentence(r, m) then return 0.8 end
     local l = util.lcs(r.words, m.words)
     local share = l / math.min(#r.words, #m.words)
     return share >= o.verbatim and share or 0
@@ -87,6 +128,9 @@ local function sim(r, m, o)
   end
   if short then
     if has_content(r.words) and util.contains_run(m.words, r.words) then return 1 end
+    if #r.words >= 3 and has_content(r.words) and ordered_within(m.words, r.words) then
+      return 0.9
+    end
     return 0
   end
   local l = util.lcs(r.words, m.words)
@@ -97,6 +141,7 @@ local function sim(r, m, o)
     local d = util.dice(r.cset, r.ncs, m.cset, m.ncs)
     if d >= o.translation and d > best then best = d end
   end
+  if best == 0 and shared_sentence(r, m) then best = 0.8 end
   return best
 end
 

@@ -15,7 +15,7 @@ for w in ([[a an the and or but nor so yet of to in on at by for from with witho
   own same she should since some such than that their theirs them themselves then there
   these they this those through too under until up very was we were what when where
   which while who whom why will would you your yours yourself yourselves said says say
-  told tells according mr ms mrs one per s t us]]):gmatch("%S+") do STOP[w] = true end
+  told tells according mr ms mrs one per s t us every each also]]):gmatch("%S+") do STOP[w] = true end
 M.STOP = STOP
 
 --- Is `w` (a normalised word) a stop word?
@@ -70,12 +70,22 @@ function M.wordlist(s)
   return out
 end
 
---- Set of stems of the content words (no stop words) of a word list.
+-- Words translators swap for one another, folded together.
+local SYN = {}
+for group in ([[home,homes,house,houses arms,weapons,weapon anxiety,concern,worry
+  killed,dead,deaths,died big,large huge,vast start,begin,began,started
+  said,stated,added,told quick,fast,rapid,rapidly,quickly]]):gmatch("%S+") do
+  local first
+  for w in group:gmatch("[^,]+") do first = first or w; SYN[w] = first end
+end
+
+--- Set of stems of the content words (no stop words) of a word list
+-- (with common translation synonyms folded: house/home, arms/weapons).
 function M.content_set(list)
   local set, n = {}, 0
   for _, w in ipairs(list) do
     if not STOP[w] and w:find("[%w\128-\255]") then
-      local s = M.stem(w)
+      local s = M.stem(SYN[w] or w)
       if not set[s] then set[s] = true; n = n + 1 end
     end
   end
