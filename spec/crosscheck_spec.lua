@@ -244,6 +244,115 @@ describe("newsc.crosscheck on the five-outlet corpus", function()
   end)
 end)
 
+describe("newsc.crosscheck on examples/ (the Lorven flood)", function()
+  local E1, E2, E3, E4, E5 = "01_valley_courier", "02_vna_wire", "03_nordal_times",
+    "04_ast_valley_ledger", "05_morning_signal"
+  local docs = assert(input.read({ "examples" }))
+  local texts = {}
+  for _, d in ipairs(docs) do texts[d.id] = d.text end
+  local report = assert(newsc.crosscheck(docs))
+
+  it("joins Ostrel's rebuild promise across translations and trims, not her later remark", function()
+    local q = group_of(report, E1, "We will rebuild every street, every house, every shop")
+    assert.are.same({ E1, E2, E3, E5 }, sorted(q.articles))
+    assert.matches("Ostrel", q.speaker)
+    assert.are.equal("variant", select(2, group_of(report, E2, "each street and each home")).variant)
+    assert.are.equal("trim", select(2, group_of(report, E3, "every street, every house")).variant)
+    assert.are.equal("partial", select(2, group_of(report, E5, "rebuild every street")).kind)
+    local later = group_of(report, E4, "but we also want answers")
+    assert.are_not.equal(q, later)
+    assert.are.same({ E4 }, later.articles)
+  end)
+
+  it("joins Kerr's split quote with its whole renderings", function()
+    local q, r1 = group_of(report, E1, "came in minutes. We had time")
+    assert.are.same({ E1, E2, E3, E5 }, sorted(q.articles))
+    assert.matches("Kerr", q.speaker)
+    assert.are.equal(q, group_of(report, E5, "I have lost everything"))
+    -- a split quote's range covers both parts in the input
+    assert.matches("^.The water,.*came in minutes%.", texts[E1]:sub(r1.start, r1.stop))
+  end)
+
+  it("joins the three renderings of the weir engineer's 'Nothing pointed to this'", function()
+    local q = group_of(report, E1, "Nothing in the last inspection pointed to this")
+    assert.are.same({ E1, E2, E5 }, sorted(q.articles))
+    assert.are.equal(q, group_of(report, E5, "Nothing pointed to this"))
+  end)
+
+  it("reads the toll of two, then five, as an update", function()
+    local f = figure_about(report, "people killed in the flood")
+    assert.are.same({ E1, E2, E3, E4, E5 }, sorted(f.articles))
+    assert.are.equal("update", f.verdict)
+    assert.are.equal(2, mention_of(f, E1).value)
+    assert.are.equal(2, mention_of(f, E2).value)
+    assert.are.equal(5, mention_of(f, E3).value)
+    assert.are.equal(5, mention_of(f, E5).value)
+    assert.matches("Civil Protection Agency", mention_of(f, E5).attribution.text)
+  end)
+
+  it("finds the hedged homes figures consistent", function()
+    local f = figure_about(report, "homes displaced in the flood")
+    assert.are.same({ E1, E2, E3, E4, E5 }, sorted(f.articles))
+    assert.are.equal("consistent", f.verdict)
+    assert.are.equal(38, mention_of(f, E2).value)
+    assert.are.equal("nearly", mention_of(f, E1).hedge)
+    assert.are.equal(40, mention_of(f, E1).high)
+    assert.are.equal(35, mention_of(f, E3).low)
+  end)
+
+  it("reports the displaced residents as a conflict, with both sides", function()
+    local f = figure_about(report, "people displaced")
+    assert.are.same({ E2, E3, E5 }, sorted(f.articles))
+    assert.are.equal("conflict", f.verdict)
+    assert.are.equal(400, mention_of(f, E5).high)
+    assert.matches("town council", mention_of(f, E5).attribution.text)
+    local c
+    for _, x in ipairs(report.conflicts) do
+      if x.kind == "figure" then assert.is_nil(c); c = x end
+    end
+    assert.truthy(c)
+    local arts = {}
+    for _, it in ipairs(c.items) do arts[#arts + 1] = it.article end
+    assert.are.same({ E2, E3, E5 }, sorted(arts))
+  end)
+
+  it("reads the emergency fund raised from 4 to 6 million crowns as an update", function()
+    local f
+    for _, g in ipairs(report.figures) do
+      if g.about:find("^crowns") then f = g end
+    end
+    assert.truthy(f)
+    assert.are.same({ E2, E3, E5 }, sorted(f.articles))
+    assert.are.equal("update", f.verdict)
+    assert.are.equal(4000000, mention_of(f, E2).value)
+    assert.are.equal(6000000, mention_of(f, E3).value)
+  end)
+
+  it("finds the sirens contradiction and takes a plan for no date conflict", function()
+    local sirens
+    for _, c in ipairs(report.conflicts) do
+      assert.are_not.equal("date", c.kind)
+      if c.kind == "statement" then sirens = c end
+    end
+    assert.truthy(sirens)
+    assert.matches("sirens sounded at 11 p.m.", sirens.items[1].text, 1, true)
+    assert.matches("did not sound before midnight", sirens.items[2].text, 1, true)
+    assert.are.equal(E4, sirens.items[2].article)
+  end)
+
+  it("lists the memo only the Ledger reports as single-source, and no boilerplate", function()
+    local memo
+    for _, s in ipairs(report.single_source) do
+      if s.text:find("internal memo", 1, true) then memo = s end
+      assert.is_nil(s.text:find("footbridge", 1, true))
+      assert.is_nil(s.text:find("rail strike", 1, true))
+    end
+    assert.truthy(memo)
+    assert.are.equal(E4, memo.article)
+    assert.are.equal(memo.text, squash(texts[E4]:sub(memo.start, memo.stop)))
+  end)
+end)
+
 -- texts written for these specs: two outlets, one quake, a toll that rises
 local EARLY = [[Quake hits Lowmoor valley
 

@@ -110,7 +110,7 @@ describe("newsc.summarise on the five-outlet corpus", function()
   end)
 
   it("covers the remark all five outlets carry and cites them all", function()
-    local sum = assert(newsc.summarise(docs, { words = 100 }))
+    local sum = assert(newsc.summarise(docs, { words = 250 }))
     local hit
     for _, s in ipairs(sum) do
       if s.text:find("dearest friends", 1, true) then hit = s end

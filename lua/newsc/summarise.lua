@@ -23,6 +23,10 @@ local function ends_like_sentence(t)
   return t:find("[%.!?]%s*$") or t:find("[%.!?,][\"'\226\128\157\226\128\153]%s*$")
 end
 
+-- a sentence that opens with a pronoun leans on the one before it
+local PRONOUN = { it = true, he = true, she = true, they = true, this = true, that = true,
+                  these = true, those = true, his = true, her = true, its = true, their = true }
+
 -- quotation marks balanced within the sentence (no half of a quote)
 local function balanced(t)
   local _, straight = t:gsub('"', "")
@@ -51,7 +55,7 @@ local function prepare_units(list, o)
         doc = doc, sent = s, pos = pos, nwords = #wl, concepts = concepts,
         set = set, n = n,
         candidate = #wl >= o.min_words and #wl <= o.max_words and ends_like_sentence(s.text)
-          and balanced(s.text) and true or false,
+          and balanced(s.text) and not PRONOUN[wl[1]] and true or false,
       }
     end
   end
@@ -104,9 +108,9 @@ function M.summarise(articles, opts)
           if weight[c] and not covered[c] then gain = gain + weight[c] end
         end
         if gain > 0 then
-          local score = gain / u.nwords
+          local score = gain / math.sqrt(u.nwords)
           -- earlier sentences of an article are better summary sentences
-          score = score * (1 + 0.5 / u.pos)
+          score = score * (1 + 1 / u.pos)
           local redundant = false
           for _, c in ipairs(chosen) do
             if util.dice(u.set, u.n, c.set, c.n) >= o.redundant then redundant = true; break end
@@ -145,7 +149,7 @@ function M.summarise(articles, opts)
             if where[c][d] then found = found + 1 end
           end
         end
-        if shared > 0 and found / shared >= o.share then ok = true end
+        if found >= 2 and found / shared >= o.share then ok = true end
         if not ok then
           for _, v in ipairs(units) do
             if v.doc == d and util.dice(u.set, u.n, v.set, v.n) >= o.support then
