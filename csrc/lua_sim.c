@@ -18,7 +18,8 @@
 **       ix:add(id, sig); ix:query(sig) -> {id, ...}; ix:pairs([min]) -> {{id1, id2}, ...}
 **   newsc.neardups(texts [, opts])      -> {{i, j, similarity}, ...}
 **       opts threshold=0.8, k=1, n=128, seed=1; i < j positions in texts
-**   newsc.tfidf([opts])                 -> model (opts stop=true, stem=false, sublinear=false)
+**   newsc.tfidf([opts])                 -> model (opts stop=true, stem=false, sublinear=false,
+**       smooth=true (idf + 1), top=0 (keep only the `top` heaviest terms of each vector))
 **       m:add(X); m:fit(texts); #m; m:df(word); m:idf(word)
 **       m:vector(X) -> vector (#v, v:cosine(other), v:terms())
 **       m:cosine(A, B) -> number (texts or vectors)
@@ -673,12 +674,18 @@ static int l_neardups(lua_State *L) {
 static int l_tfidf(lua_State *L) {
   tfidf_ud *u;
   nc_topts o;
-  int sub;
+  int sub, plain;
+  lua_Integer top;
   topts(L, 1, &o, 1, 0);
   sub = lnc_optfield_boolean(L, 1, "sublinear", 0);
+  plain = !lnc_optfield_boolean(L, 1, "smooth", 1);
+  top = lnc_optfield_integer(L, 1, "top", 0);
+  if (top < 0) return luaL_argerror(L, 1, "option 'top' must be >= 0");
   u = (tfidf_ud *)lua_newuserdata(L, sizeof *u);
   nc_tfidf_init(&u->m);
   u->m.sublinear = sub;
+  u->m.plain_idf = plain;
+  u->m.top = (size_t)top;
   u->o = o;
   u->live = 1;
   setmeta(L, T_TFIDF);

@@ -184,6 +184,8 @@ typedef struct nc_tfidf {
   uint32_t *df;
   size_t slots, used;
   int sublinear;           /* 1 + log(tf) instead of tf */
+  int plain_idf;           /* ln((1 + N) / (1 + df)), without the + 1 */
+  size_t top;              /* keep the `top` heaviest terms of a vector (0: all) */
 } nc_tfidf;
 
 NC_INTERNAL void nc_tfidf_init(nc_tfidf *m);
@@ -192,7 +194,7 @@ NC_INTERNAL void nc_tfidf_free(nc_tfidf *m);
 NC_INTERNAL int nc_tfidf_add(nc_tfidf *m, const uint64_t *t, size_t n);
 /* Document frequency of a term. */
 NC_INTERNAL size_t nc_tfidf_df(const nc_tfidf *m, uint64_t key);
-/* idf = ln((1 + N) / (1 + df)) + 1 */
+/* idf = ln((1 + N) / (1 + df)) + 1 (without the + 1 when plain_idf) */
 NC_INTERNAL double nc_tfidf_idf(const nc_tfidf *m, uint64_t key);
 /* Term counts of t[0..n) as a sparse vector (w = count); appended to out. */
 NC_INTERNAL int nc_sim_counts(const uint64_t *t, size_t n, nc_vec *out);

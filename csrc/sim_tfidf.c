@@ -91,7 +91,18 @@ size_t nc_tfidf_df(const nc_tfidf *m, uint64_t key) {
 }
 
 double nc_tfidf_idf(const nc_tfidf *m, uint64_t key) {
-  return log((1.0 + (double)m->ndocs) / (1.0 + (double)nc_tfidf_df(m, key))) + 1.0;
+  return log((1.0 + (double)m->ndocs) / (1.0 + (double)nc_tfidf_df(m, key))) + (m->plain_idf ? 0.0 : 1.0);
+}
+
+static int byweight(const void *x, const void *y) {
+  const nc_sterm *a = (const nc_sterm *)x, *b = (const nc_sterm *)y;
+  if (a->w != b->w) return a->w > b->w ? -1 : 1;
+  return a->key < b->key ? -1 : a->key > b->key;
+}
+
+static int bykey(const void *x, const void *y) {
+  const nc_sterm *a = (const nc_sterm *)x, *b = (const nc_sterm *)y;
+  return a->key < b->key ? -1 : a->key > b->key;
 }
 
 int nc_tfidf_vector(const nc_tfidf *m, const uint64_t *t, size_t n, nc_vec *out) {
@@ -104,8 +115,19 @@ int nc_tfidf_vector(const nc_tfidf *m, const uint64_t *t, size_t n, nc_vec *out)
   for (i = 0; i < out->len - base; i++) {
     double tf = m->sublinear ? 1.0 + log(o[i].w) : o[i].w;
     o[i].w = tf * nc_tfidf_idf(m, o[i].key);
-    norm += o[i].w * o[i].w;
   }
+  if (m->top > 0 && out->len - base > m->top) {
+    qsort(o, out->len - base, sizeof *o, byweight);
+    out->len = base + m->top;
+    qsort(o, m->top, sizeof *o, bykey);
+  }
+  /* terms of weight 0 (in every document, plain idf) are dropped */
+  {
+    size_t k = 0;
+    for (i = 0; i < out->len - base; i++) if (o[i].w > 0) o[k++] = o[i];
+    out->len = base + k;
+  }
+  for (i = 0; i < out->len - base; i++) norm += o[i].w * o[i].w;
   if (norm > 0) {
     norm = 1.0 / sqrt(norm);
     for (i = 0; i < out->len - base; i++) o[i].w *= norm;

@@ -607,3 +607,41 @@ describe("shared corpus", function()
     end
   end)
 end)
+
+describe("cluster", function()
+  local articles = {
+    { title = "Flood in Valdoria", text = "Heavy rain flooded the Valdoria river valley on Monday. "
+      .. "Mayor Ilse Brandt said 300 homes in Valdoria were under water and rescue teams evacuated families." },
+    "Rescue teams evacuated families from Valdoria after the river burst its banks, Mayor Ilse Brandt said. "
+      .. "About 300 homes were flooded.",
+    "In Valdoria, Mayor Ilse Brandt asked residents to stay on high ground as the flood water kept rising in the valley.",
+    { text = "A magnitude 6.1 earthquake struck near Karsk on Thursday, collapsing a bridge. "
+      .. "Governor Piet Olan said rescue teams were searching the rubble in Karsk." },
+    "Governor Piet Olan said the earthquake that hit Karsk destroyed a bridge and damaged the old market.",
+    "Rescue teams in Karsk searched collapsed buildings after Thursday's earthquake, Governor Piet Olan said.",
+  }
+
+  it("separates two events and keeps each together", function()
+    local cl = newsc.cluster(articles)
+    assert.same({ { 1, 2, 3 }, { 4, 5, 6 } }, cl)
+    local single = newsc.cluster(articles, { linkage = "single", threshold = 0.2 })
+    assert.same({ { 1, 2, 3 }, { 4, 5, 6 } }, single)
+  end)
+
+  it("puts everything apart above any reachable threshold and handles edge cases", function()
+    local cl = newsc.cluster(articles, { threshold = 1 })
+    assert.equal(6, #cl)
+    assert.same({}, newsc.cluster({}))
+    assert.same({ { 1 } }, newsc.cluster({ "" }))
+    assert.same({ { 1 }, { 2 } }, newsc.cluster({ "", "" }))
+    local ok, err = newsc.cluster({ "fine", "bad \xff" })
+    assert.is_nil(ok)
+    assert.matches("item 2: invalid UTF%-8", err)
+    local ok2, err2 = pcall(newsc.cluster, { "a", 5 })
+    assert.is_false(ok2)
+    assert.matches("item 2", err2)
+    ok2, err2 = pcall(newsc.cluster, articles, { threshold = 0 })
+    assert.is_false(ok2)
+    assert.matches("threshold", err2)
+  end)
+end)

@@ -10,6 +10,9 @@ local core = require "newsc.core"
 local M = {}
 for k, v in pairs(core) do M[k] = v end
 
+--- Story clustering (`newsc.cluster`), see `newsc.cluster`.
+M.cluster = require("newsc.cluster").cluster
+
 --- The C module itself.
 M.core = core
 --- Read an article: body, metadata, dropped lines (see newsc.article).
