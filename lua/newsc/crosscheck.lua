@@ -72,7 +72,8 @@ function M.stories(articles, opts)
   for i, a in ipairs(articles) do
     texts[i] = type(a) == "string" and a or a.text or a.body or ""
   end
-  local clusters = nc.cluster(texts, opts.cluster)
+  local clusters, cerr = nc.cluster(texts, opts.cluster)
+  if not clusters then return nil, cerr end
   local out = {}
   for ci, c in ipairs(clusters) do
     local members = c.members or c

@@ -24,6 +24,8 @@ return {
       :choices({ "markdown", "json", "html" })
     cmd:option("-o --output", "Write the report to this file (default: standard output).")
     cmd:flag("--stories", "Group the articles into stories first, then check each story.")
+    cmd:option("--threshold", "With --stories: the similarity a merge of two stories needs "
+      .. "(newsc.cluster's threshold)."):convert(tonumber)
     cmd:option("--words", "Word budget of the summary.", "250"):convert(tonumber)
     cmd:option("--ref", "Reference date (YYYY-MM-DD) for articles without a date.")
   end,
@@ -37,7 +39,8 @@ return {
     if args.ref and not args.ref:match("^%d%d%d%d%-%d%d%-%d%d$") then
       return nil, "--ref: expected a date as YYYY-MM-DD, got " .. args.ref
     end
-    local opts = { words = args.words, ref = args.ref }
+    local opts = { words = args.words, ref = args.ref,
+                   cluster = args.threshold and { threshold = args.threshold } or nil }
     local render = require(RENDER[args.format])
     local texts = {}
     for _, d in ipairs(docs) do texts[d.id] = d.text end

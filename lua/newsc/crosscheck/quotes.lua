@@ -14,6 +14,9 @@ M.defaults = {
   verbatim = 0.9,     -- share of words in order that joins renderings whatever their speakers
 }
 
+--- Renderings of a group a new one is compared with.
+M.COMPARE = 8
+
 local function words_of(text)
   local toks = util.words(text)
   local list, orig, eos = {}, {}, {}
@@ -212,7 +215,10 @@ function M.group(list, opts)
   for _, r in ipairs(order) do
     local best, bestg = 0, nil
     for _, g in ipairs(groups) do
-      for _, m in ipairs(g.members) do
+      -- the first renderings of a group (the fullest ones) stand for it:
+      -- work stays linear in the group's size
+      for k, m in ipairs(g.members) do
+        if k > M.COMPARE and m.doc ~= r.doc then break end
         local s = sim(r, m, o)
         if s > best then best, bestg = s, g end
       end
