@@ -40,7 +40,7 @@ local function prepare_units(list, o)
   local units = {}
   for _, doc in ipairs(list) do
     for pos, s in ipairs(doc.sentences) do
-      local wl = util.wordlist(s.text)
+      local wl = util.sentence_words(s)
       local stems = {}
       for i, w in ipairs(wl) do stems[i] = util.stem(w) end
       local concepts, seen = {}, {}

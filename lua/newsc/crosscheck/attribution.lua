@@ -36,13 +36,19 @@ function M.find(s, at)
     end
   end
   if best then return best end
-  -- "Reuters reported", "the ministry said" (a capitalised name before the verb)
+  -- "Reuters reported", "the ministry said" (a capitalised name before the
+  -- verb, looked for in the 80 bytes before it)
   for _, verb in ipairs(REPORTED) do
-    local a, _, src = s:find("(%u[%w%.'\128-\255]*[%w%.' \128-\255]-) " .. verb .. "%f[^%w]")
-    if a and #src < 80 then
-      src = src:gsub("%s+ha[sd]$", ""):gsub("%s+have$", ""):gsub("%s+was$", ""):gsub("%s+is$", "")
-      local cs = s:find(src, a, true)
-      return { text = src, start = cs, stop = cs + #src - 1 }
+    local vs = s:find(" " .. verb .. "%f[^%w]")
+    if vs then
+      local lo = math.max(1, vs - 80)
+      local window = s:sub(lo, vs - 1)
+      local a, _, src = window:find("(%u[%w%.'\128-\255]*[%w%.' \128-\255]*)$")
+      if a then
+        src = src:gsub("%s+ha[sd]$", ""):gsub("%s+have$", ""):gsub("%s+was$", ""):gsub("%s+is$", "")
+        local cs = lo + a - 1
+        return { text = src, start = cs, stop = cs + #src - 1 }
+      end
     end
   end
   return nil

@@ -51,7 +51,7 @@ local function units(list, o)
   local out = {}
   for _, doc in ipairs(list) do
     for _, s in ipairs(doc.sentences) do
-      local wl = util.wordlist(s.text)
+      local wl = util.sentence_words(s)
       if #wl >= o.min_words then
         local set, n = util.content_set(wl)
         out[#out + 1] = { doc = doc, sent = s, words = wl, set = set, n = n,
@@ -211,7 +211,7 @@ function M.find(list, opts)
   for _, c in ipairs(claims) do c.first = nil end
   local single = {}
   for _, u in ipairs(us) do
-    if (best[u] or 0) < o.alone and not u.quoted and notable(u) then single[#single + 1] = item(u) end
+    if not u.quoted and (best[u] or 0) < o.alone and notable(u) then single[#single + 1] = item(u) end
   end
   return claims, single, conflicts
 end

@@ -79,6 +79,13 @@ for group in ([[home,homes,house,houses arms,weapons,weapon anxiety,concern,worr
   for w in group:gmatch("[^,]+") do first = first or w; SYN[w] = first end
 end
 
+--- Normalised words of a sentence record (`{text=...}`), computed once.
+function M.sentence_words(s)
+  local wl = s.words
+  if not wl then wl = M.wordlist(s.text); s.words = wl end
+  return wl
+end
+
 --- Set of stems of the content words (no stop words) of a word list
 -- (with common translation synonyms folded: house/home, arms/weapons).
 function M.content_set(list)
