@@ -170,7 +170,8 @@ local function diff(full, r)
     local o, text = op[1], nil
     if o == "-" then text = full.orig[op[2]] else text = r.orig[op[3]] end
     local last = out[#out]
-    if last and last.op == o then last.text = last.text .. " " .. text
+    if last and last.op == o then
+      last.text = last.text .. (last.text:sub(-1) == "-" and "" or " ") .. text
     else out[#out + 1] = { op = o, text = text } end
   end
   return out
