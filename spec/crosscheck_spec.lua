@@ -469,6 +469,27 @@ describe("reports", function()
   end)
 end)
 
+describe("newsc.crosscheck stories", function()
+  it("splits the examples and the corpus into two stories, each checked on its own", function()
+    if not have_corpus() then pending("../shared/corpus is not there") return end
+    local docs = assert(input.read({ "examples", CORPUS }))
+    local stories = assert(require("newsc.crosscheck").stories(docs))
+    assert.are.equal(2, #stories)
+    assert.are.same({ "01_valley_courier", "02_vna_wire", "03_nordal_times",
+                      "04_ast_valley_ledger", "05_morning_signal" }, sorted(stories[1].articles))
+    assert.are.same({ A0, A1, A2, A3, A4 }, sorted(stories[2].articles))
+    -- no quote group mixes the two stories
+    for _, st in ipairs(stories) do
+      local mine = {}
+      for _, id in ipairs(st.articles) do mine[id] = true end
+      for _, q in ipairs(st.report.quotes) do
+        for _, id in ipairs(q.articles) do assert.is_true(mine[id]) end
+      end
+    end
+    assert.truthy(group_of(stories[2].report, A1, "dearest friends"))
+  end)
+end)
+
 describe("newsc crosscheck on the command line", function()
   local bin = os.getenv("PWD") .. "/bin/newsc"
   local function run(args)
@@ -484,6 +505,28 @@ describe("newsc crosscheck on the command line", function()
     assert.matches("/nonexistent/a.txt", out, 1, true)
     out, rc = run("crosscheck --format pdf x")
     assert.are.equal("2", rc)
+  end)
+
+  it("writes a standalone HTML page with -o", function()
+    local out = os.tmpname()
+    local _, rc = run("crosscheck --format html -o " .. out .. " examples")
+    assert.are.equal("0", rc)
+    local f = assert(io.open(out, "rb"))
+    local html = f:read("*a")
+    f:close()
+    os.remove(out)
+    assert.matches("^<!DOCTYPE html>", html)
+    assert.matches('<section class="text" id="art%-05_morning_signal">', html)
+    assert.matches('class="verdict update"', html, 1, true)
+  end)
+
+  it("prints the stories as JSON with --stories", function()
+    local out, rc = run("crosscheck --stories --format json examples")
+    assert.are.equal("0", rc)
+    local v = assert(json.decode(out))
+    assert.are.equal(1, v.version)
+    assert.are.equal(1, #v.stories)
+    assert.are.equal(5, #v.stories[1].articles)
   end)
 
   it("prints a JSON report of the corpus", function()
