@@ -12,6 +12,9 @@ M.defaults = {
   min_words = 6,  -- shorter sentences (headlines, captions) are no claims
 }
 
+--- Longest list of sentences a stem may have to be used to find pairs.
+M.POSTINGS = 60
+
 local NEG = { ["not"] = true, ["no"] = true, ["never"] = true, ["nor"] = true,
               ["none"] = true, ["nobody"] = true, ["nothing"] = true, denied = true,
               denies = true, deny = true }
@@ -23,14 +26,19 @@ local function negated(list)
   return false
 end
 
--- Share of a sentence's bytes inside quotation marks.
-local function quoted_share(doc, s)
-  local n = 0
-  for _, q in ipairs(doc.quotes or {}) do
+-- Share of a sentence's bytes inside quotation marks; `from` is the first
+-- quote that may reach it (sentences come in order): returns the share and
+-- the new `from`.
+local function quoted_share(quotes, s, from)
+  while quotes[from] and quotes[from].stop < s.start do from = from + 1 end
+  local n, k = 0, from
+  while quotes[k] and quotes[k].start <= s.stop do
+    local q = quotes[k]
     local a, b = math.max(q.start, s.start), math.min(q.stop, s.stop)
     if b >= a then n = n + (b - a + 1) end
+    k = k + 1
   end
-  return n / math.max(1, s.stop - s.start + 1)
+  return n / math.max(1, s.stop - s.start + 1), from
 end
 
 -- The first content word after a negation, or nil.
@@ -50,13 +58,16 @@ end
 local function units(list, o)
   local out = {}
   for _, doc in ipairs(list) do
+    local quotes, from = doc.quotes or {}, 1
     for _, s in ipairs(doc.sentences) do
       local wl = util.sentence_words(s)
+      local share
+      share, from = quoted_share(quotes, s, from)
       if #wl >= o.min_words then
         local set, n = util.content_set(wl)
         out[#out + 1] = { doc = doc, sent = s, words = wl, set = set, n = n,
                           neg = negated(wl), negw = negated_word(wl), seq = #out + 1,
-                          quoted = quoted_share(doc, s) > 0.5 }
+                          quoted = share > 0.5 }
       end
     end
   end
@@ -122,11 +133,17 @@ function M.find(list, opts)
     end
   end
   local pairs_ = {}
+  -- stems carried by very many sentences find no pair worth having alone;
+  -- leaving them out of the candidate search keeps the work near-linear
+  local cap = math.max(M.POSTINGS, 4 * #list)
   for _, u in ipairs(us) do
     local cand = {}
     for k in pairs(u.set) do
-      for _, v in ipairs(inv[k]) do
-        if v.doc ~= u.doc and v.seq > u.seq then cand[v] = true end
+      local l = inv[k]
+      if #l <= cap then
+        for _, v in ipairs(l) do
+          if v.doc ~= u.doc and v.seq > u.seq then cand[v] = true end
+        end
       end
     end
     for v in pairs(cand) do

@@ -87,6 +87,8 @@ local NOT_TOLL = {}
 for w in ([[days day years year hours hour minutes weeks months seasons games points
   dollars euros pounds times rounds miles kilometres kilometers feet metres
   meters tons tonnes votes shots bullets calls]]):gmatch("%S+") do NOT_TOLL[w] = true end
+--- Words on each side of a figure that are read to describe it.
+M.WINDOW = 40
 --- Sentences of an article's lead: a conflict needs figures from both leads.
 M.LEAD = 8
 --- How far (in words) a toll's verb may be before the figure, and after it.
@@ -114,16 +116,24 @@ local SKIP_KINDS = { year = true, date = true, ordinal = true, time = true, age 
 local years
 
 local function describe(f, sent)
-  local toks = util.words(sent.text)
+  local toks = sent.toks
+  if not toks then toks = util.words(sent.text); sent.toks = toks end
   local fs, fe = f.start - sent.start + 1, f.stop - sent.start + 1
+  -- the figure's tokens (binary search: sentences can be long)
+  local lo, hi = 1, #toks
+  while lo < hi do
+    local mid = math.floor((lo + hi) / 2)
+    if toks[mid].stop < fs then lo = mid + 1 else hi = mid end
+  end
   local first, last
-  for i, t in ipairs(toks) do
-    if t.stop >= fs and t.start <= fe then
-      first = first or i
-      last = i
-    end
+  for i = lo, #toks do
+    local t = toks[i]
+    if t.start > fe then break end
+    if t.stop >= fs then first = first or i; last = i end
   end
   if not first then return nil end
+  -- only words near the figure count (work stays linear in the sentence)
+  local wlo, whi = math.max(1, first - M.WINDOW), math.min(#toks, last + M.WINDOW)
   local nxt, nxt2 = toks[last + 1], toks[last + 2]
   -- "two-thirds of homes", "30 of the 80 wounded": a part, not a count
   if nxt and FRACTION[nxt.w] then return nil end
@@ -171,14 +181,15 @@ local function describe(f, sent)
   -- distances count content words: "residents of the lower town are
   -- still unable to return" puts "return" five words after the figure
   local cpos, c = {}, 0
-  for i, t in ipairs(toks) do
-    if not util.is_stop(t.w) then c = c + 1 end
+  for i = wlo, whi do
+    if not util.is_stop(toks[i].w) then c = c + 1 end
     cpos[i] = c
   end
   local measure, md
   -- "has risen to five", "rose to 10": the toll's verb may be anywhere before
   local risen = first > 2 and toks[first - 1].w == "to" and RISE_TO[toks[first - 2].w]
-  for i, t in ipairs(toks) do
+  for i = wlo, whi do
+    local t = toks[i]
     local c = not t.part and M.MEASURE[t.w]
     if c and subject and not FITS[c](subject) then c = nil end
     if c and i > first and i <= last then
@@ -234,7 +245,8 @@ local function describe(f, sent)
     return { subject = tostring(f.unit):lower(), context = ctx }
   end
   local event, ed
-  for i, t in ipairs(toks) do
+  for i = wlo, whi do
+    local t = toks[i]
     local c = M.EVENT[t.w]
     if c and (i < first or i > last) then
       local back = false
@@ -336,7 +348,7 @@ end
 --- Find, describe and group the figures of prepared articles.
 -- @return array of groups `{about=, verdict=, reason=, articles=, mentions=}`
 function M.group(list)
-  local groups, byabout, base, ctxgroups = {}, {}, {}, {}
+  local groups, byabout, base, ctxgroups, ctxindex = {}, {}, {}, {}, {}
   local seq = 0
   -- the newest year the articles name: a sentence about a year two or more
   -- before it tells history ("the 2003 quake killed 31,000"), not this event
@@ -377,18 +389,25 @@ function M.group(list)
           }
           if d.context then
             -- join the group of this unit whose figures share a word around them
+            -- candidates: figures of this unit sharing a word (index, capped)
             local g
-            for _, cg in ipairs(ctxgroups) do
-              if cg.unit == d.subject and not g then
-                for _, other in ipairs(cg.mentions) do
-                  local common = {}
-                  for w in pairs(d.context) do
-                    if other.desc.context[w] then common[#common + 1] = w end
-                  end
-                  if #common >= 2 then
-                    g = cg
-                    for _, w in ipairs(common) do cg.shared[w] = true end
-                    break
+            local tried = {}
+            for w in pairs(d.context) do
+              local l = ctxindex[d.subject .. "\0" .. w]
+              if l and not g then
+                for k = 1, math.min(#l, 20) do
+                  local other = l[k]
+                  if not tried[other] then
+                    tried[other] = true
+                    local common = {}
+                    for w2 in pairs(d.context) do
+                      if other.desc.context[w2] then common[#common + 1] = w2 end
+                    end
+                    if #common >= 2 then
+                      g = other.group
+                      for _, w3 in ipairs(common) do g.shared[w3] = true end
+                      break
+                    end
                   end
                 end
               end
@@ -398,7 +417,14 @@ function M.group(list)
                     desc = d, context = true }
               ctxgroups[#ctxgroups + 1] = g
             end
-            for w in pairs(d.context) do g.words[w] = true end
+            for w in pairs(d.context) do
+              g.words[w] = true
+              local key = d.subject .. "\0" .. w
+              local l = ctxindex[key]
+              if not l then l = {}; ctxindex[key] = l end
+              l[#l + 1] = m
+            end
+            m.group = g
             g.mentions[#g.mentions + 1] = m
           else
             local key = d.subject .. "|" .. d.measure

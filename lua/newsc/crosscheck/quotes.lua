@@ -16,6 +16,8 @@ M.defaults = {
 
 --- Renderings of a group a new one is compared with.
 M.COMPARE = 8
+--- Groups a word may index before it is too common to find candidates.
+M.POSTINGS = 50
 
 local function words_of(text)
   local toks = util.words(text)
@@ -213,22 +215,51 @@ function M.group(list, opts)
     return a.seq < b.seq
   end)
   local groups = {}
+  -- word -> groups whose renderings have it: a rendering is compared only
+  -- with groups sharing a word with it (common words left out)
+  local index = {}
+  local function candidates(r)
+    local seen, out = {}, {}
+    for _, w in ipairs(r.words) do
+      local l = index[w]
+      if l and (#l <= M.POSTINGS or #r.words <= 2) then
+        for k = 1, math.min(#l, 4 * M.POSTINGS) do
+          local g = l[k]
+          if not seen[g] then seen[g] = true; out[#out + 1] = g end
+        end
+      end
+    end
+    table.sort(out, function(a, b) return a.first < b.first end)
+    return out
+  end
+  local function add_index(g, r)
+    for _, w in ipairs(r.words) do
+      local l = index[w]
+      if not l then l = {}; index[w] = l end
+      if l[#l] ~= g then
+        local dup = false
+        for k = math.max(1, #l - 3), #l do if l[k] == g then dup = true end end
+        if not dup then l[#l + 1] = g end
+      end
+    end
+  end
   for _, r in ipairs(order) do
     local best, bestg = 0, nil
-    for _, g in ipairs(groups) do
+    for _, g in ipairs(candidates(r)) do
       -- the first renderings of a group (the fullest ones) stand for it:
       -- work stays linear in the group's size
       for k, m in ipairs(g.members) do
-        if k > M.COMPARE and m.doc ~= r.doc then break end
+        if k > M.COMPARE then break end
         local s = sim(r, m, o)
         if s > best then best, bestg = s, g end
       end
     end
-    if bestg then
-      bestg.members[#bestg.members + 1] = r
-    else
-      groups[#groups + 1] = { members = { r }, first = r.seq }
+    if not bestg then
+      bestg = { members = {}, first = r.seq }
+      groups[#groups + 1] = bestg
     end
+    bestg.members[#bestg.members + 1] = r
+    add_index(bestg, r)
   end
   local out = {}
   for _, g in ipairs(groups) do

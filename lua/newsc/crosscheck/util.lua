@@ -107,12 +107,33 @@ function M.dice(a, na, b, nb)
   return 2 * common / (na + nb), common
 end
 
+--- Largest table (words of a times words of b) `lcs` aligns exactly.
+M.LCS_MAX = 250000
+
 --- Longest common subsequence of two word lists: its length and the
 -- edit script from `a` to `b` as `{op, i, j}` with op "=" (a[i] == b[j]),
 -- "-" (a[i] only in a) or "+" (b[j] only in b). Quadratic: meant for
 -- quotes and sentences.
 function M.lcs(a, b)
   local n, m = #a, #b
+  if n * m > M.LCS_MAX then
+    -- too long to align word by word: a greedy in-order match (linear)
+    local ops, i, j, l = {}, 1, 1, 0
+    local pos = {}
+    for k = m, 1, -1 do pos[b[k]] = k end
+    while i <= n do
+      local k = pos[a[i]]
+      if k and k >= j then
+        for x = j, k - 1 do ops[#ops + 1] = { "+", nil, x } end
+        ops[#ops + 1] = { "=", i, k }; l = l + 1; j = k + 1
+      else
+        ops[#ops + 1] = { "-", i, nil }
+      end
+      i = i + 1
+    end
+    for x = j, m do ops[#ops + 1] = { "+", nil, x } end
+    return l, ops
+  end
   local L = {}
   for i = 0, n do L[i] = {}; for j = 0, m do L[i][j] = 0 end end
   for i = n - 1, 0, -1 do
