@@ -45,6 +45,7 @@ FUZZ_SRC   = $(wildcard fuzz/fuzz_*.c)
 FUZZERS    = $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
 FUZZ_ENGINE_OBJ = $(patsubst csrc/%.c,build/fuzz/obj/%.o,$(ENGINE_SRC))
 
+.SECONDARY:
 .PHONY: all core deps env test test-c test-asan test-lua demo bench fuzz fuzz-smoke eval gen clean test-all
 
 all: core
@@ -140,3 +141,7 @@ env:
 
 clean:
 	rm -rf build
+
+# regenerate csrc/lua_modules.h and the rockspecs' file lists
+rockspec:
+	lua5.4 tools/gen-rockspec.lua

@@ -17,10 +17,16 @@
 #include <string.h>
 
 #include <utf8proc.h>
+#ifdef NC_QUOTES_PROFILE
+#include <stdio.h>
+#include <time.h>
+#endif
 
 #include "quotes.h"
 
 /* ---- lexicon ---- */
+
+enum { BC_OTHER, BC_ALNUM, BC_UPPER, BC_HIGH, BC_MARK, BC_NL, BC_BLANK };
 
 enum {
   L_CUE = 1 << 0, L_PRONP = 1 << 1, L_PRONO = 1 << 2, L_DET = 1 << 3,
@@ -33,27 +39,39 @@ enum {
 
 #define NLEX (sizeof LEX / sizeof LEX[0])
 
-/* Lexicon bits of the word s[0..n) (ASCII letters compared without case;
-   a final dot ignored: "Sen." is "sen"). */
-static unsigned lex_lookup(const char *s, size_t n) {
+/* Lexicon bits of the word s[0..n) after the quick refusal of lex_lookup. */
+static unsigned lex_find(const char *s, size_t n) {
   char buf[24];
-  size_t i, lo = 0, hi = NLEX;
-  if (n > 0 && s[n - 1] == '.') n--;
-  if (n == 0 || n >= sizeof buf) return 0;
+  size_t i, k;
+  uint32_t hv = 2166136261u;
   for (i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
     if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
     else if (c >= 0x80) return 0;
     buf[i] = (char)c;
+    hv = (hv ^ c) * 16777619u;
   }
   buf[n] = 0;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    int r = strcmp(buf, LEX[mid].w);
-    if (r == 0) return LEX[mid].mask;
-    if (r < 0) hi = mid; else lo = mid + 1;
+  for (k = hv & (LEXHASH_SIZE - 1);; k = (k + 1) & (LEXHASH_SIZE - 1)) {
+    unsigned e = LEXHASH[k];
+    const char *w;
+    if (e == 0) return 0;
+    w = LEX[e - 1].w;
+    for (i = 0; i < n && w[i] == buf[i]; i++) {}
+    if (i == n && w[n] == 0) return LEX[e - 1].mask;
   }
-  return 0;
+}
+
+/* Lexicon bits of the word s[0..n) (ASCII letters compared without case;
+   a final dot ignored: "Sen." is "sen"). */
+static inline unsigned lex_lookup(const char *s, size_t n) {
+  unsigned char f, l;
+  if (n > 0 && s[n - 1] == '.') n--;
+  if (n == 0 || n >= 24) return 0;
+  f = (unsigned char)(s[0] | 0x20);   /* lower case for letters */
+  l = (unsigned char)(s[n - 1] | 0x20);
+  if (f < 'a' || f > 'z' || l < 'a' || l > 'z' || !(LEXFL[(f - 'a') * 26 + (l - 'a')] & (1UL << n))) return 0;
+  return lex_find(s, n);
 }
 
 /* 1 when the lexicon is sorted (checked by the C tests). */
@@ -79,17 +97,7 @@ enum { C_SPACE, C_NL, C_LOWER, C_UPPER, C_DIGIT, C_OPEN, C_DASH, C_MARK, C_PUNCT
 
 static int cp_class(int32_t cp) {
   if (cp < 0) return C_OTHER;
-  if (cp < 0x80) {
-    if (cp == '\n') return C_NL;
-    if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v') return C_SPACE;
-    if (cp >= 'a' && cp <= 'z') return C_LOWER;
-    if (cp >= 'A' && cp <= 'Z') return C_UPPER;
-    if (cp >= '0' && cp <= '9') return C_DIGIT;
-    if (cp == '(' || cp == '[' || cp == '{') return C_OPEN;
-    if (cp == '-') return C_DASH;
-    if (cp == '"' || cp == '\'' || cp == '`') return C_MARK;
-    return C_PUNCT;
-  }
+  if (cp < 0x80) return ACLASS[cp];
   switch (cp) {
     case 0xA0: case 0x3000: case 0x202F: case 0x205F: return C_SPACE;
     case 0x2028: case 0x2029: case 0x85: return C_NL;
@@ -136,13 +144,18 @@ static size_t prev_start(const char *s, size_t i) {
 /* Class of the character before i (C_NL at the start of the text). */
 static int class_before(const char *s, size_t n, size_t i) {
   if (i == 0) return C_NL;
+  if ((unsigned char)s[i - 1] < 0x80) return cp_class((unsigned char)s[i - 1]);
   return cp_class(cp_at(s, n, prev_start(s, i), NULL));
 }
 
 static int class_at(const char *s, size_t n, size_t i) {
   if (i >= n) return C_NL;
+  if ((unsigned char)s[i] < 0x80) return cp_class((unsigned char)s[i]);
   return cp_class(cp_at(s, n, i, NULL));
 }
+
+/* ASCII letter or digit */
+#define ASCII_ALNUM(b) (((b) >= 'a' && (b) <= 'z') || ((b) >= 'A' && (b) <= 'Z') || ((b) >= '0' && (b) <= '9'))
 
 /* ---- step 1: marks ---- */
 
@@ -337,6 +350,9 @@ static int scan_marks(qscan *q) {
         if ((rc = settle_pending(q, 0)) != NC_OK) return rc;
       }
       i++;
+      if (q->seen) {
+        while (i < n && !MSTOP[(unsigned char)s[i]]) i++;
+      }
       continue;
     }
     {
@@ -391,7 +407,7 @@ enum { T_WORD, T_COMMA, T_COLON, T_END, T_DASH, T_MARK, T_OPEN, T_CLOSE, T_OTHER
 typedef struct tok {
   size_t s, e;       /* bytes [s, e) */
   unsigned lex;
-  unsigned char type, cap, lowerly, ing;
+  unsigned char type, cap, lowerly, ing, digit;
 } tok;
 
 /* End of the word starting at i (a letter or digit there): letters, digits,
@@ -399,7 +415,10 @@ typedef struct tok {
 static size_t word_end(const char *s, size_t n, size_t i) {
   size_t len;
   while (i < n) {
-    int32_t cp = cp_at(s, n, i, &len);
+    int32_t cp;
+    unsigned char b = (unsigned char)s[i];
+    if (ASCII_ALNUM(b)) { i++; continue; }
+    cp = cp_at(s, n, i, &len);
     int c = cp_class(cp);
     if (IS_ALNUM(c)) { i += len; continue; }
     if (cp == '\'' || cp == 0x2019 || cp == '.' || cp == '-' || cp == '&') {
@@ -428,25 +447,39 @@ static int is_abbrev(const char *s, size_t ws, size_t we) {
 static size_t lex_window(const char *s, size_t n, size_t a, size_t b, tok *t, size_t max) {
   size_t i = a, k = 0, len;
   while (i < b && k < max) {
-    int32_t cp = cp_at(s, n, i, &len);
-    int c = cp_class(cp);
+    unsigned char b0 = (unsigned char)s[i];
+    int32_t cp;
+    int c;
+    if (b0 == ' ') { i++; continue; }
+    if (b0 < 0x80) { cp = b0; len = 1; } else cp = cp_at(s, n, i, &len);
+    c = cp_class(cp);
     if (IS_BLANK(c)) { i += len; continue; }
-    t[k].s = i; t[k].lex = 0; t[k].cap = 0; t[k].lowerly = 0; t[k].ing = 0;
+    t[k].s = i; t[k].lex = 0; t[k].cap = 0; t[k].lowerly = 0; t[k].ing = 0; t[k].digit = 0;
     if (IS_ALNUM(c)) {
       size_t e = word_end(s, n, i);
       size_t l;
       if (e > b) e = b;
       if (e < b && s[e] == '.' && is_abbrev(s, i, e)) e++;
+      /* a possessive apostrophe after the word: "Sanders’ campaign" */
+      if (e < b && (s[e] == '\'' || (e + 2 < b && (unsigned char)s[e] == 0xE2 && (unsigned char)s[e + 1] == 0x80 &&
+                                       (unsigned char)s[e + 2] == 0x99)) && s[e - 1] == 's') {
+        size_t a2 = e + (s[e] == '\'' ? 1 : 3);
+        if (a2 >= b || IS_BLANK(class_at(s, n, a2))) e = a2;
+      }
       l = e - i;
       t[k].e = e; t[k].type = T_WORD;
       t[k].cap = (unsigned char)(c == C_UPPER);
+      t[k].digit = (unsigned char)(c == C_DIGIT);
       {
         size_t le = e;
         /* possessive: Israel's -> look up "israel" */
         if (le - i > 2 && (s[le - 2] == '\'' ) && s[le - 1] == 's') le -= 2;
         t[k].lex = lex_lookup(s + i, le - i);
         /* "United States", "Will": a capitalised word is a name, not a verb */
-        if (t[k].cap) t[k].lex &= ~(unsigned)(L_CUE | L_AUX);
+        if (t[k].cap && !(t[k].lex & L_LEAD)) {
+          /* "Continued Stone:" opens a window with its cue */
+          t[k].lex &= ~(unsigned)(k == 0 ? (L_AUX | L_STOP) : (L_CUE | L_AUX | L_STOP));
+        }
       }
       if (!t[k].cap && l > 4 && s[e - 2] == 'l' && s[e - 1] == 'y') t[k].lowerly = 1;
       if (l > 4 && s[e - 3] == 'i' && s[e - 2] == 'n' && s[e - 1] == 'g') t[k].ing = 1;
@@ -485,22 +518,22 @@ static int tok_is(const char *s, const tok *t, const char *w) {
 /* ---- step 2: names ---- */
 
 typedef struct name {
-  size_t start, end;     /* the run of capitalised words */
+  size_t start;          /* the run of capitalised words */
   size_t nstart;         /* the name without leading titles: "Vladimir Putin" */
   size_t ks, ke;         /* its last word without a possessive: the key */
-  int ntok, titled, subj, inquote;
+  unsigned char ntok, titled, inquote;
 } name;
 
 typedef struct nslot {
-  size_t ks, kl;         /* key bytes */
-  size_t bs, be;         /* fullest name */
-  int btok, person, used;
+  size_t ks, bs, be;     /* key start; fullest name */
+  unsigned kl;           /* key length */
+  unsigned char btok, person, used;
 } nslot;
 
 typedef struct names {
   nc_vec list;           /* name */
   nslot *tab;
-  size_t cap;
+  size_t cap, used;      /* a power of two; slots in use */
 } names;
 
 static size_t hash_bytes(const char *s, size_t l) {
@@ -511,13 +544,14 @@ static size_t hash_bytes(const char *s, size_t l) {
 
 static nslot *name_slot(const names *nm, const char *s, size_t ks, size_t kl, int add) {
   size_t h, i;
-  if (nm->cap == 0) return NULL;
+  if (nm->cap == 0 || kl > 255) return NULL;
   h = hash_bytes(s + ks, kl) & (nm->cap - 1);
   for (i = 0; i < nm->cap; i++) {
     nslot *e = &nm->tab[(h + i) & (nm->cap - 1)];
     if (!e->used) {
       if (!add) return NULL;
-      e->used = 1; e->ks = ks; e->kl = kl; e->bs = e->be = 0; e->btok = 0; e->person = 0;
+      ((names *)nm)->used++;
+      e->used = 1; e->ks = ks; e->kl = (unsigned)kl; e->bs = e->be = 0; e->btok = 0; e->person = 0;
       return e;
     }
     if (e->kl == kl && memcmp(s + e->ks, s + ks, kl) == 0) return e;
@@ -535,7 +569,7 @@ static void word_key(const char *s, size_t ws, size_t we, size_t *ks, size_t *ke
 
 #define MAXRUN 8
 
-static int flush_run(const char *s, names *nm, size_t *ws, size_t *we, int k, int subj) {
+static int flush_run(const char *s, names *nm, size_t *ws, size_t *we, int k) {
   int j, first, titled = 0;
   name *r;
   if (k == 0) return NC_OK;
@@ -554,9 +588,10 @@ static int flush_run(const char *s, names *nm, size_t *ws, size_t *we, int k, in
   if (first == k) return NC_OK;
   r = (name *)nc_vec_push(&nm->list);
   if (r == NULL) return NC_ENOMEM;
-  r->start = ws[0]; r->end = we[k - 1]; r->nstart = ws[first];
+  r->start = ws[0]; r->nstart = ws[first];
   word_key(s, ws[k - 1], we[k - 1], &r->ks, &r->ke);
-  r->ntok = k - first; r->titled = titled; r->subj = subj; r->inquote = 0;
+  r->ntok = (unsigned char)(k - first); r->titled = (unsigned char)titled;
+  r->inquote = 0;
   return NC_OK;
 }
 
@@ -575,9 +610,11 @@ static int clause_before(const char *s, size_t n, size_t i, size_t lo) {
       while (ws > lo && IS_ALNUM(class_before(s, n, ws)) && p - ws < 16) ws = prev_start(s, ws);
       {
         unsigned m = lex_lookup(s + ws, j - ws);
-        return (m & L_STOP) && !(m & L_AUX) && !tok_is(s, &(tok){ ws, j, 0, T_WORD, 0, 0, 0 }, "to") &&
-               !tok_is(s, &(tok){ ws, j, 0, T_WORD, 0, 0, 0 }, "by") &&
-               !tok_is(s, &(tok){ ws, j, 0, T_WORD, 0, 0, 0 }, "with");
+        tok w;
+        memset(&w, 0, sizeof w);
+        w.s = ws; w.e = j; w.type = T_WORD;
+        return (m & L_STOP) && !(m & L_AUX) && !tok_is(s, &w, "to") && !tok_is(s, &w, "by") &&
+               !tok_is(s, &w, "with");
       }
     }
     return 0;
@@ -587,54 +624,76 @@ static int clause_before(const char *s, size_t n, size_t i, size_t lo) {
 
 static int scan_names(const char *s, size_t n, names *nm) {
   size_t i = 0, len, ws[MAXRUN], we[MAXRUN], lastend = 0;
-  int k = 0, subj = 0, rc;
+  int k = 0, rc;
+#ifdef NC_QUOTES_PROFILE
+  clock_t nc_prof_t0 = clock();
+#endif
   while (i < n) {
     unsigned char b = (unsigned char)s[i];
     int32_t cp;
     int c;
+    /* only capitalised words matter: a lower-case word or a number between
+       two of them shows as a gap of more than one space */
+    if (!CSTART[b]) {
+      i++;
+      while (i < n && !CSTART[(unsigned char)s[i]]) i++;
+      continue;
+    }
     if (b < 0x80) {
-      if (!((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'))) { i++; continue; }
       cp = b; len = 1;
     } else {
       cp = cp_at(s, n, i, &len);
     }
     c = cp_class(cp);
-    if (!IS_ALNUM(c)) { i += len; continue; }
+    if (c != C_UPPER) { i += len; continue; }
+    if (i > 0 && IS_ALNUM(class_before(s, n, i))) { i = word_end(s, n, i); continue; }  /* iPhone */
     {
       size_t e = word_end(s, n, i);
       int joined;
       if (e < n && s[e] == '.' && is_abbrev(s, i, e) && e + 1 < n && s[e + 1] == ' ' &&
           e + 2 < n && (unsigned char)s[e + 2] >= 'A' && (unsigned char)s[e + 2] <= 'Z') e++;
-      if (c != C_UPPER) {
-        if ((rc = flush_run(s, nm, ws, we, k, subj)) != NC_OK) return rc;
-        k = 0; i = e; continue;
-      }
       /* joined to the run when only one space (or none) lies between */
       joined = k > 0 && k < MAXRUN && (i == lastend + 1 && s[lastend] == ' ');
       if (k > 0 && we[k - 1] - ws[k - 1] > 2 && s[we[k - 1] - 1] == 's' &&
           (s[we[k - 1] - 2] == '\'' || (unsigned char)s[we[k - 1] - 2] == 0x99)) joined = 0;
       if (!joined) {
-        if ((rc = flush_run(s, nm, ws, we, k, subj)) != NC_OK) return rc;
+        if ((rc = flush_run(s, nm, ws, we, k)) != NC_OK) return rc;
         k = 0;
-        subj = clause_before(s, n, i, i > 200 ? i - 200 : 0);
       }
       ws[k] = i; we[k] = e; k++;
       lastend = e;
       i = e;
     }
   }
-  if ((rc = flush_run(s, nm, ws, we, k, subj)) != NC_OK) return rc;
-  /* the table of keys: fullest name, person or not */
+  if ((rc = flush_run(s, nm, ws, we, k)) != NC_OK) return rc;
+#ifdef NC_QUOTES_PROFILE
+  fprintf(stderr, "  names scan %.1f ms; ", (clock() - nc_prof_t0) * 1e3 / CLOCKS_PER_SEC);
+#endif
+  /* the table of keys: fullest name, person or not; grown to stay half empty */
   {
-    size_t cnt = nm->list.len, cap = 16, j;
-    while (cap < 2 * cnt + 16) cap *= 2;
-    nm->tab = (nslot *)calloc(cap, sizeof(nslot));
+    size_t cnt = nm->list.len, j;
+    nm->cap = 256;
+    nm->tab = (nslot *)calloc(nm->cap, sizeof(nslot));
     if (nm->tab == NULL) return NC_ENOMEM;
-    nm->cap = cap;
     for (j = 0; j < cnt; j++) {
       name *r = &NC_VEC_AT(&nm->list, name, j);
-      nslot *e = name_slot(nm, s, r->ks, r->ke - r->ks, 1);
-      if (e == NULL) return NC_ENOMEM;
+      nslot *e;
+      if (2 * (nm->used + 1) > nm->cap) {
+        size_t oc = nm->cap, t;
+        nslot *old = nm->tab;
+        nm->tab = (nslot *)calloc(oc * 2, sizeof(nslot));
+        if (nm->tab == NULL) { nm->tab = old; return NC_ENOMEM; }
+        nm->cap = oc * 2; nm->used = 0;
+        for (t = 0; t < oc; t++) {
+          if (old[t].used) {
+            nslot *d = name_slot(nm, s, old[t].ks, old[t].kl, 1);
+            d->bs = old[t].bs; d->be = old[t].be; d->btok = old[t].btok; d->person = old[t].person;
+          }
+        }
+        free(old);
+      }
+      e = name_slot(nm, s, r->ks, r->ke - r->ks, 1);
+      if (e == NULL) continue;   /* a key longer than 255 bytes */
       if (r->ntok > e->btok) { e->btok = r->ntok; e->bs = r->nstart; e->be = r->ke; }
       if (r->titled) e->person = 1;
     }
@@ -657,6 +716,8 @@ typedef struct attr {
 static nc_span span(size_t a, size_t b) { nc_span x; x.start = a; x.end = b; return x; }
 
 /* Noun phrase ending just before token c (tokens lo..c-1); sets *m0, *h. */
+#define NAMECAP(w) ((w).cap && !((w).lex & (L_DET | L_LEAD | L_PREP)))
+
 static int np_before(const tok *t, int lo, int c, int *m0, int *h) {
   int j = c - 1, k, nw;
   int rounds;
@@ -697,12 +758,19 @@ static int np_before(const tok *t, int lo, int c, int *m0, int *h) {
 
 /* The same, with an appositive skipped: "X, a spokeswoman for Y, said". */
 static int np_before_app(const char *s, const tok *t, int lo, int c, int *m0, int *h) {
+  /* "Clinton, exasperated, famously responded" */
+  while (c - 1 >= lo && t[c - 1].type == T_WORD && ((t[c - 1].lex & L_ADV) || t[c - 1].lowerly)) c--;
   if (c - 1 >= lo && t[c - 1].type == T_COMMA) {
     int p = c - 2;
     while (p >= lo && t[p].type != T_COMMA && c - p < 14) p--;
-    if (p > lo && t[p].type == T_COMMA && p + 1 < c - 1) {
+    if (p >= lo && t[p].type == T_COMMA && p + 1 < c - 1) {
       const tok *f = &t[p + 1];
+      int q, names = 1;
+      /* "Florida's attorney general, Pam Bondi, vowed": the name between the commas */
+      for (q = p + 1; q < c - 1; q++) if (!(t[q].type == T_WORD && NAMECAP(t[q]))) names = 0;
+      if (names && c - 1 - (p + 1) <= 4) { *m0 = p + 1; *h = c - 2; return 1; }
       if (f->type == T_WORD && ((f->lex & (L_DET | L_NAT | L_TITLE)) || tok_is(s, f, "who") ||
+                                (p + 2 == c - 1 && !f->cap && !(f->lex & (L_STOP | L_CUE))) ||
                                 (s[f->s] >= '0' && s[f->s] <= '9') || (!f->cap && (f->lex & L_OF))))
         return np_before(t, lo, p, m0, h);
     }
@@ -715,9 +783,13 @@ static int np_before_app(const char *s, const tok *t, int lo, int c, int *m0, in
 static int np_after(const tok *t, int j, int hi, int *h) {
   int k, nw = 0, last = -1, lastcap = -1;
   if (j >= hi || t[j].type != T_WORD) return 0;
-  if (t[j].lex & (L_PRONP | L_PRONO)) { *h = j; return 1; }
-  if (!(t[j].cap || (t[j].lex & (L_DET | L_NAT | L_TITLE)))) return 0;
+  if (t[j].lex & (L_PRONP | L_PRONO)) { *h = j; return j + 1; }
   if (t[j].lex & (L_STOP | L_CUE)) return 0;
+  if (!(t[j].cap || (t[j].lex & (L_DET | L_NAT | L_TITLE)))) {
+    for (k = j + 1; k < hi && k < j + 4 && t[k].type == T_WORD && !(t[k].lex & (L_STOP | L_CUE | L_AUX)); k++)
+      if (t[k].cap) break;
+    if (!(k < hi && k < j + 4 && t[k].type == T_WORD && t[k].cap)) return 0;
+  }
   for (k = j; k < hi && t[k].type == T_WORD && nw < 8; k++, nw++) {
     if (k > j && (t[k].lex & (L_STOP | L_CUE | L_AUX))) break;
     if (k > j && !t[k].cap && !(t[k].lex & (L_OF | L_DET)) && nw > 3) break;
@@ -828,13 +900,26 @@ static int attr_after(attr *a, const char *s, tok *t, int nt, int loose) {
   return 0;
 }
 
-#define NAMECAP(w) ((w).cap && !((w).lex & (L_DET | L_LEAD | L_PREP)))
+#define s_is_digit(w) ((w).digit)
 
 /* The subject of the sentence tokens t[0..upto): "Veteran leader Abbas". */
-static int sentence_subject(const tok *t, int upto, int *m0, int *mlast, int *h) {
+static int sentence_subject(const char *s, const tok *t, int upto, int *m0, int *mlast, int *h) {
   int i = 0, k, lastcap = -1, skips = 0;
   if (upto <= 0 || t[0].type != T_WORD) return 0;
-  if (((t[0].lex & (L_LEAD | L_PREP)) && !(t[0].lex & (L_DET | L_PRONP | L_PRONO))) || t[0].ing) {
+  /* a dateline: "PHILADELPHIA, July 25 (UPI) —", "MOSCOW:" */
+  for (k = 0; k < upto && k < 10; k++) {
+    if (t[k].type == T_DASH || (t[k].type == T_COLON && k > 0)) { i = k + 1; break; }
+    if (!(t[k].type == T_COMMA || t[k].type == T_OPEN || t[k].type == T_CLOSE ||
+          (t[k].type == T_WORD && (t[k].cap || (s_is_digit(t[k]))))))
+      break;
+  }
+  if (i >= upto || t[i].type != T_WORD) return 0;
+  /* "And Florida's attorney general ...", "But Cruz ..." */
+  if (tok_is(s, &t[i], "and") || tok_is(s, &t[i], "but") || tok_is(s, &t[i], "or") || tok_is(s, &t[i], "so") ||
+      tok_is(s, &t[i], "yet") || tok_is(s, &t[i], "still") || tok_is(s, &t[i], "then"))
+    i++;
+  if (i >= upto || t[i].type != T_WORD) return 0;
+  if (((t[i].lex & (L_LEAD | L_PREP)) && !(t[i].lex & (L_DET | L_PRONP | L_PRONO))) || t[i].ing) {
     /* an opening phrase: "Speaking in Salem, New Hampshire, Trump went ..." */
     for (;;) {
       while (i < upto && t[i].type != T_COMMA) i++;
@@ -858,6 +943,11 @@ static int sentence_subject(const tok *t, int upto, int *m0, int *mlast, int *h)
     if (!(t[i].lex & L_DET) || e >= upto || t[e].type != T_WORD || t[e].cap) return 0;
     /* "the foreign ministry": an adjective of the lexicon before the noun */
     if ((t[e].lex & (L_TITLE | L_NAT)) && e + 1 < upto && t[e + 1].type == T_WORD && !t[e + 1].cap) e++;
+    /* "Another intelligence source speaking ...": a compound noun before a verb form */
+    else if (e + 1 < upto && t[e + 1].type == T_WORD && !t[e + 1].cap && !(t[e + 1].lex & (L_STOP | L_AUX | L_CUE)) &&
+             !t[e + 1].ing && (e + 2 >= upto || t[e + 2].type != T_WORD || t[e + 2].ing ||
+                               (t[e + 2].lex & (L_AUX | L_CUE))))
+      e++;
     *m0 = i; *mlast = *h = e;
     return 1;
   }
@@ -875,7 +965,13 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
     }
   }
   if (c < 0) {
-    if (subject_ok && sentence_subject(t, nt, &m0, &ml, &h)) {
+    /* "Bush: “The mission is ...”" */
+    if (nt >= 2 && t[nt - 1].type == T_COLON && t[nt - 2].type == T_WORD && NAMECAP(t[nt - 2]) &&
+        np_before(t, 0, nt - 1, &m0, &h)) {
+      set_mention(a, t, m0, h, h);
+      return 1;
+    }
+    if (subject_ok && sentence_subject(s, t, nt, &m0, &ml, &h)) {
       set_mention(a, t, m0, ml, h);
       a->weak = 1;
       return 1;
@@ -897,16 +993,42 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
       int e = np_after(t, q + 1, c - 1, &h);
       if (e) {
         set_mention(a, t, q + 1, e - 1, h);
-        if (sentence_subject(t, q, &m0, &ml, &h2)) a->via = span(t[m0].s, t[q - 1].e);
+        if (sentence_subject(s, t, q, &m0, &ml, &h2)) a->via = span(t[m0].s, t[q - 1].e);
         return 1;
       }
     }
   }
-  if (t[c].ing && c > 0 && t[c - 1].type == T_COMMA && sentence_subject(t, c, &m0, &ml, &h)) {
-    set_mention(a, t, m0, ml, h);
-    return 1;
+  if (t[c].ing && c > 0 && t[c - 1].type == T_COMMA) {
+    /* "..., Spicer said, adding, “...”": the cue before the participle */
+    int c2;
+    for (c2 = c - 2; c2 >= 0; c2--) {
+      if (t[c2].type == T_WORD && (t[c2].lex & L_CUE) && !t[c2].ing) {
+        int e2;
+        if (np_before_app(s, t, 0, c2, &m0, &h)) { set_mention(a, t, m0, h, h); return 1; }
+        if (!(t[c2].lex & L_TRANS) && (e2 = np_after(t, c2 + 1, c, &h)) != 0) {
+          set_mention(a, t, c2 + 1, e2 - 1, h);
+          return 1;
+        }
+        break;
+      }
+    }
+    if (sentence_subject(s, t, c, &m0, &ml, &h)) {
+      set_mention(a, t, m0, ml, h);
+      return 1;
+    }
   }
   if (np_before_app(s, t, 0, c, &m0, &h)) {
+    int sm0, sml, sh;
+    /* "she released a statement saying", "a source speaking to Fox News said":
+       the words before the cue are a channel or an object; the speaker is the subject */
+    if (((t[h].lex & L_CHAN) || (m0 > 0 && t[m0 - 1].type == T_WORD &&
+                                 (tok_is(s, &t[m0 - 1], "to") || tok_is(s, &t[m0 - 1], "with") ||
+                                  tok_is(s, &t[m0 - 1], "by")))) &&
+        sentence_subject(s, t, m0, &sm0, &sml, &sh) && sh < m0) {
+      set_mention(a, t, sm0, sml, sh);
+      if (t[h].lex & L_CHAN) a->via = span(t[m0].s, t[h].e);
+      return 1;
+    }
     set_mention(a, t, m0, h, h);
     if ((t[c].lex & L_TRANS)) {
       int h2, e2 = np_after(t, c + 1, nt, &h2);
@@ -916,6 +1038,15 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
     }
     return 1;
   }
+  /* "he supported Obama and said": the subject of the clause */
+  if (c >= 2 && (tok_is(s, &t[c - 1], "and") || tok_is(s, &t[c - 1], "but"))) {
+    int k0 = c - 2;
+    while (k0 >= 0 && t[k0].type != T_COMMA && t[k0].type != T_COLON) k0--;
+    if (sentence_subject(s, t + k0 + 1, c - 1 - (k0 + 1), &m0, &ml, &h)) {
+      set_mention(a, t, k0 + 1 + m0, k0 + 1 + ml, k0 + 1 + h);
+      return 1;
+    }
+  }
   if (!(t[c].lex & L_TRANS) && c + 1 < nt) {
     int e = np_after(t, c + 1, nt, &h);
     if (e && e < nt && (t[e].type == T_COLON || t[e].type == T_COMMA || t[e].type == T_MARK)) {
@@ -923,7 +1054,7 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
       return 1;
     }
   }
-  if (sentence_subject(t, c, &m0, &ml, &h)) {
+  if (sentence_subject(s, t, c, &m0, &ml, &h)) {
     set_mention(a, t, m0, ml, h);
     return 1;
   }
@@ -979,10 +1110,12 @@ static int is_headline(const char *s, size_t n, size_t ps, size_t pe) {
            cp_class(cp) == C_MARK || cp == ')');
 }
 
-/* Quoted words all capitalised (beyond short function words): a title. */
-static int title_like(const char *s, size_t n, size_t a, size_t b) {
+/* Quoted words all capitalised (beyond short function words): a title.
+   loose: a final comma or full stop inside the marks is allowed. */
+static int title_like(const char *s, size_t n, size_t a, size_t b, int loose, size_t *nwords) {
   tok t[12];
   size_t k = lex_window(s, n, a, b, t, 12), i, words = 0;
+  if (loose && k > 1 && (t[k - 1].type == T_COMMA || t[k - 1].type == T_END)) k--;
   if (k == 0 || k >= 12) return 0;
   for (i = 0; i < k; i++) {
     if (t[i].type == T_WORD) {
@@ -994,6 +1127,7 @@ static int title_like(const char *s, size_t n, size_t a, size_t b) {
       return 0;
     }
   }
+  if (nwords) *nwords = words;
   return words > 0 && t[0].type == T_WORD && t[0].cap;
 }
 
@@ -1028,7 +1162,7 @@ typedef struct group {
 } group;
 
 /* Resolve he/she at offset pos to the nearest person named before it. */
-static const nslot *resolve_pronoun(const char *s, const names *nm, size_t pos) {
+static const nslot *resolve_pronoun(const char *s, size_t n, const names *nm, size_t pos) {
   size_t lo = 0, hi = nm->list.len, steps = 0;
   const nslot *any = NULL, *multi = NULL;
   while (lo < hi) {
@@ -1043,11 +1177,11 @@ static const nslot *resolve_pronoun(const char *s, const names *nm, size_t pos) 
     {
       const nslot *e = name_slot(nm, s, r->ks, r->ke - r->ks, 0);
       if (e && e->person) {
-        if (r->subj) return e;
+        if (clause_before(s, n, r->start, r->start > 200 ? r->start - 200 : 0)) return e;
         if (!any) any = e;
       }
       /* last resort: a full name in subject position ("Vladimir Putin met ...") */
-      if (e && !multi && r->subj && r->ntok >= 2) multi = e;
+      if (e && !multi && r->ntok >= 2 && clause_before(s, n, r->start, r->start > 200 ? r->start - 200 : 0)) multi = e;
     }
   }
   return any ? any : multi;
@@ -1057,7 +1191,7 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
   size_t nr = q->raws.len, i, ng = 0;
   raw *R = (raw *)q->raws.data;
   group *G;
-  tok t[MAXTOK];
+  tok t[MAXTOK], tl[MAXTOK];
   int rc = NC_OK;
   if (nr == 0) return NC_OK;
   G = (group *)malloc(nr * sizeof(group));
@@ -1080,9 +1214,13 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
         for (k = R[j - 1].end; k < R[j].start; k++)
           if (s[k] == '.' || s[k] == '!' || s[k] == '?' || s[k] == '\n') has_end = 1;
         if (inner_last == ',' && gap_last == ',' && !has_end) {
-          int nt = (int)lex_window(s, n, R[j - 1].end, R[j].start, t, MAXTOK), c, cue = 0;
-          for (c = 0; c < nt; c++) if (t[c].type == T_WORD && (t[c].lex & L_CUE)) cue = 1;
-          if (cue) { j++; continue; }
+          int nt = (int)lex_window(s, n, R[j - 1].end, R[j].start, t, MAXTOK), c, cue = 0, other = 0;
+          for (c = 0; c < nt; c++) {
+            if (t[c].type != T_WORD) continue;
+            if (t[c].lex & L_CUE) cue = 1;
+            else if ((t[c].lex & L_STOP) && !tok_is(s, &t[c], "who")) other = 1;
+          }
+          if (cue && !other && nt <= 24) { j++; continue; }
         }
       }
       break;
@@ -1100,7 +1238,7 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
     size_t lo = f->pstart > prev_end ? f->pstart : prev_end;
     size_t ss = sentence_start(s, n, f->start, lo);
     int32_t pc = char_before(s, n, f->start, f->pstart);
-    int nt, upper, lead_cue = 0;
+    int nt, nl, upper, lead_cue = 0;
     int32_t inner_last = char_before(s, n, l->iend, l->istart);
     attr *a = &g->a;
     if (pend == 0 || l->pend == 0) {
@@ -1116,16 +1254,16 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       g->headline = is_headline(s, n, f->pstart, k);
     }
     /* leader tokens */
-    nt = (int)lex_window(s, n, ss, f->start, t, MAXTOK);
-    if (nt > 0 && t[nt - 1].type == T_WORD && (t[nt - 1].lex & L_CUE)) lead_cue = 1;
-    if (nt > 1 && (t[nt - 1].type == T_COMMA || t[nt - 1].type == T_COLON) && t[nt - 2].type == T_WORD)
+    nt = nl = (int)lex_window(s, n, ss, f->start, tl, MAXTOK);
+    if (nt > 0 && tl[nt - 1].type == T_WORD && (tl[nt - 1].lex & L_CUE)) lead_cue = 1;
+    if (nt > 1 && (tl[nt - 1].type == T_COMMA || tl[nt - 1].type == T_COLON) && tl[nt - 2].type == T_WORD)
       lead_cue = 1;
     upper = starts_upper(s, n, f->istart, f->iend);
     g->direct_alone = (pc < 0 || pc == '.' || pc == '!' || pc == '?' || pc == '\n' || pc == '*');
     if (g->direct_alone || pc == ':' || ((pc == ',' || lead_cue) && (upper || lead_cue)) ||
         ((pc == 0x2014 || pc == 0x2013 || pc == '-') && upper) || (pc == '(' && upper))
       g->kind = NC_Q_DIRECT;
-    else if (!g->headline && g->r1 - g->r0 == 1 && title_like(s, n, f->istart, f->iend))
+    else if (!g->headline && g->r1 - g->r0 == 1 && title_like(s, n, f->istart, f->iend, 0, NULL))
       g->kind = NC_Q_TITLE;
     else
       g->kind = NC_Q_PARTIAL;
@@ -1149,18 +1287,41 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       int tt = (int)lex_window(s, n, l->end, te, t, MAXTOK);
       attr_after(a, s, t, tt, inner_last == ',' || inner_last == '?' || inner_last == '!');
     }
-    if (!a->found) {
-      nt = (int)lex_window(s, n, ss, f->start, t, MAXTOK);
-      attr_before(a, s, t, nt, g->headline || (g->kind != NC_Q_PARTIAL && !g->direct_alone));
-    }
+    if (!a->found) attr_before(a, s, tl, nt, g->headline || (g->kind != NC_Q_PARTIAL && !g->direct_alone));
     g->same_sentence = (ss == lo && lo == prev_end && prev_end > 0 && f->para == R[G[i - 1].r1 - 1].para);
+    {
+      /* a show or a book named in a sentence, no reporting verb: “Meet the Press.” */
+      size_t words = 0;
+      int named = 0;
+      if (nt > 0 && tl[nt - 1].type == T_WORD) {
+        const tok *w = &tl[nt - 1];
+        size_t wl = w->e - w->s;
+        /* "on NBC's “Meet the Press.”", "a show titled “...”" */
+        named = (wl > 2 && s[w->e - 1] == 's' && (s[w->e - 2] == '\'' || (unsigned char)s[w->e - 2] == 0x99)) ||
+                tok_is(s, w, "titled") || tok_is(s, w, "show") || tok_is(s, w, "program") ||
+                tok_is(s, w, "podcast") || tok_is(s, w, "series") || tok_is(s, w, "film") ||
+                tok_is(s, w, "book") || tok_is(s, w, "movie") || tok_is(s, w, "newspaper");
+      }
+      if (((!a->found || a->cue.end == a->cue.start) || named) && !g->direct_alone && !g->headline && pc != ':' &&
+          g->r1 - g->r0 == 1 && title_like(s, n, f->istart, f->iend, 1, &words) && (words >= 2 || named)) {
+        g->kind = NC_Q_TITLE;
+        memset(a, 0, sizeof *a);
+        continue;
+      }
+    }
     if (!a->found && g->kind == NC_Q_PARTIAL) {
       size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend);
-      int tt = (int)lex_window(s, n, l->end, te, t, MAXTOK);
+      int tt = inner_last == '.' ? 0 : (int)lex_window(s, n, l->end, te, t, MAXTOK);
       attr_after(a, s, t, tt, inner_last == ',');
       if (!a->found) {
-        nt = (int)lex_window(s, n, ss, f->start, t, MAXTOK);
-        attr_before(a, s, t, nt, 1);
+        /* the subject of the whole sentence, before any earlier quote in it */
+        size_t sf = sentence_start(s, n, f->start, f->pstart);
+        if (sf == ss) {
+          attr_before(a, s, tl, nl, 1);
+        } else {
+          int ns = (int)lex_window(s, n, sf, f->start, t, MAXTOK);
+          attr_before(a, s, t, ns, 1);
+        }
       }
     }
     if (!a->found && g->direct_alone && f->start > prev_end) {
@@ -1168,12 +1329,28 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       size_t pe = f->start, ps2;
       while (pe > prev_end && IS_BLANK(class_before(s, n, pe))) pe = prev_start(s, pe);
       if (pe > prev_end) {
+        size_t pend2 = pe;
         pe = prev_start(s, pe);
         ps2 = sentence_start(s, n, pe, prev_end);
         if (ps2 >= prev_end && !(ps2 == prev_end && prev_end > 0)) {
-          nt = (int)lex_window(s, n, ps2, pe, t, MAXTOK);
-          attr_before(a, s, t, nt, 0);
+          nt = (int)lex_window(s, n, ps2, pend2, t, MAXTOK);
+          /* "Trump issued the following statement:" */
+          attr_before(a, s, t, nt, s[pe] == ':');
         }
+      }
+    }
+    if (!a->found && g->kind == NC_Q_DIRECT) {
+      /* a credit line below the quote: "— Bernie Sanders." */
+      size_t k = l->end, nl = 0;
+      while (k < n && k < l->end + 8 && IS_BLANK(class_at(s, n, k))) { if (s[k] == '\n') nl++; k++; }
+      if (nl > 0 && k < n && (s[k] == '-' || (k + 2 < n && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
+                                              ((unsigned char)s[k + 2] == 0x94 || (unsigned char)s[k + 2] == 0x93)))) {
+        size_t e = k;
+        int ct, h, ne;
+        while (e < n && s[e] != '\n' && e < k + 120) e++;
+        ct = (int)lex_window(s, n, k, e, t, MAXTOK);
+        if (ct > 1 && t[0].type == T_DASH && (ne = np_after(t, 1, ct, &h)) != 0 && t[1].cap)
+          set_mention(a, t, 1, ne - 1, h);
       }
     }
     if (a->found && a->pron == 0) {
@@ -1237,7 +1414,7 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       if (!g->a.found) continue;
       o->mention = g->a.mention; o->cue = g->a.cue; o->via = g->a.via;
       if (g->a.pron == 1) {
-        const nslot *e = resolve_pronoun(s, nm, g->a.hs);
+        const nslot *e = resolve_pronoun(s, n, nm, g->a.hs);
         if (e) o->speaker = span(e->bs, e->be);
       } else if (g->a.pron == 0) {
         size_t ks, ke;
@@ -1276,9 +1453,22 @@ int nc_quotes(const char *s, size_t n, nc_invalid inv, nc_vec *quotes, nc_vec *p
   nc_vec_init(&q.raws, sizeof(raw));
   memset(&nm, 0, sizeof nm);
   nc_vec_init(&nm.list, sizeof(name));
+#ifdef NC_QUOTES_PROFILE
+  {
+    clock_t t0 = clock(), t1, t2;
+    rc = scan_marks(&q);
+    t1 = clock();
+    if (rc == NC_OK && q.raws.len > 0) rc = scan_names(s, n, &nm);
+    t2 = clock();
+    if (rc == NC_OK) rc = analyse(s, n, &q, &nm, quotes, parts);
+    fprintf(stderr, "marks %.1f ms, names %.1f ms (%lu), analyse %.1f ms\n", (t1 - t0) * 1e3 / CLOCKS_PER_SEC,
+            (t2 - t1) * 1e3 / CLOCKS_PER_SEC, (unsigned long)nm.list.len, (clock() - t2) * 1e3 / CLOCKS_PER_SEC);
+  }
+#else
   rc = scan_marks(&q);
   if (rc == NC_OK && q.raws.len > 0) rc = scan_names(s, n, &nm);
   if (rc == NC_OK) rc = analyse(s, n, &q, &nm, quotes, parts);
+#endif
   nc_vec_free(&q.raws);
   nc_vec_free(&nm.list);
   free(nm.tab);

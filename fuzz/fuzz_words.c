@@ -4,7 +4,8 @@
 ** invalid-UTF-8 policies. Invariants: segments cover the input in order;
 ** tokens lie inside the input, in order, not overlapping, with a known
 ** kind; the count equals the number of tokens; the error policy reports
-** the first ill-formed byte; normalising twice changes nothing.
+** the first ill-formed byte; normalising twice changes nothing; the
+** 64-byte fast path of nc_words agrees with its general path.
 */
 #include <stdint.h>
 #include <stdlib.h>
@@ -42,6 +43,18 @@ static void check_words(const char *s, size_t n, nc_invalid inv, size_t firstbad
   st = nc_words(s, n, inv, &v, &bad);
   st2 = nc_count_words(s, n, inv, &count, &bad);
   ASSERT(st == st2);
+  {  /* the 64-byte fast path gives what the general path gives */
+    nc_vec w;
+    size_t bad2 = 0;
+    nc_vec_init(&w, sizeof(nc_token));
+    st2 = nc_words_scalar(s, n, inv, &w, &bad2);
+    ASSERT(st == st2 && w.len == v.len);
+    for (i = 0; i < v.len; i++) {
+      nc_token x = NC_VEC_AT(&v, nc_token, i), y = NC_VEC_AT(&w, nc_token, i);
+      ASSERT(x.start == y.start && x.end == y.end && x.kind == y.kind);
+    }
+    nc_vec_free(&w);
+  }
   if (inv == NC_INVALID_ERROR && firstbad < n) {
     ASSERT(st == NC_EUTF8 && bad == firstbad && v.len == 0);
   } else {

@@ -136,6 +136,109 @@ describe("newsc.article on a scraped article", function()
   end)
 end)
 
+describe("newsc.article options and languages", function()
+  it("takes the outlet from opts when the text does not name it", function()
+    local text = "The river Ast broke its banks on Tuesday night and flooded the old town, "
+      .. "the regional council said in a statement on Wednesday morning."
+    assert.is_nil(newsc.article(text).outlet)
+    assert.are.equal("Valley Courier", newsc.article(text, { outlet = "Valley Courier" }).outlet)
+  end)
+
+  it("tells the language from the body", function()
+    local fr = newsc.article("La rivière est sortie de son lit mardi soir et a inondé la vieille "
+      .. "ville, a indiqué le conseil régional. Les habitants ont dit que l'eau était montée en "
+      .. "quelques minutes et que les pompiers sont arrivés dans la nuit pour les aider.")
+    assert.are.equal("fr", fr.lang)
+    local de = newsc.article("Der Fluss ist am Dienstagabend über die Ufer getreten und hat die "
+      .. "Altstadt überflutet, teilte der Rat mit. Die Bewohner sagten, das Wasser sei in wenigen "
+      .. "Minuten gestiegen und die Feuerwehr sei in der Nacht gekommen, um zu helfen.")
+    assert.are.equal("de", de.lang)
+    assert.is_nil(newsc.article("Lorven: flood.").lang)
+  end)
+end)
+
+describe("newsc.article on hard-wrapped text", function()
+  local WRAPPED = table.concat({
+    "Flood in Lorven",
+    "",
+    "By Mara Feldt",
+    "",
+    "The river Ast broke through the Kettle Weir late on Tuesday and poured",
+    "into the old town of Lorven, killing two people and forcing the evacuation",
+    "of nearly 40 homes, the civil protection agency said.",
+    "",
+    "\"The water,\" said Ada Kerr, who has run a bakery on the quay for 22 years,",
+    "\"came in minutes. We had time to take the cash box and the cat, nothing",
+    "else.\"",
+    "",
+    "- Home",
+    "- News",
+  }, "\n")
+
+  it("joins the lines of each paragraph, offsets still exact", function()
+    local art = newsc.article(WRAPPED)
+    assert.are.equal(2, #art.paragraphs)
+    assert.matches("^The river Ast .- agency said%.$", art.paragraphs[1].text)
+    assert.matches("\nof nearly 40 homes", art.paragraphs[1].text)
+    assert.matches("nothing\nelse%.\"$", art.paragraphs[2].text)
+    assert.are.equal("Flood in Lorven", art.title)
+    assert.are.equal("Mara Feldt", art.byline)
+    assert.are.equal("navigation", find_dropped(art, "- Home").reason)
+    check_offsets(art, WRAPPED)
+  end)
+
+  it("keeps one paragraph a line with wrap = false", function()
+    local art = newsc.article(WRAPPED, { wrap = false })
+    assert.is_true(#art.paragraphs >= 1)
+    for _, p in ipairs(art.paragraphs) do assert.is_nil(p.text:find("\n")) end
+    check_offsets(art, WRAPPED)
+  end)
+end)
+
+describe("newsc clean", function()
+  local cli = require "newsc.cli"
+  local function run(argv)
+    local out, err, write, stderr = {}, {}, io.write, io.stderr
+    io.write = function(...) for _, v in ipairs({ ... }) do out[#out + 1] = tostring(v) end end
+    io.stderr = { write = function(_, ...)
+      for _, v in ipairs({ ... }) do err[#err + 1] = tostring(v) end
+    end }
+    local ok, code = pcall(cli.main, argv)
+    io.write, io.stderr = write, stderr
+    assert(ok, code)
+    return code, table.concat(out), table.concat(err)
+  end
+
+  it("prints the metadata and the body, and the dropped lines with --dropped", function()
+    local code, out = run({ "clean", "--dropped", "examples/05_morning_signal.txt" })
+    assert.are.equal(0, code)
+    assert.matches("title: Lorven flood: five dead, hundreds homeless", out, 1, true)
+    assert.matches("published: 2026-03-05T21:02", out, 1, true)
+    assert.matches("\n%[promo%] %d+%-%d+\tAlso Read | Vesmark rail strike", out)
+    assert.is_nil(out:find("\nAlso Read", 1, true))
+  end)
+
+  it("gives JSON with offsets", function()
+    local json = require "newsc.json"
+    local code, out = run({ "clean", "--format", "json", "examples/02_vna_wire.txt" })
+    assert.are.equal(0, code)
+    local doc = assert(json.decode(out))[1]
+    assert.are.equal("02_vna_wire", doc.id)
+    assert.are.equal("LORVEN", doc.dateline.place)
+    assert.are.equal(10, #doc.paragraphs)
+    local f = io.open("examples/02_vna_wire.txt", "rb")
+    local text = f:read("*a") f:close()
+    local p = doc.paragraphs[3]
+    assert.are.equal(p.text, text:sub(p.start, p.stop))
+  end)
+
+  it("fails with exit code 1 on a missing file", function()
+    local code, _, err = run({ "clean", "no/such/file.txt" })
+    assert.are.equal(1, code)
+    assert.matches("^newsc: no/such/file%.txt: ", err)
+  end)
+end)
+
 describe("newsc.article on the corpus", function()
   local have = slurp(CORPUS .. "README.md") ~= nil
   if not have then
@@ -272,6 +375,47 @@ describe("newsc.article on bad input", function()
     assert.are.equal(999999, #art.dropped)
     assert.are.equal("duplicate", art.dropped[999999].reason)
     assert.are.equal(#line * 999999 + 1, art.dropped[999999].start)
+  end)
+end)
+
+describe("newsc.article on odd bytes", function()
+  it("never fails on random input, and its offsets hold", function()
+    local seed = 12345
+    local function rnd(n) seed = (seed * 1103515245 + 12345) % 2147483648 return seed % n end
+    local alphabet = { "a", "B", " ", "\n", "\n\n", ".", "\"", "|", "#", "*", "-", "By ", "\0",
+      "\255", "\226\128\148", "Published: ", "LONDON, ", "(AP) ", "Also Read | ", "Share",
+      "The river rose quickly and the council said so. ", "\r\n", "\194\160", "1,200 " }
+    for _ = 1, 200 do
+      local parts = {}
+      for k = 1, rnd(60) do parts[k] = alphabet[rnd(#alphabet) + 1] end
+      local text = table.concat(parts)
+      local art = newsc.article(text)
+      check_offsets(art, text)
+    end
+  end)
+end)
+
+describe("newsc.article on HTML", function()
+  local p = io.popen("pandoc --version 2>/dev/null")
+  local have = p and p:read("*a"):match("^pandoc") ~= nil
+  if p then p:close() end
+  if not have then
+    pending("pandoc is not installed")
+    return
+  end
+  it("reads HTML through pandoc", function()
+    local html = "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+      .. "<h1>Floodwater reaches old town</h1><p>By Mara Feldt</p>"
+      .. "<p>The river Ast broke its banks on Tuesday night and flooded the old town, "
+      .. "the regional council said.</p><p>\"The water came in minutes,\" said Ada Kerr, "
+      .. "who runs a bakery on the quay.</p><p>Also Read | Council approves bridge budget</p>"
+      .. "</body></html>"
+    local art = newsc.article(html, { format = "html" })
+    assert.are.equal(2, #art.paragraphs)
+    assert.matches("^The river Ast broke its banks", art.paragraphs[1].text)
+    assert.are.equal("Mara Feldt", art.byline)
+    assert.are.equal("promo", find_dropped(art, "Also Read |").reason)
+    check_offsets(art, art.input)
   end)
 end)
 

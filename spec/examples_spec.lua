@@ -52,7 +52,7 @@ local EXPECT = {
     outlet = "Morning Signal", byline = "Signal Desk", published = "2026-03-05T21:02",
     updated = "2026-03-05T21:40", n = 9,
     first = "Five people have now died in the flood",
-    last = "The town's football club",
+    last = "The town’s football club",
     dropped = { ["Also Read | Vesmark rail strike: what commuters need to know"] = "promo",
                 ["Top Stories"] = "navigation", ["More news from Vesmark"] = "navigation",
                 ["• telegram"] = "share" } },

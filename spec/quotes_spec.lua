@@ -188,11 +188,48 @@ describe("newsc.quotes", function()
       assert.are.equal("Smith", qs[2].speaker)
     end)
 
+    it("reads a name and a colon before the quote", function()
+      local s = 'Clinton: "Our goal is to defeat ISIS." Bush: "The mission is to destroy ISIS."'
+      local qs = quotes(s)
+      assert.are.equal(2, #qs)
+      assert.are.equal("Clinton", qs[1].speaker)
+      assert.are.equal("Bush", qs[2].speaker)
+      assert.is_nil(qs[2].cue)
+    end)
+
+    it("reads a credit line under the quote", function()
+      local s = 'Notebook.\n\n"Great speech. She is ready."\n\n-President Barack Obama, tweeting.\n'
+      local q = only(s)
+      assert.are.equal("Barack Obama", q.speaker)
+      assert.are.equal("President Barack Obama", sub(s, q.mention))
+    end)
+
+    it("reads a statement announced with a colon", function()
+      local s = 'Donald Trump issued the following statement:\n\n“Our prayers are with all those affected.”'
+      assert.are.equal("Donald Trump", only(s).speaker)
+    end)
+
+    it("reads a sentence opened by its cue", function()
+      local s = 'Continued Stone: “So I think it is a very real problem.”'
+      local q = only(s)
+      assert.are.equal("Stone", q.speaker)
+      assert.are.equal("Continued", q.cue.text)
+    end)
+
     it("gives the channel", function()
       local s = '“We are concerned,” Putin said, according to a Kremlin transcript.'
       assert.are.equal("according to a Kremlin transcript", only(s).via.text)
       assert.are.equal("told Reuters", only('“We are concerned,” Putin told Reuters.').via.text)
       assert.are.equal("on state television", only('Putin said on state television: “We are concerned.”').via.text)
+    end)
+
+    it("takes the subject, not the channel, before a participle", function()
+      local s = 'At the time, she released a statement saying, “We are confident.”'
+      local q = only(s)
+      assert.are.equal("she", sub(s, q.mention))
+      assert.are.equal("a statement", q.via.text)
+      local s2 = 'Another intelligence source speaking to Fox News said, “The agents are investigating.”'
+      assert.are.equal("Another intelligence source", sub(s2, only(s2).mention))
     end)
 
     it("finds no speaker where nobody is named", function()
@@ -208,6 +245,12 @@ describe("newsc.quotes", function()
       assert.are.equal("partial", only('Putin said Moscow was “concerned” about the toll.').kind)
       assert.are.equal("title", only('He watched “Saturday Night Live” last night.').kind)
       assert.is_nil(only('He watched “Saturday Night Live” last night.').speaker)
+    end)
+
+    it("reads the name of a show without a reporting verb as a title", function()
+      local q = only('Perez said so on NBC\'s "Meet the Press." He left.')
+      assert.are.equal("title", q.kind)
+      assert.is_nil(q.speaker)
     end)
 
     it("reads a quote in a headline as partial, with its speaker", function()
@@ -266,6 +309,50 @@ describe("newsc.quotes", function()
       assert.truthy(err:find("invalid", 1, true))
       ok, err = pcall(core.quotes, {})
       assert.truthy(err:find("#1", 1, true))
+    end)
+  end)
+
+  describe("newsc quotes (command line)", function()
+    local function run(argv, text)
+      local inp = os.tmpname()
+      local f = assert(io.open(inp, "wb")); f:write(text); f:close()
+      local out = os.tmpname()
+      local saved = io.output()
+      io.output(out)
+      local argv2 = {}
+      for i, a in ipairs(argv) do argv2[i] = a end
+      argv2[#argv2 + 1] = inp
+      local code = require("newsc.cli").main(argv2)
+      io.output():close()
+      io.output(saved)
+      local g = assert(io.open(out, "rb")); local res = g:read("*a"); g:close()
+      os.remove(inp); os.remove(out)
+      return code, res
+    end
+
+    it("prints one quote a line", function()
+      local code, res = run({ "quotes" }, '"We won," Smith said. He left.')
+      assert.are.equal(0, code)
+      assert.are.equal("1-9\tdirect\tSmith\tsaid\t“We won,”\n", res)
+    end)
+
+    it("prints JSON records", function()
+      local code, res = run({ "quotes", "--format", "json" }, '"We won," Smith said.')
+      assert.are.equal(0, code)
+      local v = require("newsc.json").decode(res)
+      assert.are.equal(1, #v)
+      assert.are.equal("We won,", v[1].quotes[1].text)
+      assert.are.equal("Smith", v[1].quotes[1].speaker)
+      assert.are.equal("Smith", v[1].quotes[1].mention.text)
+      assert.are.equal(11, v[1].quotes[1].mention.start)
+    end)
+
+    it("keeps only the kinds asked for", function()
+      local code, res = run({ "quotes", "--kind", "title" }, 'He watched "Saturday Night Live" and said "no."')
+      assert.are.equal(0, code)
+      assert.are.equal("12-32\ttitle\t?\t\t“Saturday Night Live”\n", res)
+      code = run({ "quotes", "--kind", "bogus" }, "x")
+      assert.are.equal(1, code)
     end)
   end)
 

@@ -84,6 +84,11 @@ describe("newsc.words", function()
     assert.are.equal("word", k["See"])
   end)
 
+  it("takes symbols shown as text for no emoji", function()
+    assert.are.same({ "Acme", "2024", "✅", "❤️" }, texts("Acme™ © 2024 ✅ ❤️"))
+    assert.are.equal("emoji", newsc.words("✅")[1].kind)
+  end)
+
   it("splits ideographs and keeps non-Latin words", function()
     local ws = assert(newsc.words("Путин встретился с Аббасом 在莫斯科"))
     assert.are.same({ "Путин", "встретился", "с", "Аббасом", "在", "莫", "斯", "科" },
@@ -174,10 +179,15 @@ describe("invalid UTF-8", function()
 
   it("reads bad bytes as U+FFFD with invalid = 'replace', offsets unchanged", function()
     local ws = assert(newsc.words(bad, { invalid = "replace" }))
-    assert.are.same({ "Abbas", "said" }, { ws[1].text, ws[2].text })
-    assert.are.equal(8, ws[2].start)
+    -- U+FFFD counts as a letter: it most often stands for one (Latin-1 text)
+    assert.are.same({ "Abbas", "\239\191\189said" }, { ws[1].text, ws[2].text })
+    assert.are.equal("\239\191\189said", ws[2].norm)
+    assert.are.equal(7, ws[2].start)
+    assert.are.equal(11, ws[2].stop)
     assert.are.equal(2, newsc.count_words(bad, { invalid = "replace" }))
-    assert.are.same({ 1, 5, 8, 11 }, newsc.word_spans(bad, { invalid = "replace" }))
+    assert.are.same({ 1, 5, 7, 11 }, newsc.word_spans(bad, { invalid = "replace" }))
+    assert.are.same({ "caf\239\191\189", "na\239\191\189ve" },
+      newsc.words("caf\233, na\239ve", { invalid = "replace", fields = "text" }))
     local segs = newsc.segments(bad, { invalid = "replace" })
     assert.are.equal(#bad, segs[#segs].stop)
     assert.are.equal("abbas \239\191\189said", newsc.normalize(bad, nil, { invalid = "replace" }))
@@ -241,5 +251,35 @@ describe("the shared corpus", function()
     local url
     for text, kind in pairs(all) do if kind == "url" then url = text end end
     assert.is_truthy(url and url:match("^https://www%.radiohc%.cu/en/noticias/"))
+  end)
+end)
+
+describe("csrc/wbprop.h", function()
+  local wb = "/usr/share/unicode/auxiliary/WordBreakProperty.txt"
+  local emoji = "/usr/share/unicode/emoji/emoji-data.txt"
+  local function exists(path)
+    local f = io.open(path, "rb")
+    if f then f:close() return true end
+    return false
+  end
+  local has_lua54 = os.execute("command -v lua5.4 >/dev/null 2>&1")
+  if not (exists(wb) and exists(emoji)) then
+    pending("unicode-data is not installed")
+    return
+  end
+  if has_lua54 ~= true and has_lua54 ~= 0 then
+    pending("lua5.4 is needed to run tools/gen_wbprop.lua")
+    return
+  end
+
+  it("is what tools/gen_wbprop.lua generates from unicode-data", function()
+    local p = assert(io.popen("lua5.4 tools/gen_wbprop.lua " .. wb .. " " .. emoji, "r"))
+    local generated = p:read("*a")
+    p:close()
+    local f = assert(io.open("csrc/wbprop.h", "rb"))
+    local committed = f:read("*a")
+    f:close()
+    assert.is_true(#generated > 100000)
+    assert.are.equal(committed, generated)
   end)
 end)

@@ -170,7 +170,8 @@ sign in|log in|login|register|subscribe|subscribe now|newsletter|sign up|close|n
 back to top|editor's picks|editors' picks|don't miss|must read|watch|video|videos|photos|
 opinion|world|news|sports|business|more|tags|topics|loading|loading...|recommended|
 also read|read more|see also|continue reading|show comments|view comments|leave a comment|
-trending topics|in this article|contents|table of contents|sections|cookie settings]]):gmatch("[^|]+") do
+trending topics|in this article|contents|table of contents|sections|cookie settings|
+advert|report|print article|no comments yet|ad|story continues below advertisement]]):gmatch("[^|]+") do
   NAV[trim(w)] = true
 end
 
@@ -181,7 +182,13 @@ local PROMO_START = { "also read", "read also", "read more", "more:", "related:"
   "for the latest", "more from", "more news from", "more on this", "related story",
   "also on ", "like this story", "continue reading", "want more", "get breaking news",
   "let our news", "breaking news emails", "click to", "tap here", "to read more",
+  "see more:", "have a tip", "got a tip", "no spam", "watch more", "read the full",
   "related article", "trending:", "suggested:", "you may like" }
+
+local PROMO_STRONG = { "like this story", "like this article", "sign up for", "subscribe to",
+  "follow us on", "start your day", "also:", "don't miss out", "get our", "download our",
+  "there's plenty more where", "want more stories", "enjoyed this", "support our journalism",
+  "support independent journalism", "become a member", "share this article", "share this story" }
 
 local CREDIT_END = { "afp", "ap", "reuters", "getty images", "getty", "epa", "afp via getty images",
   "ap photo", "file photo", "photo", "xinhua", "anadolu", "shutterstock", "istock", "ians",
@@ -194,13 +201,32 @@ local CREDIT_ANY = { "getty images", "shutterstock", "ap photo", "ap file", "/ a
 local CAPTION_START = { "above:", "photo:", "photo by", "photos:", "image:", "image credit",
   "picture:", "caption:", "file photo", "file:", "pictured:", "photograph:", "(photo",
   "[photo", "photo credit", "image courtesy", "courtesy:", "credit:", "illustration:",
-  "video:", "graphic:", "source:" }
+  "video:", "graphic:", "source:", "image caption", "media caption", "image copyright",
+  "image source", "caption " }
 
-local function starts_any(lower, list)
+-- a list of prefixes indexed by their first two bytes
+local function prefix_index(list)
+  local idx = {}
   for _, p in ipairs(list) do
+    local h = p:sub(1, 2)
+    idx[h] = idx[h] or {}
+    table.insert(idx[h], p)
+  end
+  return idx
+end
+
+-- the prefix of `idx` that `lower` starts with, or nil
+local function starts_any(lower, idx)
+  local cands = idx[lower:sub(1, 2)]
+  if not cands then return nil end
+  for _, p in ipairs(cands) do
     if lower:sub(1, #p) == p then return p end
   end
 end
+
+local PROMO_STRONG_IDX = prefix_index(PROMO_STRONG)
+local PROMO_START_IDX = prefix_index(PROMO_START)
+local CAPTION_START_IDX = prefix_index(CAPTION_START)
 
 local function is_url(t)
   return t:match("^<?https?://%S+>?$") or t:match("^www%.%S+%.%a%a+%S*$")
@@ -209,6 +235,8 @@ end
 -- a line made of a date, maybe with a short label or a name around it
 local function metadata_line(t, lower, words)
   if words > 24 then return nil end
+  -- "— Name (@handle) November 18, 2019": an embedded post's signature
+  if t:find("(@", 1, true) then return nil end
   if lower:match("^published") or lower:match("^last updated") or lower:match("^updated")
       or lower:match("^first published") or lower:match("^posted") or lower:match("^modified")
       or lower:match("^date:") or lower:match("^last modified") then
@@ -226,7 +254,7 @@ end
 
 local function classify(t, kind, words)
   local n = #t
-  if n == 0 then return "blank" end
+  if n == 0 then return "separator" end
   if n > 400 then
     -- long lines: only the caption endings apply
     return nil
@@ -244,7 +272,15 @@ local function classify(t, kind, words)
   if lower:match("^more news from") or lower:match("^more from") and words <= 6 then
     return "navigation"
   end
-  local p = starts_any(lower, PROMO_START)
+  if words <= 30 and (starts_any(lower, PROMO_STRONG_IDX) or lower:find("click here", 1, true)
+      or lower:find("clicking here", 1, true) or lower:find("share it with", 1, true)) then
+    return "promo"
+  end
+  -- a photo credit "Name/Outlet" on its own line
+  if words <= 5 and not sentence_end(t) and t:match("^%u[%w%.%-]*[%w%.%- ]*%s?/%s?%u[%w%.%- ]*$") then
+    return "credit"
+  end
+  local p = starts_any(lower, PROMO_START_IDX)
   if p then
     if words <= 25 and (not sentence_end(t) or t:find("|", 1, true)
         or p:match("[:|]$")) then
@@ -264,8 +300,9 @@ local function classify(t, kind, words)
       or lower:find("terms & conditions", 1, true) or lower:find("ad blocker", 1, true)) then
     return "boilerplate"
   end
-  if words <= 12 and (lower:find("newsletter", 1, true) or lower:match("^subscribe")
-      or lower:match("^sign up")) then
+  if words <= 15 and (lower:find("newsletter", 1, true) or lower:find("subscri", 1, true)
+      or lower:match("^sign up") or lower:find("your inbox", 1, true)
+      or lower:find("email address", 1, true)) then
     return "promo"
   end
   if words <= 8 and (core:match("^%d+ comments?$") or core:match("^comments? %d+$")
@@ -281,6 +318,9 @@ local function classify(t, kind, words)
   if words <= 10 and (lower:match("^%d+ %a+ ago") or lower:match("^%a+ %a+ ago$")) then
     return "comments"
   end
+  -- a headline tagged as a link: "... [VIDEO]", "... [ INSIGHT]|"
+  if words <= 25 and t:match("%[%s?%u%u+%s?%]%s*|?$") then return "promo" end
+  if lower:match("^no comments") then return "comments" end
   -- a teaser of another story, cut short
   if words >= 8 and (t:match("%.%.%.$") or t:match("\226\128\166$") or t:match("%[%.%.%.%]$")
       or t:match("%[\226\128\166%]$")) then
@@ -288,7 +328,7 @@ local function classify(t, kind, words)
   end
   local md = metadata_line(t, lower, words)
   if md then return md end
-  if words <= 8 and not sentence_end(t) then
+  if words <= (t:find("|", 1, true) and 14 or 8) and not sentence_end(t) then
     if lower:match("^by%s+%S") or lower:match("^written by%s") or lower:match("^words by%s")
         or lower:match("^story by%s") or lower:match("^author:") then
       return "byline"
@@ -303,8 +343,9 @@ local function classify(t, kind, words)
       lower:match("all rights reserved") then
     return "credit"
   end
-  if starts_any(lower, CAPTION_START) and not (words > 25 and sentence_end(t)) then
+  if starts_any(lower, CAPTION_START_IDX) and not (words > 25 and sentence_end(t)) then
     if lower:match("^image credit") or lower:match("^photo credit") or lower:match("^credit:")
+        or lower:match("^image copyright") or lower:match("^image source")
         or lower:match("^source:") then
       return "credit"
     end
@@ -524,30 +565,99 @@ end
 -- whose metatable gives what depends on the line's text alone (`t`, `bare`,
 -- `kind`, `words`, `sent`, `key`, `reason`), computed once per distinct text,
 -- so a page that repeats one line a million times reads it once.
-local function split_lines(text)
-  local lines, memo = {}, {}
-  local pos, n = 1, #text
+local function line_info(t, s, e)
+  local b, kind
+  if e - s < 2000 then b, kind = bare(t) else b = t end
+  local words = count_words(b)
+  local info = { t = t, bare = b, kind = kind, words = words, sent = sentence_end(b),
+                 key = dup_key(b) }
+  info.reason = classify(b, kind, words)
+  info.endm = end_marker(info) and true or false
+  return info
+end
+
+-- the non-blank lines of the text as { s, e, gap } (gap: a blank line before)
+local function raw_lines(text)
+  local out = {}
+  local pos, n, gap = 1, #text, true
   while pos <= n do
     local nl = text:find("\n", pos, true)
     local le = nl and nl - 1 or n
     local s, e = trim_range(text, pos, le)
     if s <= e then
-      local t = text:sub(s, e)
-      local mt = memo[t]
-      if not mt then
-        local b, kind
-        if e - s < 2000 then b, kind = bare(t) else b = t end
-        local words = count_words(b)
-        local info = { t = t, bare = b, kind = kind, words = words, sent = sentence_end(b),
-                       key = dup_key(b) }
-        info.reason = classify(b, kind, words)
-        info.endm = end_marker(info) and true or false
-        mt = { __index = info }
-        memo[t] = mt
-      end
-      lines[#lines + 1] = setmetatable({ s = s, e = e }, mt)
+      out[#out + 1] = { s, e, gap }
+      gap = false
+    else
+      gap = true
     end
     pos = le + 2
+  end
+  return out
+end
+
+-- Is the text hard-wrapped (paragraphs broken into lines of a set width)?
+local function looks_wrapped(text, raw)
+  local maxlen = 0
+  for _, r in ipairs(raw) do
+    local len = r[2] - r[1] + 1
+    if len > maxlen and not (len < 300 and text:find("://", r[1], true)
+        and text:find("://", r[1], true) < r[2]) then
+      maxlen = len
+    end
+  end
+  if maxlen > 100 or maxlen < 40 then return false, maxlen end
+  -- long lines followed by more of the same block, in at least two blocks
+  -- separated by blank lines
+  local pairs_n, wrapped, blocks, counted = 0, 0, 0, false
+  for i = 1, #raw - 1 do
+    if raw[i][3] then counted = false end
+    if not raw[i + 1][3] then
+      pairs_n = pairs_n + 1
+      if raw[i][2] - raw[i][1] + 1 >= 0.6 * maxlen then
+        wrapped = wrapped + 1
+        if not counted then blocks = blocks + 1; counted = true end
+      end
+    end
+  end
+  return blocks >= 2 and wrapped >= 0.3 * pairs_n, maxlen
+end
+
+local function starts_item(text, s)
+  return text:find("^[#%*%-%+>|]", s) or text:find("^\226\128\162", s)
+    or text:find("^%d+[%.%)]%s", s)
+end
+
+-- The lines (or, for hard-wrapped text, the paragraphs) of the text:
+-- tables `{s=, e=}` (trimmed, 1-based inclusive) whose metatable gives what
+-- depends on the text alone (`t`, `bare`, `kind`, `words`, `sent`, `key`,
+-- `reason`, `endm`), computed once per distinct text, so a page that
+-- repeats one line a million times reads it once.
+local function split_lines(text, wrap)
+  local raw = raw_lines(text)
+  local maxlen
+  if wrap == nil then wrap, maxlen = looks_wrapped(text, raw)
+  else local _; _, maxlen = looks_wrapped(text, raw) end
+  local units = {}
+  for _, r in ipairs(raw) do
+    local last = units[#units]
+    if wrap and last and not r[3] and last.lastlen >= 0.6 * maxlen
+        and not starts_item(text, r[1]) then
+      last[2] = r[2]
+      last.lastlen = r[2] - r[1] + 1
+    else
+      units[#units + 1] = { r[1], r[2], lastlen = r[2] - r[1] + 1 }
+    end
+  end
+  local lines, memo = {}, {}
+  for i, u in ipairs(units) do
+    local s, e = u[1], u[2]
+    local t = text:sub(s, e)
+    local mt = memo[t]
+    if not mt then
+      mt = { __index = line_info(t, s, e) }
+      memo[t] = mt
+    end
+    lines[i] = setmetatable({ s = s, e = e }, mt)
   end
   return lines
 end
@@ -585,8 +695,12 @@ function end_marker(L)
   return lower:match("^related roundup") or lower:match("^tags?:") or lower:match("^filed under")
     or lower:match("^previous post") or lower:match("^next post") or lower:match("^previous article")
     or lower:match("^next article") or lower:match("^related:") or lower:match("^topics:")
-    or lower:match("^more about") or lower:match("^more in ") or lower:match("powered by disqus")
-    or lower:match("^more %a+ news$") or lower:match("^more stories from") or lower:match("^categories:") or lower:match("^posted in")
+    or lower:match("^more about") or lower:match("^more in ")
+    or (L.words <= 5 and L.bare:match("^About %u") and not L.sent)
+    or lower:match("^media contacts?:?$") or lower:match("^press contacts?:?$")
+    or lower:match("^about the authors?") or lower:match("powered by disqus")
+    or lower:match("^more %a+ news$") or lower:match("^more stories from")
+    or lower:match("^categories:") or lower:match("^posted in")
 end
 
 local function strip_outlet(title)
@@ -623,6 +737,8 @@ end
 --   (or HTML with `opts.format = "html"`)
 -- @tparam[opt] table opts `format` ("text", "markdown" or "html"),
 --   `outlet` (the outlet's name when the text does not give it),
+--   `wrap` (true: lines of a paragraph are joined, as in hard-wrapped text;
+--   false: every line is a paragraph; default: detected),
 --   `year` (the year of a dateline that gives none)
 -- @treturn table `{title=, outlet=, byline=, author=, published=, updated=,
 --   dateline={place=, date=, agency=, text=}, url=, lang=, body=,
@@ -647,7 +763,7 @@ function M.article(text, opts)
   end
 
   local art = setmetatable({ input = text, paragraphs = {}, dropped = {}, body = "" }, Article)
-  local lines = split_lines(text)
+  local lines = split_lines(text, opts.wrap)
   local n = #lines
   if n == 0 then art.outlet = opts.outlet return art end
 
@@ -763,8 +879,8 @@ function M.article(text, opts)
   for i = math.max(1, A - 8), math.min(B, A + 3) do
     local L = lines[i]
     if not L.reason and L.words >= 8 then
-      local d, len = read_dateline(L.bare)
-      if d and #L.bare > len then
+      local d, len = read_dateline(L.t)
+      if d and #L.t > len then
         d_i, dl, dlen = i, d, len
         break
       end
@@ -798,8 +914,8 @@ function M.article(text, opts)
   local header_end = A - 1
   for i, L in ipairs(lines) do
     local r = L.reason
-    local low = L.bare:lower()
     if r == "metadata" then
+      local low = L.bare:lower()
       local d = M.parse_date(L.bare)
       local iso = M.iso_date(d)
       if iso and d.year then

@@ -125,12 +125,15 @@ static void test_invalid(void) {
   st = nc_words(bad1, sizeof bad1 - 1, NC_INVALID_ERROR, &v, &bad);
   CHECK(st == NC_EUTF8 && bad == 5, "invalid UTF-8 reported at 5: st=%d bad=%lu", st, (unsigned long)bad);
   nc_vec_free(&v);
+  /* under "replace" an ill-formed byte is U+FFFD taken as a letter */
   got = tokens(bad1, sizeof bad1 - 1, NC_INVALID_REPLACE, &st);
-  CHECK(st == NC_OK && strcmp(got, "good/word bad/word") == 0, "replace: %s", got);
+  CHECK(st == NC_OK && strcmp(got, "good/word \xFF/word bad/word") == 0, "replace: %s", got);
   free(got);
-  /* a truncated sequence inside a word splits it; offsets stay those of the input */
-  got = tokens("ab\xC3" "cd", 5, NC_INVALID_REPLACE, &st);
-  CHECK(st == NC_OK && strcmp(got, "ab/word cd/word") == 0, "truncated: %s", got);
+  got = tokens("caf\xE9, na\xEFve", 11, NC_INVALID_REPLACE, &st);
+  CHECK(st == NC_OK && strcmp(got, "caf\xE9/word na\xEFve/word") == 0, "Latin-1 words: %s", got);
+  free(got);
+  got = tokens("ab\xC3" "cd \xE2\x80\x9C\x80", 10, NC_INVALID_REPLACE, &st);
+  CHECK(st == NC_OK && strcmp(got, "ab\xC3" "cd/word \x80/word") == 0, "truncated: %s", got);
   free(got);
   st = nc_count_words("\xED\xA0\x80", 3, NC_INVALID_ERROR, &count, &bad);
   CHECK(st == NC_EUTF8 && bad == 0, "surrogate rejected");
@@ -227,7 +230,59 @@ static void test_segments_cover(void) {
   nc_vec_free(&v);
 }
 
+/* Random strings of news-like pieces: the 64-byte fast path of nc_words
+   must give exactly what its general path gives. */
+static void test_fast_path_agrees(void) {
+  static const char *const pieces[] = {
+    "a", "Z", "word", "U", "S", "7", "39", "_", ".", ",", ";", ":", "'", "%", "#", "@", "-", "+",
+    " ", " ", " ", "\n", "\r\n", "\"", "(", ")", "/", "http://", "https://", "www.", "x.org",
+    "e\xCC\x81", "\xC3\xA9", "\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x94",
+    "\xE2\x80\x8D", "\xF0\x9F\x91\x8D", "\xF0\x9F\x87\xBA", "\xE6\x9D\xB1", "\xE3\x82\xAB",
+    "\xD7\x90", "\xC2\xA0", "\xEF\xBC\x8E", "\xFF", "\xC3", "\x80", "\x00", "\xD9\xA3",
+    "\xC3\x97", "\xC3\xB7", "\xC5\x81", "\xC4\xB1", "\xC4", "\xC2\xB7", "\xC3\xBC", "\xC5\xBF",
+  };
+  const size_t np = sizeof pieces / sizeof pieces[0];
+  unsigned long seed = 12345;
+  int iter, bad_runs = 0;
+  char buf[1024];
+  for (iter = 0; iter < 20000; iter++) {
+    size_t len = 0, target, i;
+    int inv;
+    seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+    target = 64 + (seed >> 33) % 400;
+    while (len < target) {
+      const char *pc;
+      size_t k;
+      seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+      pc = pieces[(seed >> 33) % np];
+      k = pc[0] ? strlen(pc) : 1;   /* the NUL piece is one byte */
+      if (len + k >= sizeof buf) break;
+      memcpy(buf + len, pc, k);
+      len += k;
+    }
+    for (inv = 0; inv < 2; inv++) {
+      nc_vec v, w;
+      size_t b1 = 0, b2 = 0;
+      int s1, s2, same;
+      nc_vec_init(&v, sizeof(nc_token));
+      nc_vec_init(&w, sizeof(nc_token));
+      s1 = nc_words(buf, len, (nc_invalid)inv, &v, &b1);
+      s2 = nc_words_scalar(buf, len, (nc_invalid)inv, &w, &b2);
+      same = s1 == s2 && b1 == b2 && v.len == w.len;
+      for (i = 0; same && i < v.len; i++) {
+        nc_token x = NC_VEC_AT(&v, nc_token, i), y = NC_VEC_AT(&w, nc_token, i);
+        same = x.start == y.start && x.end == y.end && x.kind == y.kind;
+      }
+      if (!same && bad_runs++ < 3) printf("  fast path differs on: %.*s\n", (int)len, buf);
+      nc_vec_free(&v);
+      nc_vec_free(&w);
+    }
+  }
+  CHECK(bad_runs == 0, "fast path and general path differ on %d of 40000 texts", bad_runs);
+}
+
 int main(void) {
+  test_fast_path_agrees();
   test_tokens();
   test_invalid();
   test_normalize_examples();

@@ -1,12 +1,13 @@
 --- PolNeAR evaluation of newsc.quotes: writes the scorer's JSONL for a split
 -- (dev by default; `lua5.4 tools/eval/polnear.lua train` for train), runs
 -- ../shared/eval/polnear/score_quotes.py on it and prints its figures.
--- Options after the split: --kinds=direct,partial,title (kinds kept),
--- --keep (keep the JSONL and print its path).
+-- Options after the split: --kinds=direct,partial,title (kinds kept; by
+-- default direct and partial: a "title" is a quoted name nobody said, never an
+-- attribution), --keep (keep the JSONL and print its path).
 local core = require "newsc.core"
 
 local split = arg[1] or "dev"
-local kinds = { direct = true, partial = true, title = true }
+local kinds = { direct = true, partial = true }
 local keep = false
 local need_speaker = {}   -- kinds kept only with a speaker mention
 for i = 2, #arg do

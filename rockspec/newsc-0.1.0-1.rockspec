@@ -1,0 +1,66 @@
+-- Generated from rockspec/template.lua by tools/gen-rockspec.lua (make rockspec).
+rockspec_format = "3.0"
+package = "newsc"
+version = "0.1.0-1"
+source = {
+  url = "git+https://newsc.invalid/newsc.git",
+  branch = "v0.1.0",
+}
+description = {
+  summary = "Cross-check news articles: quotes and speakers, figures, claims, cited summaries",
+  detailed = [[
+newsc reads several articles about one event from different outlets and reports who said
+what (quotes with their speakers, grouped across outlets, with word-level differences),
+the figures and whether outlets agree, what is corroborated, single-source or in conflict,
+and a summary whose sentences cite their sources, with byte offsets for everything.
+A C module (newsc.core, on utf8proc) does tokenising, sentence splitting, quotes, figures
+and similarity; Lua pipelines compose it.]],
+  license = "MIT",
+  labels = { "nlp", "news", "text", "unicode" },
+}
+dependencies = {
+  "lua >= 5.1",
+  "dkjson >= 2.5",
+  "argparse >= 0.7",
+}
+external_dependencies = {
+  UTF8PROC = { header = "utf8proc.h", library = "utf8proc" },
+}
+build = {
+  type = "builtin",
+  modules = {
+    ["newsc.core"] = {
+      sources = {
+          "csrc/common.c",
+          "csrc/lua_newsc.c",
+          "csrc/lua_quotes.c",
+          "csrc/lua_sentences.c",
+          "csrc/lua_text.c",
+          "csrc/normalize.c",
+          "csrc/quotes.c",
+          "csrc/sentences.c",
+          "csrc/words.c",
+      },
+      libraries = { "utf8proc" },
+      incdirs = { "$(UTF8PROC_INCDIR)", "csrc" },
+      libdirs = { "$(UTF8PROC_LIBDIR)" },
+    },
+      ["newsc.article"] = "lua/newsc/article.lua",
+      ["newsc.cli"] = "lua/newsc/cli.lua",
+      ["newsc.cli.clean"] = "lua/newsc/cli/clean.lua",
+      ["newsc.cli.demo"] = "lua/newsc/cli/demo.lua",
+      ["newsc.cli.quotes"] = "lua/newsc/cli/quotes.lua",
+      ["newsc.cli.sentences"] = "lua/newsc/cli/sentences.lua",
+      ["newsc.cli.words"] = "lua/newsc/cli/words.lua",
+      ["newsc"] = "lua/newsc/init.lua",
+      ["newsc.input"] = "lua/newsc/input.lua",
+      ["newsc.json"] = "lua/newsc/json.lua",
+  },
+  install = {
+    bin = { newsc = "bin/newsc" },
+  },
+}
+test = {
+  type = "command",
+  command = "make test-lua",
+}

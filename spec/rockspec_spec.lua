@@ -1,0 +1,36 @@
+-- LuaRocks packaging: the rockspecs are current, lint clean, and install.
+local function sh(cmd)
+  local p = assert(io.popen(cmd .. " 2>&1; echo \"exit:$?\""))
+  local out = p:read("*a"); p:close()
+  return out:gsub("exit:%d+%s*$", ""), tonumber(out:match("exit:(%d+)%s*$"))
+end
+
+describe("rockspec", function()
+  it("lists every C source and Lua module of the tree", function()
+    local out, code = sh("lua5.4 tools/gen-rockspec.lua --check")
+    assert.equal(0, code, out)
+  end)
+
+  it("passes luarocks lint", function()
+    for _, r in ipairs({ "rockspec/newsc-scm-1.rockspec", "rockspec/newsc-0.1.0-1.rockspec" }) do
+      local out, code = sh("luarocks lint " .. r)
+      assert.equal(0, code, out)
+    end
+  end)
+
+  it("installs with luarocks make into a fresh tree and loads from there", function()
+    local tree = os.tmpname(); os.remove(tree)
+    local out, code = sh("luarocks --lua-version=5.4 --tree=" .. tree ..
+      " make --deps-mode=none rockspec/newsc-scm-1.rockspec")
+    assert.equal(0, code, out)
+    out, code = sh("eval \"$(luarocks --lua-version=5.4 --tree=" .. tree .. " path)\" && cd /tmp && " ..
+      "lua5.4 -e 'local n = require(\"newsc\"); " ..
+      "print(n._VERSION, package.searchpath(\"newsc.core\", package.cpath))'")
+    assert.equal(0, code, out)
+    assert.equal("0.1.0\t" .. tree .. "/lib/lua/5.4/newsc/core.so\n", out)
+    out, code = sh(tree .. "/bin/newsc --version")
+    assert.equal(0, code, out)
+    assert.equal("newsc 0.1.0\n", out)
+    sh("rm -rf " .. tree)
+  end)
+end)
