@@ -90,21 +90,23 @@ typedef struct dreader {
   size_t n;
   nc_ftok hist[HIST];
   size_t nhist;
-  nc_ftok la[LA_MAX];
-  int nla;
+  nc_ftok la[LA_MAX];   /* a ring from lahead */
+  int nla, lahead;
   size_t lapos;
   int has_ref;
   long ref;
+  long ry;              /* the reference's year and month */
+  int rm;
 } dreader;
 
 static const nc_ftok *LA(dreader *r, int i) {
   static const nc_ftok endtok = { 0, 0, NC_FT_END, 1, 0, 0 };
   if (i >= LA_MAX) return &endtok;
   while (r->nla <= i) {
-    r->lapos = nc_ftok_next(r->s, r->n, r->lapos, &r->la[r->nla]);
+    r->lapos = nc_ftok_next(r->s, r->n, r->lapos, &r->la[(r->lahead + r->nla) % LA_MAX]);
     r->nla++;
   }
-  return &r->la[i];
+  return &r->la[(r->lahead + i) % LA_MAX];
 }
 
 static const nc_ftok *H(const dreader *r, size_t k) {
@@ -114,19 +116,33 @@ static const nc_ftok *H(const dreader *r, size_t k) {
 
 static void consume(dreader *r, int k) {
   int i;
-  LA(r, k);
-  for (i = 0; i < k; i++) r->hist[(r->nhist++) % HIST] = r->la[i];
-  memmove(r->la, r->la + k, (size_t)(r->nla - k) * sizeof(nc_ftok));
+  LA(r, k - 1);
+  for (i = 0; i < k; i++) r->hist[(r->nhist++) % HIST] = r->la[(r->lahead + i) % LA_MAX];
+  r->lahead = (r->lahead + k) % LA_MAX;
   r->nla -= k;
 }
 
 static int tin(const char *s, const nc_ftok *t, const char *const *list) {
   int k;
+  char c0;
   if (!t || t->type != NC_FT_WORD) return 0;
+  c0 = s[t->start];
+  if (c0 >= 'A' && c0 <= 'Z') c0 = (char)(c0 | 0x20);
   for (k = 0; list[k]; k++)
-    if (nc_ftok_is(s, t, list[k])) return k + 1;
+    if (list[k][0] == c0 && nc_ftok_is(s, t, list[k])) return k + 1;
   return 0;
 }
+/* the token without a possessive "'s" or "’s" ("Tuesday's talks") */
+static nc_ftok stem(const char *s, const nc_ftok *t) {
+  nc_ftok u = *t;
+  size_t len = t->end - t->start;
+  if (t->type != NC_FT_WORD || len < 4 || (s[t->end - 1] | 0x20) != 's') return u;
+  if (s[t->end - 2] == '\'') u.end -= 2;
+  else if (len > 5 && (unsigned char)s[t->end - 2] == 0x99 && (unsigned char)s[t->end - 3] == 0x80 &&
+           (unsigned char)s[t->end - 4] == 0xE2) u.end -= 4;
+  return u;
+}
+
 static int is_w(dreader *r, int i, const char *w) {
   const nc_ftok *t = LA(r, i);
   return t->type == NC_FT_WORD && nc_ftok_is(r->s, t, w);
@@ -143,6 +159,45 @@ static int upper(const dreader *r, const nc_ftok *t) {
   unsigned char c = (unsigned char)r->s[t->start];
   return c >= 'A' && c <= 'Z';
 }
+
+/* words that can start a date (sorted, for the fast gate) */
+static const char *const DATE_TRIGGERS[] = {
+  "apr", "april", "aug", "august", "dec", "december", "feb", "february", "fri", "friday", "jan",
+  "january", "jul", "july", "jun", "june", "last", "mar", "march", "may", "mon", "monday",
+  "next", "nov", "november", "oct", "october", "past", "sat", "saturday", "sep", "sept",
+  "september", "sun", "sunday", "this", "thu", "thur", "thurs", "thursday", "today",
+  "tomorrow", "tonight", "tue", "tues", "tuesday", "wed", "wednesday", "weekend", "yesterday",
+};
+
+/* first letter, length, last letter of the DATE_TRIGGERS */
+static const uint32_t DATE_MASK[26][16] = {
+  { 0x0, 0x0, 0x0, 0x24040, 0x0, 0x800, 0x80000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x4, 0x0, 0x0, 0x0, 0x0, 0x20000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x102, 0x0, 0x0, 0x1000000, 0x0, 0x1000000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x2800, 0x1000010, 0x0, 0x0, 0x1000000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x80000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x1022000, 0x0, 0x80, 0x1000000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x200000, 0x80000, 0x0, 0x0, 0x0, 0x20000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x80000, 0x0, 0x0, 0x0, 0x20000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x80000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x8a000, 0x80000, 0x0, 0x1000000, 0x0, 0x1000000, 0x20000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x100010, 0x60000, 0x1040000, 0x0, 0x1080000, 0x1400000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x8, 0x0, 0x0, 0x0, 0x8, 0x0, 0x1000000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x1000000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+};
 
 static const char *const MONTHS[] = {
   "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -246,6 +301,29 @@ static int future(const dreader *r) {
   return 0;
 }
 
+static int emit(nc_vec *out, size_t start, size_t end, int exact, long lo, long hi, int rel);
+
+/* "early", "mid", "mid-", "late" before la[0]: 1, 2, 3 (0: none); *start
+   moves to the modifier */
+static int month_part(const dreader *r, size_t *start) {
+  if (h_w(r, 1, "early")) { *start = H(r, 1)->start; return 1; }
+  if (h_w(r, 1, "mid")) { *start = H(r, 1)->start; return 2; }
+  if (h_w(r, 1, "late")) { *start = H(r, 1)->start; return 3; }
+  if (H(r, 1) && H(r, 1)->type == NC_FT_PUNCT && H(r, 1)->punct == '-' && h_w(r, 2, "mid")) {
+    *start = H(r, 2)->start; return 2;
+  }
+  return 0;
+}
+
+/* emit a month, or its early / middle / late part */
+static int emit_month(dreader *r, nc_vec *out, size_t start, size_t end, long y, int m, int rel) {
+  int part = month_part(r, &start), d0 = 1, d1 = mdays(y, m);
+  if (part == 1) d1 = 10;
+  else if (part == 2) { d0 = 11; d1 = 20; }
+  else if (part == 3) d0 = 21;
+  return emit(out, start, end, 2, nc_days_from_civil(y, m, d0), nc_days_from_civil(y, m, d1), rel);
+}
+
 /* year for a year-less month/day, nearest sensible to the reference */
 static long pick_year(const dreader *r, int m, int d, int fut) {
   long y, ry, c;
@@ -272,7 +350,7 @@ static int emit(nc_vec *out, size_t start, size_t end, int exact, long lo, long 
 /* Try a date at la[0]; returns tokens used, 0 if none; *st set on error. */
 static int read_date(dreader *r, nc_vec *out, int *st) {
   const nc_ftok *t = LA(r, 0);
-  int j = 0, u = 0, m = 0, d = 0, wd = -1, k;
+  int j = 0, u = 0, m = 0, d = 0, wd = -1, wd_full = 0, k;
   long y = -1;
   size_t start = t->start;
   *st = NC_OK;
@@ -291,7 +369,8 @@ static int read_date(dreader *r, nc_vec *out, int *st) {
 
   if (t->type == NC_FT_WORD) {
     /* a weekday, full or (before a date) abbreviated */
-    if ((k = tin(r->s, t, WDAYS)) > 0 && upper(r, t)) wd = k - 1;
+    nc_ftok st0 = stem(r->s, t);
+    if ((k = tin(r->s, &st0, WDAYS)) > 0 && upper(r, t)) { wd = k - 1; wd_full = 1; }
     else if ((k = tin(r->s, t, WDABBR)) > 0 && upper(r, t)) {
       int jj = 1 + (is_p(r, 1, '.') ? 1 : 0), uu;
       if (day_at(r, jj, &uu) || month_at(r, jj, &uu)) wd = (k <= 7) ? k - 1 : (k == 8 ? 1 : 3);
@@ -325,7 +404,8 @@ static int read_date(dreader *r, nc_vec *out, int *st) {
         "in", "since", "until", "till", "by", "from", "early", "late", "mid", "last", "next",
         "this", "during", "before", "after", NULL };
       const nc_ftok *p1 = H(r, 1);
-      if (u == 1 && tin(r->s, t, MONTHS) && !(m == 5 && !tin(r->s, p1, pre)) && tin(r->s, p1, pre)) {
+      size_t dummy = 0;
+      if (u == 1 && tin(r->s, t, MONTHS) && (tin(r->s, p1, pre) || month_part(r, &dummy))) {
         long ry, yy;
         int rm, rd, fut;
         if (!r->has_ref) { *st = emit(out, t->start, t->end, 0, 0, 0, 1); return 1; }
@@ -336,8 +416,7 @@ static int read_date(dreader *r, nc_vec *out, int *st) {
         else if (nc_ftok_is(r->s, p1, "next")) { if (m <= rm) yy++; start = p1->start; }
         else if (fut) { if (m < rm) yy++; }
         else if (m > rm) yy--;
-        *st = emit(out, start, t->end, 2, nc_days_from_civil(yy, m, 1),
-                   nc_days_from_civil(yy, m, mdays(yy, m)), 1);
+        *st = emit_month(r, out, start, t->end, yy, m, 1);
         return 1;
       }
       m = 0;
@@ -358,14 +437,13 @@ static int read_date(dreader *r, nc_vec *out, int *st) {
       day = nc_days_from_civil(y, m, d);
       *st = emit(out, start, last->end, 1, day, day, rel);
     } else {
-      *st = emit(out, start, last->end, 2, nc_days_from_civil(y, m, 1),
-                 nc_days_from_civil(y, m, mdays(y, m)), 0);
+      *st = emit_month(r, out, start, last->end, y, m, 0);
     }
     return j;
   }
 
-  /* a weekday alone: "on Tuesday", "last Friday", "next Monday" */
-  if (wd >= 0 && tin(r->s, t, WDAYS)) {
+  /* a weekday alone: "on Tuesday", "last Friday", "next Monday", "Tuesday's" */
+  if (wd >= 0 && wd_full) {
     int dir = 0, strict = 0;   /* dir 0: past, 1: future */
     long day;
     const nc_ftok *p1 = H(r, 1);
@@ -373,31 +451,30 @@ static int read_date(dreader *r, nc_vec *out, int *st) {
     else if (h_w(r, 1, "next") || h_w(r, 1, "coming")) { dir = 1; strict = 1; start = p1->start; }
     else if (h_w(r, 1, "this")) { dir = future(r); start = p1->start; }
     else dir = future(r);
-    if (!r->has_ref) { *st = emit(out, start, t->end, 0, 0, 0, 1); return 1; }
+    if (!r->has_ref) { *st = emit(out, start, stem(r->s, t).end, 0, 0, 0, 1); return 1; }
     {
       int rw = nc_weekday(r->ref), delta;
       if (dir == 0) { delta = (rw - wd + 7) % 7; if (strict && delta == 0) delta = 7; day = r->ref - delta; }
       else { delta = (wd - rw + 7) % 7; if (strict && delta == 0) delta = 7; day = r->ref + delta; }
     }
-    *st = emit(out, start, t->end, 1, day, day, 1);
+    *st = emit(out, start, stem(r->s, t).end, 1, day, day, 1);
     return 1;
   }
 
   if (t->type == NC_FT_WORD) {
     const nc_ftok *p1 = H(r, 1);
-    long ry;
-    int rm, rd;
-    if (r->has_ref) nc_civil_from_days(r->ref, &ry, &rm, &rd);
-    else { ry = 0; rm = rd = 1; }
+    long ry = r->ry;
+    int rm = r->rm;
     /* today, yesterday, tomorrow, tonight */
-    if (nc_ftok_is(r->s, t, "today") || nc_ftok_is(r->s, t, "tonight") ||
-        nc_ftok_is(r->s, t, "yesterday") || nc_ftok_is(r->s, t, "tomorrow")) {
-      long off = nc_ftok_is(r->s, t, "yesterday") ? -1 : nc_ftok_is(r->s, t, "tomorrow") ? 1 : 0;
+    nc_ftok st1 = stem(r->s, t);
+    if (nc_ftok_is(r->s, &st1, "today") || nc_ftok_is(r->s, &st1, "tonight") ||
+        nc_ftok_is(r->s, &st1, "yesterday") || nc_ftok_is(r->s, &st1, "tomorrow")) {
+      long off = nc_ftok_is(r->s, &st1, "yesterday") ? -1 : nc_ftok_is(r->s, &st1, "tomorrow") ? 1 : 0;
       /* "Russia today", "USA Today": "today" after a name is not the day */
       if (off == 0 && p1 && p1->type == NC_FT_WORD && upper(r, p1) && H(r, 2) &&
           !(H(r, 2)->type == NC_FT_PUNCT && strchr(".!?\"", H(r, 2)->punct))) return 0;
-      if (!r->has_ref) *st = emit(out, t->start, t->end, 0, 0, 0, 1);
-      else *st = emit(out, t->start, t->end, 1, r->ref + off, 0, 1);
+      if (!r->has_ref) *st = emit(out, t->start, st1.end, 0, 0, 0, 1);
+      else *st = emit(out, t->start, st1.end, 1, r->ref + off, 0, 1);
       return 1;
     }
     /* last/this/next/past + week/month/year/weekend/night; earlier/later this ... */
@@ -434,7 +511,6 @@ static int read_date(dreader *r, nc_vec *out, int *st) {
         long sat = r->ref - ((rw - 5 + 7) % 7);
         if (which == 1 || (which == 0 && future(r))) sat = r->ref + ((5 - rw + 7) % 7);
         if (which == -1 && rw >= 5) sat -= 7;
-        if (which == 1 && rw < 5 && 0) sat += 7;
         lo = sat; hi = sat + 1;
       } else {                         /* last night */
         if (which != -1) return 0;
@@ -500,24 +576,52 @@ static int read_date(dreader *r, nc_vec *out, int *st) {
 int nc_dates(const char *s, size_t n, int has_ref, long ref, nc_invalid inv, nc_vec *out,
              size_t *bad) {
   dreader r;
+  size_t pos = 0, tokpos = 0;
   if (inv == NC_INVALID_ERROR) {
     size_t b = nc_utf8_check(s, n);
     if (b < n) { if (bad) *bad = b; return NC_EUTF8; }
   }
   memset(&r, 0, sizeof r);
   r.s = s; r.n = n; r.has_ref = has_ref; r.ref = ref;
+  r.ry = 1970; r.rm = 1;
+  if (has_ref) { int rd; nc_civil_from_days(ref, &r.ry, &r.rm, &rd); }
   for (;;) {
-    const nc_ftok *t = LA(&r, 0);
-    int used = 0, st = NC_OK;
+    const nc_ftok *t;
+    int used = 0, st = NC_OK, fail = 1;
+    size_t c = nc_fscan_next(s, n, pos, DATE_MASK, 0), from;
+    if (c >= n) break;
+    /* tokens from where the last ones ended, or from a space shortly before c */
+    from = nc_fscan_restart(s, tokpos, c, 256);
+    if (from != tokpos) r.nhist = 0;
+    r.nla = 0; r.lahead = 0; r.lapos = from;
+    for (;;) {
+      t = LA(&r, 0);
+      if (t->type == NC_FT_END || t->end > c) break;
+      consume(&r, 1);
+    }
     if (t->type == NC_FT_END) break;
-    if (t->type == NC_FT_NUM) used = read_date(&r, out, &st);
-    else if (t->type == NC_FT_WORD) {
-      unsigned char c = (unsigned char)(s[t->start] | 0x20);
-      size_t len = t->end - t->start;
-      if (len >= 1 && len <= 9 && strchr("adefjlmnopstwy", c)) used = read_date(&r, out, &st);
+    if (t->start == c) {
+      if (t->type == NC_FT_NUM) used = read_date(&r, out, &st);
+      else if (t->type == NC_FT_WORD && nc_ftok_is(s, t, "ago")) {
+        /* "three days ago", "a week ago": start two words back */
+        if (r.nhist >= 2 && H(&r, 1)->type == NC_FT_WORD &&
+            (H(&r, 2)->type == NC_FT_NUM || tin(s, H(&r, 2), SMALLN) || h_w(&r, 2, "a") ||
+             h_w(&r, 2, "an"))) {
+          r.lapos = H(&r, 2)->start;
+          r.nhist -= 2; r.nla = 0; r.lahead = 0;
+          fail = 3;
+          used = read_date(&r, out, &st);
+        }
+      } else if (t->type == NC_FT_WORD) {
+        nc_ftok w = stem(s, t);
+        if (nc_ftok_in_sorted(s, &w, DATE_TRIGGERS, sizeof DATE_TRIGGERS / sizeof *DATE_TRIGGERS))
+          used = read_date(&r, out, &st);
+      }
     }
     if (st != NC_OK) return st;
-    consume(&r, used > 0 ? used : 1);
+    consume(&r, used > fail ? used : fail);
+    while (H(&r, 1)->end <= c) consume(&r, 1);   /* always move past the candidate */
+    pos = tokpos = H(&r, 1)->end;
   }
   return NC_OK;
 }

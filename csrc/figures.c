@@ -15,6 +15,18 @@
 /* ------------------------------------------------------------------ */
 /* scanner                                                             */
 
+/* byte classes: 0 ASCII punctuation, 1 letter, 2 digit, 3 space, 4 line feed, 5 non-ASCII */
+static const unsigned char CLS[256] = {
+  3, 0, 0, 0, 0, 0, 0, 0, 0, 3, 4, 3, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
+  0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+  0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+  5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+  5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+  5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+  5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+};
+
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static int is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
@@ -86,7 +98,13 @@ size_t nc_ftok_next(const char *s, size_t n, size_t pos, nc_ftok *t) {
   t->gap = (pos == 0);
   t->nl = 0;
   t->punct = 0;
-  while (i < n && (l = space_len(u + i, n - i, &nl)) > 0) { i += l; t->gap = 1; }
+  while (i < n) {
+    unsigned k = CLS[u[i]];
+    if (k == 3) { i++; t->gap = 1; }
+    else if (k == 4) { i++; t->gap = 1; nl = 1; }
+    else if (k == 5 && (l = space_len(u + i, n - i, &nl)) > 0) { i += l; t->gap = 1; }
+    else break;
+  }
   t->nl = (unsigned char)nl;
   t->start = i;
   if (i >= n) { t->type = NC_FT_END; t->end = n; return n; }
@@ -106,16 +124,17 @@ size_t nc_ftok_next(const char *s, size_t n, size_t pos, nc_ftok *t) {
     t->type = NC_FT_PUNCT;
     t->punct = code;
     i += l;
-  } else if (url_start(u + i, n - i)) {
+  } else if (((u[i] | 0x20) == 'h' || (u[i] | 0x20) == 'w') && url_start(u + i, n - i)) {
     while (i < n && space_len(u + i, n - i, &nl) == 0 && u[i] != '<' && u[i] != '>' &&
            u[i] != '"' && u[i] != ')' && u[i] != ']') i++;
     t->type = NC_FT_URL;
   } else {
     /* a word: letters and other bytes, inner apostrophes */
     while (i < n) {
+      if (CLS[u[i]] == 1) { i++; continue; }
       if (is_word_byte(u + i, n - i)) {
-        i += (u[i] < 0x80) ? 1 : 1;
-        while (i < n && (u[i] & 0xC0) == 0x80) i++;
+        i++;
+        while (i < n && (u[i] & 0xC0) == 0x80) i++;   /* the rest of the character */
       } else if (u[i] == '\'' && i + 1 < n && is_word_byte(u + i + 1, n - i - 1)) {
         i++;
       } else if (i + 3 < n && u[i] == 0xE2 && u[i + 1] == 0x80 && u[i + 2] == 0x99 &&
@@ -142,12 +161,80 @@ int nc_ftok_is(const char *s, const nc_ftok *t, const char *w) {
   return w[len] == 0;
 }
 
+size_t nc_fscan_next(const char *s, size_t n, size_t i, const uint32_t mask[26][16],
+                     int currency) {
+  const unsigned char *u = (const unsigned char *)s;
+  while (i < n) {
+    unsigned c = u[i], k = CLS[c];
+    if (k == 3 || k == 4) { i++; continue; }
+    if (k == 2) return i;
+    if (k == 1) {
+      size_t j = i + 1, len;
+      unsigned a, z;
+      while (j < n && CLS[u[j]] == 1) j++;
+      len = j - i;
+      a = (c | 0x20u) - 'a';
+      z = (u[j - 1] | 0x20u) - 'a';
+      if (len < 16 && ((mask[a][len] >> z) & 1u)) return i;
+      i = j;
+      continue;
+    }
+    if (currency) {
+      if (c == '$') return i;
+      if (c == 0xC2 && i + 1 < n && (u[i + 1] == 0xA3 || u[i + 1] == 0xA5)) return i;
+      if (c == 0xE2 && i + 2 < n && u[i + 1] == 0x82 && u[i + 2] == 0xAC) return i;
+    }
+    i++;
+  }
+  return n;
+}
+
+size_t nc_fscan_restart(const char *s, size_t tokpos, size_t c, size_t window) {
+  size_t i;
+  if (c - tokpos <= window) return tokpos;
+  for (i = c - window; i < c; i++)
+    if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r') return i;
+  return tokpos;
+}
+
+int nc_ftok_mask_ok(const char *s, const nc_ftok *t, const uint32_t mask[26][16]) {
+  size_t len = t->end - t->start;
+  unsigned a, z;
+  if (len == 0 || len >= 16) return 0;
+  a = ((unsigned char)s[t->start] | 0x20u) - 'a';
+  z = ((unsigned char)s[t->end - 1] | 0x20u) - 'a';
+  if (a >= 26 || z >= 26) return 0;
+  return (mask[a][len] >> z) & 1u;
+}
+
+int nc_ftok_in_sorted(const char *s, const nc_ftok *t, const char *const *tab, size_t ntab) {
+  char key[16];
+  size_t len = t->end - t->start, k, lo = 0, hi = ntab;
+  if (t->type != NC_FT_WORD || len == 0 || len >= sizeof key) return 0;
+  for (k = 0; k < len; k++) {
+    unsigned char c = (unsigned char)s[t->start + k];
+    if (c >= 0x80) return 0;
+    key[k] = (char)((c >= 'A' && c <= 'Z') ? (c | 0x20) : c);
+  }
+  key[len] = 0;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = strcmp(key, tab[mid]);
+    if (c == 0) return 1;
+    if (c < 0) hi = mid; else lo = mid + 1;
+  }
+  return 0;
+}
+
 /* index+1 of the token in a NULL-terminated list, or 0 */
 static int tok_in(const char *s, const nc_ftok *t, const char *const *list) {
   int k;
+  char c0;
   if (t->type != NC_FT_WORD) return 0;
+  c0 = s[t->start];
+  if (c0 >= 'A' && c0 <= 'Z') c0 = (char)(c0 | 0x20);
   for (k = 0; list[k]; k++)
-    if (nc_ftok_is(s, t, list[k])) return k + 1;
+    if (list[k][0] == c0 && nc_ftok_is(s, t, list[k])) return k + 1;
   return 0;
 }
 
@@ -178,9 +265,12 @@ static const char *const STOP[] = {
   "this", "these", "those", "per", "across", "since", "after", "before", "during", "while",
   "when", "until", "into", "over", "under", "according", "including", "also", "all",
   "each", "about", "some", "most", "mostly", "other", "others", "such", "plus", "among",
+  "between", "against", "within", "without", "around", "near", "via", "up", "down", "out",
   "percent", "cent", "ago", "old", "we", "they", "it", "he", "she", "there", "here",
   "yes", "thus", "always", "perhaps", "unless", "whereas", "besides", "towards",
-  "times", "does", "do", "did", "not", "no", "so", "if", "then", "than", NULL };
+  "times", "does", "do", "did", "not", "no", "so", "if", "then", "than", "can", "could",
+  "will", "would", "may", "might", "must", "should", "shall", "only", "just", "ever",
+  "never", "still", "now", NULL };
 static const char *const IRREG[] = {
   "people", "children", "men", "women", "police", "dead", "staff", "personnel",
   "cattle", "sheep", "fish", "aircraft", "feet", "teeth", "geese", "mice", "youth",
@@ -198,6 +288,9 @@ static const char *const COUNTNOUN[] = {
   "vehicles", "tonnes", "tons", "km", "miles", "kilometres", "kilometers", "meters",
   "metres", "feet", "acres", "hectares", "units", "lives", "individuals", "women", "men",
   "dollars", "euros", "pounds", "points", "percent", "times", NULL };
+static const char *const DECADES[] = {
+  "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+  "nineties", NULL };
 /* measure words: singular, plural literal */
 static const char *const MEASURE[] = {
   "second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
@@ -308,6 +401,50 @@ const char *nc_fkind_name(int kind) {
   }
 }
 
+/* words that can start a figure (sorted, for the fast gate) */
+static const char *const FIG_TRIGGERS[] = {
+  "a", "an", "billions", "c", "dozens", "eight", "eighteen", "eighteenth", "eighth", "eighty",
+  "eleven", "eleventh", "fifteen", "fifteenth", "fifth", "fifty", "first", "five", "forty",
+  "four", "fourteen", "fourteenth", "fourth", "half", "hk", "hundreds", "millions", "nine",
+  "nineteen", "nineteenth", "ninety", "ninth", "one", "scores", "second", "seven",
+  "seventeen", "seventeenth", "seventh", "seventy", "several", "six", "sixteen", "sixteenth",
+  "sixth", "sixty", "ten", "tens", "tenth", "third", "thirteen", "thirteenth", "thirty",
+  "thousands", "three", "twelfth", "twelve", "twentieth", "twenty", "two", "us", "zero",
+};
+/* first letter, length, last letter of the FIG_TRIGGERS */
+static const uint32_t FIG_MASK[26][16] = {
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x2000, 0x40000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x4, 0x0, 0x0, 0x0, 0x0, 0x10, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x2000, 0x40000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x80000, 0x1002080, 0x0, 0x2080, 0x0, 0x80, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x400000, 0x20010, 0x1080080, 0x80, 0x2000, 0x2000, 0x80, 0x80, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x400, 0x0, 0x20, 0x0, 0x0, 0x808, 0x40000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x2000, 0x40000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x10, 0x80, 0x1000000, 0x0, 0x2000, 0x0, 0x80, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x10, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x800000, 0x0, 0x1002080, 0x40008, 0x1002880, 0x0, 0x2080, 0x0, 0x80, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x6000, 0x40000, 0x98, 0x1000010, 0x80, 0x2008, 0x40080, 0x80, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x40000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+  { 0x0, 0x0, 0x0, 0x0, 0x4000, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0 },
+};
+/* words after "a" / "an" that make a figure */
+static const char *const AFTER_A[] = {
+  "billion", "couple", "dozen", "few", "handful", "hundred", "million", "thousand", "trillion",
+};
+
 /* ------------------------------------------------------------------ */
 /* reader state                                                        */
 
@@ -319,8 +456,9 @@ typedef struct reader {
   size_t n;
   nc_ftok hist[HIST];   /* ring of tokens before la[0] */
   size_t nhist;         /* tokens pushed so far (ring index nhist % HIST) */
-  nc_ftok la[LA_MAX];   /* look-ahead from the current token */
-  int nla;
+  size_t floor;         /* end of the last figure: no hedge reaches before it */
+  nc_ftok la[LA_MAX];   /* look-ahead from the current token: a ring from lahead */
+  int nla, lahead;
   size_t lapos;         /* scan position after la[nla-1] */
 } reader;
 
@@ -329,10 +467,10 @@ static const nc_ftok *LA(reader *r, int i) {
   static const nc_ftok endtok = { 0, 0, NC_FT_END, 1, 0, 0 };
   if (i >= LA_MAX) return &endtok;
   while (r->nla <= i) {
-    r->lapos = nc_ftok_next(r->s, r->n, r->lapos, &r->la[r->nla]);
+    r->lapos = nc_ftok_next(r->s, r->n, r->lapos, &r->la[(r->lahead + r->nla) % LA_MAX]);
     r->nla++;
   }
-  return &r->la[i];
+  return &r->la[(r->lahead + i) % LA_MAX];
 }
 
 /* history token k back (1 = the token just before la[0]); NULL if none */
@@ -344,9 +482,9 @@ static const nc_ftok *H(const reader *r, size_t k) {
 /* move the first `k` look-ahead tokens to the history */
 static void consume(reader *r, int k) {
   int i;
-  LA(r, k);
-  for (i = 0; i < k; i++) r->hist[(r->nhist++) % HIST] = r->la[i];
-  memmove(r->la, r->la + k, (size_t)(r->nla - k) * sizeof(nc_ftok));
+  LA(r, k - 1);
+  for (i = 0; i < k; i++) r->hist[(r->nhist++) % HIST] = r->la[(r->lahead + i) % LA_MAX];
+  r->lahead = (r->lahead + k) % LA_MAX;
   r->nla -= k;
 }
 
@@ -435,6 +573,15 @@ static int parse_words(reader *r, int i, num *out) {
   double total = 0, cur = 0, scale = 1;
   int j = i, any = 0, last = 0, k;   /* last: 1 units, 2 tens, 3 hundred or scale */
   memset(out, 0, sizeof *out);
+  /* "half a million" */
+  if (is_w(r, j, "half") && is_w(r, j + 1, "a") && (k = in_l(r, j + 2, SCALES)) > 0 && k <= 5) {
+    out->v = 0.5 * SCALEV[k - 1];
+    out->isint = 1;
+    out->ntok = 3;
+    out->scale = SCALEV[k - 1];
+    out->scaled = 1;
+    return 1;
+  }
   if ((is_w(r, j, "a") || is_w(r, j, "an")) &&
       (in_l(r, j + 1, SCALES) || is_w(r, j + 1, "dozen"))) {
     cur = 1; any = 1; j++; last = 1;
@@ -495,6 +642,8 @@ static int parse_num(reader *r, int i, num *out) {
   int ndec, ndig, seps, k, j = i + 1;
   memset(out, 0, sizeof *out);
   if (t->type != NC_FT_NUM) return parse_words(r, i, out);
+  /* "0845", "04": clock times and codes, not quantities */
+  if (t->end - t->start > 1 && r->s[t->start] == '0' && r->s[t->start + 1] != '.') return 0;
   if (!parse_digits(r->s, t, &v, &ndec, &ndig, &seps)) return 0;
   out->digits = 1;
   out->scale = 1;
@@ -542,6 +691,16 @@ static int plural_like(const char *s, const nc_ftok *t) {
   return !tok_in(s, t, STOP);
 }
 
+/* "occurred", "openly", "hosting": not a noun to count */
+static int verbish(const char *s, const nc_ftok *t) {
+  size_t len = t->end - t->start;
+  const char *e = s + t->end;
+  if (len > 4 && (e[-2] | 0x20) == 'e' && (e[-1] | 0x20) == 'd') return 1;
+  if (len > 4 && (e[-2] | 0x20) == 'l' && (e[-1] | 0x20) == 'y') return 1;
+  if (len > 5 && (e[-3] | 0x20) == 'i' && (e[-2] | 0x20) == 'n' && (e[-1] | 0x20) == 'g') return 1;
+  return 0;
+}
+
 /* unit words after la[j]: returns the look-ahead index after the unit (j when
    none) and sets the span; `one` accepts a singular noun */
 static int read_unit(reader *r, int j, int one, size_t *us, size_t *ue) {
@@ -563,6 +722,7 @@ static int read_unit(reader *r, int j, int one, size_t *us, size_t *ue) {
     /* adjectives go before the noun; a hyphen ends the phrase */
     if (is_p(r, j + k + 1, '-')) break;
   }
+  if (first >= 0 && one && verbish(r->s, LA(r, first))) first = -1;
   if (first >= 0 && (one || tok_in(r->s, LA(r, first), SINGULAR))) {
     *us = LA(r, first)->start; *ue = LA(r, first)->end;
     return first + 1;
@@ -596,9 +756,16 @@ static const char *unit_before(const reader *r, size_t *us, size_t *ue) {
 /* the longest hedge ending just before la[0]; sets *first to the history
    depth of its first word */
 static const hedge_def *hedge_before(const reader *r, size_t skip, size_t *depth) {
+  static const char *const last[] = {   /* last words of the hedges, sorted */
+    "about", "above", "almost", "approaching", "approx", "approximately", "around", "as", "below",
+    "circa", "estimated", "exactly", "exceeding", "least", "most", "nearly", "of", "over",
+    "precisely", "roughly", "some", "than", "to", "under" };
   int k;
   const hedge_def *best = NULL;
   size_t bestlen = 0;
+  *depth = skip;
+  if (!H(r, skip + 1) || !nc_ftok_in_sorted(r->s, H(r, skip + 1), last, sizeof last / sizeof *last))
+    return NULL;
   for (k = 0; HEDGES[k].name; k++) {
     size_t len = 0, m;
     while (len < 4 && HEDGES[k].w[len]) len++;
@@ -607,6 +774,7 @@ static const hedge_def *hedge_before(const reader *r, size_t skip, size_t *depth
     if (m == len && len > bestlen) { best = &HEDGES[k]; bestlen = len; }
   }
   *depth = skip + bestlen;
+  if (best && H(r, *depth)->start < r->floor) { *depth = skip; return NULL; }
   return best;
 }
 
@@ -686,11 +854,6 @@ static int vague(reader *r, nc_figure *f, int *used) {
   }
   return 0;
 }
-
-typedef struct ctx {
-  reader r;
-  nc_vec *out;
-} ctx;
 
 /* Try to read a figure starting at la[0]; returns tokens used (0: none). */
 static int read_figure(reader *r, nc_figure *f) {
@@ -776,6 +939,13 @@ static int read_figure(reader *r, nc_figure *f) {
     }
     if (a.digits && !LA(r, j)->gap && (is_p(r, j, ':') || is_p(r, j, '/')) &&
         LA(r, j + 1)->type == NC_FT_NUM && !LA(r, j + 1)->gap) return 0;
+    /* "the 2003 - 04 season": the end of a span that was not a range */
+    if (a.digits && p1 && p1->type == NC_FT_PUNCT && p1->punct == '-' && H(r, 2) &&
+        H(r, 2)->type == NC_FT_NUM) return 0;
+    /* "8 / 2 / 13": a date written with spaced slashes */
+    if (a.digits && ((is_p(r, j, '/') && LA(r, j + 1)->type == NC_FT_NUM) ||
+                     (p1 && p1->type == NC_FT_PUNCT && p1->punct == '/' && H(r, 2) &&
+                      H(r, 2)->type == NC_FT_NUM))) return 0;
   }
 
   /* dates: "Aug. 13", "August 13", "13 August", "13th of August", years */
@@ -791,7 +961,8 @@ static int read_figure(reader *r, nc_figure *f) {
     /* ages: "Abbas, 88," */
     if (a.isint && a.ntok == 1 && a.v >= 1 && a.v <= 120 && p1 && p1->type == NC_FT_PUNCT &&
         p1->punct == ',' && t0->gap && H(r, 2) && H(r, 2)->type == NC_FT_WORD &&
-        is_upper_start(r->s, H(r, 2)) && !tok_in(r->s, H(r, 2), MONTHS)) {
+        (is_upper_start(r->s, H(r, 2)) || !tok_in(r->s, H(r, 2), STOP)) &&
+        !tok_in(r->s, H(r, 2), MONTHS)) {
       const nc_ftok *nx = LA(r, 1);
       if (nx->type == NC_FT_END ||
           (nx->type == NC_FT_PUNCT && strchr(",.;)", nx->punct)) ||
@@ -817,6 +988,10 @@ static int read_figure(reader *r, nc_figure *f) {
   }
   /* a lone "one" needs a noun ("one of them" is no figure) */
   if (!a.digits && a.v == 1 && a.ntok == 1 && !cur) {
+    static const char *const pron[] = {
+      "no", "any", "every", "each", "some", "the", "this", "that", "which", "other",
+      "another", "only", "at", "as", "for", "like", NULL };
+    if (p1 && tok_in(r->s, p1, pron)) return 0;   /* "no one knows", "at one point" */
     k = read_unit(r, j, 1, &us, &ue);
     if (k == j) return 0;
   }
@@ -824,7 +999,7 @@ static int read_figure(reader *r, nc_figure *f) {
   hd = hedge_before(r, 0, &depth);
   f->start = hd ? H(r, depth)->start : LA(r, 0)->start;
   /* "between X and Y" */
-  if (!hd && h_w(r, 1, "between")) { rng = 2; f->start = H(r, 1)->start; }
+  if (!hd && h_w(r, 1, "between") && H(r, 1)->start >= r->floor) { rng = 2; f->start = H(r, 1)->start; }
 
   /* ranges: X-Y, X to Y, X and Y (after between), X or Y; "10%-20%" */
   {
@@ -871,7 +1046,7 @@ static int read_figure(reader *r, nc_figure *f) {
 
   /* ages: "64-year-old", "64 years old", "aged 64" */
   if (!f->kind && !have_b && a.isint && a.v <= 130) {
-    if (is_p(r, j, '-') && !LA(r, j)->gap && (is_w(r, j + 1, "year") || is_w(r, j + 1, "years")) &&
+    if (is_p(r, j, '-') && (is_w(r, j + 1, "year") || is_w(r, j + 1, "years")) &&
         is_p(r, j + 2, '-') && is_w(r, j + 3, "old")) {
       j += 4; f->kind = NC_FK_AGE;
     } else if ((is_w(r, j, "year") || is_w(r, j, "years")) && is_w(r, j + 1, "old")) {
@@ -890,14 +1065,25 @@ static int read_figure(reader *r, nc_figure *f) {
   }
 
   /* compounds: "three-day visit", "10-year plan" */
-  if (!f->kind && !have_b && is_p(r, j, '-') && !LA(r, j)->gap && !LA(r, j + 1)->gap &&
-      (k = in_l(r, j + 1, MEASURE)) > 0) {
+  if (!f->kind && !have_b && is_p(r, j, '-') &&
+      ((k = in_l(r, j + 1, MEASURE)) > 0 || (k = in_l(r, j + 1, MEASUREP)) > 0)) {
     f->kind = NC_FK_MEASURE;
     f->unit_lit = MEASUREP[k - 1];
     j += 2;
-  } else if (!f->kind && !have_b && is_p(r, j, '-') && !LA(r, j)->gap) {
-    return 0;  /* "two-state", "3-1" */
+  } else if (!f->kind && !have_b && is_p(r, j, '-') &&
+             (!LA(r, j)->gap || LA(r, j + 1)->type == NC_FT_WORD)) {
+    return 0;  /* "two-state", "3-1", "12 - gauge" */
+  } else if (!f->kind && !have_b && (k = in_l(r, j, MEASURE)) > 0 && k <= 22 &&
+             LA(r, j)->gap && !(a.v == 1 && !a.digits)) {
+    /* "a 20 year sentence" */
+    f->kind = NC_FK_MEASURE;
+    f->unit_lit = MEASUREP[k - 1];
+    j += 1;
   }
+  /* times: "9 a.m.", "5 pm" */
+  if (!f->kind && a.v <= 24 && (is_w(r, j, "am") || is_w(r, j, "pm") ||
+      ((is_w(r, j, "a") || is_w(r, j, "p")) && is_p(r, j + 1, '.') && is_w(r, j + 2, "m"))))
+    return 0;
 
   /* currency words and symbols */
   if (cur) {
@@ -917,6 +1103,7 @@ static int read_figure(reader *r, nc_figure *f) {
   if (!f->unit_lit) {
     int one = (a.v == 1 && !have_b);
     k = read_unit(r, j, one, &us, &ue);
+    if (k > j && tok_in(r->s, LA(r, k - 1), DECADES)) return 0;   /* "nineteen sixties" */
     if (k > j) {
       const nc_ftok *ut = LA(r, k - 1);
       int mk = tok_in(r->s, ut, MEASUREP);
@@ -953,6 +1140,7 @@ static int read_figure(reader *r, nc_figure *f) {
 
 int nc_figures(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad) {
   reader r;
+  size_t pos = 0, tokpos = 0;
   if (inv == NC_INVALID_ERROR) {
     size_t b = nc_utf8_check(s, n);
     if (b < n) { if (bad) *bad = b; return NC_EUTF8; }
@@ -960,29 +1148,57 @@ int nc_figures(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad
   memset(&r, 0, sizeof r);
   r.s = s; r.n = n;
   for (;;) {
-    const nc_ftok *t = LA(&r, 0);
+    const nc_ftok *t;
     nc_figure f;
-    int used = 0;
-    if (t->type == NC_FT_END) break;
-    if (t->type == NC_FT_NUM || t->type == NC_FT_WORD || t->type == NC_FT_PUNCT) {
-      int try_it = 1;
-      if (t->type == NC_FT_WORD) {
-        /* only words that can start a figure */
-        unsigned char c = (unsigned char)(s[t->start] | 0x20);
-        size_t len = t->end - t->start;
-        try_it = len <= 13 && strchr("abcdefhmnostuz", c) != NULL;
-      } else if (t->type == NC_FT_PUNCT) {
-        try_it = (t->punct == '$' || t->punct == 'E' || t->punct == 'L' || t->punct == 'Y');
-      }
-      if (try_it) used = read_figure(&r, &f);
+    int used = 0, try_it = 1, fail = 1;
+    size_t c = nc_fscan_next(s, n, pos, FIG_MASK, 1), from;
+    if (c >= n) break;
+    /* tokens from where the last ones ended, or from a space shortly before c */
+    from = nc_fscan_restart(s, tokpos, c, 256);
+    if (from != tokpos) r.nhist = 0;
+    r.nla = 0; r.lahead = 0; r.lapos = from;
+    for (;;) {
+      t = LA(&r, 0);
+      if (t->type == NC_FT_END || t->end > c) break;
+      consume(&r, 1);
     }
+    if (t->type == NC_FT_END) break;
+    if (t->start != c) {        /* c lies inside a longer token (a URL, a word) */
+      consume(&r, 1);
+      pos = tokpos = H(&r, 1)->end;
+      continue;
+    }
+    /* "a dozen", "a few": start at the article */
+    if (t->type == NC_FT_WORD && r.nhist >= 1 && (h_w(&r, 1, "a") || h_w(&r, 1, "an")) &&
+        nc_ftok_in_sorted(s, t, AFTER_A, sizeof AFTER_A / sizeof *AFTER_A)) {
+      r.lapos = H(&r, 1)->start;
+      r.nhist--; r.nla = 0; r.lahead = 0;
+      t = LA(&r, 0);
+      fail = 2;
+    }
+    if (t->type == NC_FT_WORD) {
+      /* only words that can start a figure */
+      try_it = nc_ftok_in_sorted(s, t, FIG_TRIGGERS, sizeof FIG_TRIGGERS / sizeof *FIG_TRIGGERS);
+      if (try_it && (nc_ftok_is(s, t, "a") || nc_ftok_is(s, t, "an")))
+        try_it = nc_ftok_in_sorted(s, LA(&r, 1), AFTER_A, sizeof AFTER_A / sizeof *AFTER_A);
+      else if (try_it && (nc_ftok_is(s, t, "us") || nc_ftok_is(s, t, "c") || nc_ftok_is(s, t, "hk")))
+        try_it = LA(&r, 1)->type == NC_FT_PUNCT && LA(&r, 1)->punct == '$';
+    } else if (t->type == NC_FT_PUNCT) {
+      try_it = (t->punct == '$' || t->punct == 'E' || t->punct == 'L' || t->punct == 'Y');
+    } else if (t->type != NC_FT_NUM) {
+      try_it = 0;
+    }
+    if (try_it) used = read_figure(&r, &f);
     if (used > 0) {
       int st = push_fig(out, &f);
       if (st != NC_OK) return st;
+      r.floor = f.end;
       consume(&r, used);
     } else {
-      consume(&r, 1);
+      consume(&r, fail);
     }
+    while (H(&r, 1)->end <= c) consume(&r, 1);   /* always move past the candidate */
+    pos = tokpos = H(&r, 1)->end;
   }
   return NC_OK;
 }
@@ -1010,12 +1226,21 @@ static void fmt_num(char *buf, size_t len, double v) {
 
 int nc_fig_compare(const nc_figure *a, const nc_figure *b, char *why, size_t whylen) {
   double alo, ahi, blo, bhi, eps;
-  char a1[32], a2[32], b1[32], b2[32];
+  char a1[32], a2[32], b1[32], b2[32], l1[32];
   int v;
   eps = 1e-9 * (fabs(a->value) + fabs(b->value) + 1);
   fmt_num(a1, sizeof a1, a->low); fmt_num(a2, sizeof a2, a->high);
   fmt_num(b1, sizeof b1, b->low); fmt_num(b2, sizeof b2, b->high);
   if (a->low > b->high + eps || b->low > a->high + eps) {
+    /* a gap of at most 2 % of the larger bound is a near miss, not a conflict */
+    double gap = a->low > b->high ? a->low - b->high : b->low - a->high;
+    double big = a->low > b->high ? a->low : b->low;
+    if (gap <= 0.02 * fabs(big)) {
+      v = NC_TENSION;
+      snprintf(why, whylen, "ranges %s-%s and %s-%s miss each other by %s (2%% or less)",
+               a1, a2, b1, b2, (fmt_num(l1, sizeof l1, gap), l1));
+      return v;
+    }
     v = NC_CONFLICT;
     snprintf(why, whylen, "ranges %s-%s and %s-%s do not overlap", a1, a2, b1, b2);
     return v;
@@ -1026,7 +1251,7 @@ int nc_fig_compare(const nc_figure *a, const nc_figure *b, char *why, size_t why
     v = NC_CONSISTENT;
     snprintf(why, whylen, "ranges %s-%s and %s-%s overlap", a1, a2, b1, b2);
   } else {
-    char l1[32], l2[32], m1[32], m2[32];
+    char l2[32], m1[32], m2[32];
     fmt_num(l1, sizeof l1, alo); fmt_num(l2, sizeof l2, ahi);
     fmt_num(m1, sizeof m1, blo); fmt_num(m2, sizeof m2, bhi);
     v = NC_TENSION;

@@ -37,6 +37,26 @@ NC_INTERNAL size_t nc_ftok_next(const char *s, size_t n, size_t pos, nc_ftok *t)
 /* Case-insensitive (ASCII) equality of a token with a lower-case word. */
 NC_INTERNAL int nc_ftok_is(const char *s, const nc_ftok *t, const char *w);
 
+/* Quick filter before nc_ftok_in_sorted: 0 when no word of the set can
+   match. mask[first letter][length] has a bit for each possible last letter. */
+NC_INTERNAL int nc_ftok_mask_ok(const char *s, const nc_ftok *t, const uint32_t mask[26][16]);
+
+/* Skipping ahead: the offset of the next byte at or after i that may start
+   a token of interest (a digit; with `currency` also $, euro, pound, yen
+   signs; the first letter of an ASCII letter run passing `mask`), or n. */
+NC_INTERNAL size_t nc_fscan_next(const char *s, size_t n, size_t i, const uint32_t mask[26][16],
+                                 int currency);
+
+/* Where to resume tokenising before a candidate at c when the tokens read so
+   far end at tokpos: tokpos when c is within `window` bytes, else the first
+   ASCII space of the `window` bytes before c (tokpos when there is none).
+   Tokens never cross ASCII spaces, so both give the same tokens near c. */
+NC_INTERNAL size_t nc_fscan_restart(const char *s, size_t tokpos, size_t c, size_t window);
+
+/* 1 when the token is a word found in `tab`, a sorted array of `ntab`
+   lower-case ASCII words (binary search, case-insensitive). */
+NC_INTERNAL int nc_ftok_in_sorted(const char *s, const nc_ftok *t, const char *const *tab, size_t ntab);
+
 /* ---- figures ---- */
 
 typedef enum nc_fkind {
@@ -87,9 +107,10 @@ typedef enum nc_verdict { NC_CONSISTENT = 0, NC_TENSION = 1, NC_CONFLICT = 2 } n
 
 /*
 ** Compare two figures about the same thing from their ranges:
-**   hard ranges [low, high] disjoint            -> NC_CONFLICT
+**   hard ranges [low, high] disjoint by more than 2 % of the larger
+**   bound                                       -> NC_CONFLICT
 **   "likely" ranges overlap                     -> NC_CONSISTENT
-**   otherwise (compatible only at a stretch)    -> NC_TENSION
+**   otherwise (compatible only at a stretch, or a near miss) -> NC_TENSION
 ** The likely range is the hard range, except that an open bound is closed
 ** at 1.5 x the value ("more than 200": 200-300) and a bound from below
 ** starts at half the value ("fewer than 50": 25-50). `why` receives a

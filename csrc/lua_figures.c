@@ -61,8 +61,9 @@ static void set_iso(lua_State *L, const char *k, long day) {
 /*
 ** newsc.dates(s [, opts]) -> array of {text=, start=, stop=, date=, low=,
 **   high=, relative=, weekday=}   | nil, "invalid UTF-8 at byte N"
-** opts.ref = "YYYY-MM-DD" (the article's date; relative and year-less dates
-** are resolved against it), opts.invalid = "error" | "replace".
+** opts.ref = "YYYY-MM-DD", optionally followed by "T" or a space and a time
+** (the article's date; relative and year-less dates are resolved against
+** it), opts.invalid = "error" | "replace".
 ** date (ISO) and weekday ("Tuesday") when the day is known; low and high
 ** (ISO) the days it may mean; without ref, year-less and relative dates
 ** have neither.
@@ -76,7 +77,10 @@ static int l_dates(lua_State *L) {
   int has_ref = 0, st;
   nc_vec *v;
   if (refs) {
-    if (!nc_parse_iso(refs, strlen(refs), &ref))
+    size_t rl = strlen(refs);
+    /* a date, or a date and time ("2024-08-13T16:48", "2024-08-13 16:48") */
+    if (rl > 10 && (refs[10] == 'T' || refs[10] == ' ')) rl = 10;
+    if (!nc_parse_iso(refs, rl, &ref))
       return luaL_argerror(L, 2, lua_pushfstring(L,
           "option 'ref' must be a date \"YYYY-MM-DD\", got \"%s\"", refs));
     has_ref = 1;

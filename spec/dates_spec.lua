@@ -108,11 +108,24 @@ describe("newsc.dates, relative", function()
     assert.are.same({ "last month=2023-12-01..2023-12-31" }, rows("last month", { ref = "2024-01-03" }))
   end)
 
+  it("reads possessives and the parts of a month", function()
+    assert.are.same({ "Tuesday=2024-08-13", "yesterday=2024-08-13" },
+                    rows("Tuesday\226\128\153s talks followed yesterday's strike", WED))
+    assert.are.same({ "early August=2024-08-01..2024-08-10", "mid-July=2024-07-11..2024-07-20",
+                      "late February 2022=2022-02-21..2022-02-28" },
+                    rows("in early August, since mid-July, in late February 2022", WED))
+  end)
+
   it("reads the weekend and spans of days ago", function()
     assert.are.same({ "weekend=2024-08-10..2024-08-11" }, rows("a weekend strike on a school", WED))
     assert.are.same({ "weekend=2024-08-10..2024-08-11" }, rows("over the weekend", WED))
     assert.are.same({ "three days ago=2024-08-11" }, rows("three days ago", WED))
     assert.are.same({ "two weeks ago=2024-07-28..2024-08-03" }, rows("two weeks ago", WED))
+  end)
+
+  it("takes a reference with a time of day", function()
+    assert.are.equal("2024-08-13", first("on Tuesday", { ref = "2024-08-14T09:30:00+03:00" }).date)
+    assert.are.equal("2024-08-13", first("yesterday", { ref = "2024-08-14 09:30" }).date)
   end)
 
   it("leaves relative dates unresolved without a reference", function()
@@ -181,6 +194,11 @@ describe("newsc.dates on bad input", function()
     ok, err = pcall(newsc.dates, {})
     assert.is_false(ok)
     assert.matches("#1", err)
+  end)
+
+  it("moves on after a word that cannot start a date ('the weekend days ago')", function()
+    assert.are.same({ "weekend=2024-08-10..2024-08-11" }, rows("over the weekend days ago", WED))
+    assert.are.same({ "a week ago=2024-08-04..2024-08-10" }, rows("a week ago", WED))
   end)
 
   it("reads a long line of dates", function()

@@ -91,6 +91,12 @@ describe("newsc.figures in sentences", function()
     assert.are.equal("people", figs[1].unit)
   end)
 
+  it("never lets a figure reach back into the one before", function()
+    local figs = assert(newsc.figures("a man,1 between 10 and 20 houses"))
+    for i = 2, #figs do assert.is_true(figs[i].start > figs[i - 1].stop) end
+    assert.are.equal(20, figs[#figs].high)
+  end)
+
   it("reads curly apostrophes, non-breaking spaces and en dashes", function()
     local figs = assert(newsc.figures("Gaza’s health ministry counted 39,929\194\160people and 10\226\128\14720 homes."))
     assert.are.equal(39929, figs[1].value)
@@ -181,6 +187,13 @@ describe("newsc.compare", function()
     assert.are.equal("consistent", (newsc.compare({ value = 10, low = 5, high = 15 }, { value = 12 })))
   end)
 
+  it("calls a near miss of 2 % or less tension, not conflict", function()
+    local v, why = newsc.compare("nearly 40,000 people", "40,500 people")
+    assert.are.equal("tension", v)
+    assert.matches("miss each other by 450", why)
+    assert.are.equal("conflict", (newsc.compare("nearly 40,000 people", "42,000 people")))
+  end)
+
   it("reads upper bounds and vague plurals", function()
     assert.are.equal("tension", (newsc.compare("up to 100 people", "20 people")))
     assert.are.equal("consistent", (newsc.compare("up to 100 people", "80 people")))
@@ -245,5 +258,59 @@ describe("newsc.figures on bad input", function()
     local big = assert(newsc.figures(string.rep("9", 400) .. " people"))
     assert.are.equal(1, #big)
     assert.is_true(big[1].value > 1e300)
+  end)
+end)
+
+describe("newsc figures (command line)", function()
+  local cli = require "newsc.cli"
+  local json = require "newsc.json"
+
+  local function run(argv)
+    local out, saved = {}, io.write
+    io.write = function(...) for i = 1, select("#", ...) do out[#out + 1] = tostring((select(i, ...))) end end
+    local ok, code = pcall(cli.main, argv)
+    io.write = saved
+    assert(ok, code)
+    return code, table.concat(out)
+  end
+
+  local function tmpfile(text)
+    local path = os.tmpname()
+    local f = assert(io.open(path, "wb"))
+    f:write(text)
+    f:close()
+    return path
+  end
+
+  it("prints figures and dates as JSON", function()
+    local path = tmpfile("On Tuesday a strike killed at least 93 people, including 11 children.")
+    local code, out = run({ "figures", "--format", "json", "--dates", "--ref", "2024-08-14", path })
+    os.remove(path)
+    assert.are.equal(0, code)
+    local doc = assert(json.decode(out))
+    assert.are.equal(2, #doc[1].figures)
+    assert.are.equal(93, doc[1].figures[1].value)
+    assert.are.equal(json.null, doc[1].figures[1].high)
+    assert.are.equal("2024-08-13", doc[1].dates[1].date)
+  end)
+
+  it("prints one tab-separated line per figure", function()
+    local path = tmpfile("about 2,000 homes")
+    local code, out = run({ "figures", path })
+    os.remove(path)
+    assert.are.equal(0, code)
+    assert.are.equal("1-17\tcount\t2000\t1800..2200\tabout\thomes\tabout 2,000 homes\n", out)
+  end)
+
+  it("fails with exit code 1 on a bad reference date or a missing file", function()
+    local path = tmpfile("x")
+    local saved = io.stderr
+    io.stderr = { write = function() end }
+    local c1 = run({ "figures", "--dates", "--ref", "yesterday", path })
+    local c2 = run({ "figures", path .. ".missing" })
+    io.stderr = saved
+    os.remove(path)
+    assert.are.equal(1, c1)
+    assert.are.equal(1, c2)
   end)
 end)

@@ -21,7 +21,7 @@ return {
     cmd:option("--ref", "Reference date YYYY-MM-DD for relative dates (the article's date).")
   end,
   run = function(args)
-    if args.ref and not args.ref:match("^%d%d%d%d%-%d%d%-%d%d$") then
+    if args.ref and not args.ref:match("^%d%d%d%d%-%d%d%-%d%d") then
       return nil, "--ref: expected a date YYYY-MM-DD, got " .. args.ref
     end
     local docs, err = input.read(args.inputs)
