@@ -107,19 +107,55 @@ static void topts(lua_State *L, int arg, nc_topts *o, int defstop, int defstem) 
   o->inv = lnc_optinvalid(L, arg);
 }
 
+/*
+** Scratch space shared by the functions of one Lua state: one userdata in
+** the registry (freed by its __gc), so that a call does not allocate its
+** working buffers again. No function keeps pointers into it across a call
+** that runs Lua code.
+*/
+typedef struct shared {
+  nc_sim_scratch sc;
+  nc_vec toks;       /* nc_stok */
+  nc_vec h;          /* uint64_t token hashes */
+  nc_vec sh;         /* uint64_t shingles */
+  nc_vec ab;         /* MinHash parameters of (ab_n, ab_seed) */
+  size_t ab_n;
+  uint64_t ab_seed;
+} shared;
+
+#define K_SHARED "newsc.sim_shared"
+
 static int scratch_gc(lua_State *L) {
-  nc_sim_scratch *sc = (nc_sim_scratch *)luaL_checkudata(L, 1, T_SCRATCH);
-  nc_sim_scratch_free(sc);
+  shared *x = (shared *)luaL_checkudata(L, 1, T_SCRATCH);
+  nc_sim_scratch_free(&x->sc);
+  nc_vec_free(&x->toks); nc_vec_free(&x->h); nc_vec_free(&x->sh); nc_vec_free(&x->ab);
   return 0;
 }
 
-/* push a scratch userdata (freed by its __gc) */
-static nc_sim_scratch *newscratch(lua_State *L) {
-  nc_sim_scratch *sc = (nc_sim_scratch *)lua_newuserdata(L, sizeof *sc);
-  nc_sim_scratch_init(sc);
+static void newshared(lua_State *L) {
+  shared *x = (shared *)lua_newuserdata(L, sizeof *x);
+  nc_sim_scratch_init(&x->sc);
+  nc_vec_init(&x->toks, sizeof(nc_stok));
+  nc_vec_init(&x->h, sizeof(uint64_t));
+  nc_vec_init(&x->sh, sizeof(uint64_t));
+  nc_vec_init(&x->ab, sizeof(uint64_t));
+  x->ab_n = 0; x->ab_seed = 0;
   luaL_getmetatable(L, T_SCRATCH);
   lua_setmetatable(L, -2);
-  return sc;
+  lua_setfield(L, LUA_REGISTRYINDEX, K_SHARED);
+}
+
+static shared *getshared(lua_State *L) {
+  shared *x;
+  lua_getfield(L, LUA_REGISTRYINDEX, K_SHARED);
+  x = (shared *)lua_touserdata(L, -1);
+  lua_pop(L, 1); /* anchored in the registry */
+  if (x == NULL) luaL_error(L, "newsc: similarity scratch space missing");
+  return x;
+}
+
+static nc_sim_scratch *newscratch(lua_State *L) {
+  return &getshared(L)->sc;
 }
 
 static tokseq *newtokseq(lua_State *L, size_t n, int spans) {
@@ -152,10 +188,12 @@ static tokseq *totokens(lua_State *L, int arg, const nc_topts *o) {
   if (t == LUA_TSTRING) {
     size_t n, bad = 0, i;
     const char *s = lua_tolstring(L, arg, &n);
-    nc_sim_scratch *sc = newscratch(L);
-    nc_vec *v = lnc_newvec(L, sizeof(nc_stok));
+    shared *x = getshared(L);
+    nc_vec *v = &x->toks;
     tokseq *q;
-    int st = nc_sim_tokens(s, n, o, sc, v, &bad);
+    int st;
+    v->len = 0;
+    st = nc_sim_tokens(s, n, o, &x->sc, v, &bad);
     if (st != NC_OK) {
       if (st == NC_EUTF8) { lnc_fail_utf8(L, bad); return NULL; }
       lnc_fail(L, st, bad);
@@ -167,8 +205,6 @@ static tokseq *totokens(lua_State *L, int arg, const nc_topts *o) {
       q->sp[2 * i] = k->start;
       q->sp[2 * i + 1] = k->end;
     }
-    lua_replace(L, -3);  /* tokseq over scratch */
-    lua_pop(L, 1);       /* vec */
     return q;
   }
   if (t == LUA_TTABLE) {
@@ -195,12 +231,45 @@ static tokseq *totokens(lua_State *L, int arg, const nc_topts *o) {
       if (keep) q->h[kept++] = h;
     }
     q->n = kept;
-    lua_replace(L, -2);
     return q;
   }
   luaL_argerror(L, arg, lua_pushfstring(L, "expected a string, an array of strings or tokens, got %s",
                                         luaL_typename(L, arg)));
   return NULL;
+}
+
+/*
+** Token hashes of argument `arg`: a tokens userdata's own array, or for a
+** string the shared buffer (valid until the next call into this module).
+** Pushes nothing on success; NULL with nil, message pushed on invalid UTF-8.
+** Tables go through totokens (their tokseq stays on the stack).
+*/
+static const uint64_t *hashes_of(lua_State *L, int arg, const nc_topts *o, size_t *n) {
+  if (lua_type(L, arg) == LUA_TSTRING) {
+    size_t len, bad = 0, i;
+    const char *s = lua_tolstring(L, arg, &len);
+    shared *x = getshared(L);
+    uint64_t *h;
+    int st;
+    x->toks.len = 0;
+    st = nc_sim_tokens(s, len, o, &x->sc, &x->toks, &bad);
+    if (st != NC_OK) {
+      if (st == NC_EUTF8) { lnc_fail_utf8(L, bad); return NULL; }
+      lnc_fail(L, st, bad);
+    }
+    x->h.len = 0;
+    if (nc_vec_reserve(&x->h, x->toks.len + 1) != NC_OK) lnc_fail(L, NC_ENOMEM, 0);
+    h = (uint64_t *)x->h.data;
+    for (i = 0; i < x->toks.len; i++) h[i] = NC_VEC_AT(&x->toks, nc_stok, i).h;
+    x->h.len = x->toks.len;
+    *n = x->toks.len;
+    return h;
+  } else {
+    tokseq *q = totokens(L, arg, o);
+    if (!q) return NULL;
+    *n = q->n;
+    return q->h;
+  }
 }
 
 /* `k` given as a number or as opts.k; returns the options index (0: none). */
@@ -271,25 +340,34 @@ static int tok_tostring(lua_State *L) {
 
 /* ---- shingle sets ---- */
 
+/* Shingles of argument `arg` into the shared buffer; NULL (nil, msg pushed) on
+   invalid UTF-8. Leaves the stack as it was otherwise (the values stay valid
+   until the next call into this module). */
+static nc_vec *shingles_of(lua_State *L, int arg, size_t k, const nc_topts *o) {
+  int top = lua_gettop(L), st;
+  size_t n;
+  const uint64_t *h = hashes_of(L, arg, o, &n);
+  shared *x;
+  if (!h) return NULL;
+  x = getshared(L);
+  x->sh.len = 0;
+  st = nc_sim_shingles(h, n, k, &x->sh);
+  if (st != NC_OK) lnc_fail(L, st, 0);
+  lua_settop(L, top);
+  return &x->sh;
+}
+
 static sset *toset(lua_State *L, int arg, size_t k, int optarg) {
   sset *s = (sset *)luaL_testudata(L, arg, T_SET);
   nc_topts o;
-  tokseq *q;
   nc_vec *v;
-  int st;
   if (s) { lua_pushvalue(L, arg); return s; }
   topts(L, optarg, &o, 0, 0);
-  q = totokens(L, arg, &o);
-  if (!q) return NULL;
-  v = lnc_newvec(L, sizeof(uint64_t));
-  st = nc_sim_shingles(q->h, q->n, k, v);
-  if (st != NC_OK) lnc_fail(L, st, 0);
+  if (!(v = shingles_of(L, arg, k, &o))) return NULL;
   s = (sset *)lua_newuserdata(L, sizeof(sset) + (v->len ? v->len - 1 : 0) * sizeof(uint64_t));
   s->n = v->len;
   if (v->len) memcpy(s->h, v->data, v->len * sizeof(uint64_t));
   setmeta(L, T_SET);
-  lua_replace(L, -3);
-  lua_pop(L, 1);
   return s;
 }
 
@@ -356,18 +434,33 @@ static int l_minhash(lua_State *L) {
   lua_Integer n = lnc_optfield_integer(L, 2, "n", 128);
   lua_Integer k = lnc_optfield_integer(L, 2, "k", 1);
   lua_Integer seed = lnc_optfield_integer(L, 2, "seed", 1);
-  nc_vec *ab;
-  sset *s;
+  const uint64_t *set;
+  size_t nset;
+  shared *x;
   msig *g;
+  nc_topts o;
   if (n < 1 || n > 4096) return luaL_argerror(L, 2, "option 'n' must be between 1 and 4096");
   if (k < 1 || k > 1000) return luaL_argerror(L, 2, "option 'k' must be between 1 and 1000");
-  if (!(s = toset(L, 1, (size_t)k, 2))) return 2;
-  ab = lnc_newvec(L, sizeof(uint64_t));
-  if (nc_vec_reserve(ab, 2 * (size_t)n) != NC_OK) return lnc_fail(L, NC_ENOMEM, 0);
-  nc_minhash_params((uint64_t)seed, (size_t)n, (uint64_t *)ab->data);
+  {
+    sset *s = (sset *)luaL_testudata(L, 1, T_SET);
+    if (s) { set = s->h; nset = s->n; }
+    else {
+      nc_vec *v;
+      topts(L, 2, &o, 0, 0);
+      if (!(v = shingles_of(L, 1, (size_t)k, &o))) return 2;
+      set = (const uint64_t *)v->data; nset = v->len;
+    }
+  }
+  x = getshared(L);
+  if (x->ab_n != (size_t)n || x->ab_seed != (uint64_t)seed) {
+    x->ab.len = 0;
+    if (nc_vec_reserve(&x->ab, 2 * (size_t)n) != NC_OK) return lnc_fail(L, NC_ENOMEM, 0);
+    nc_minhash_params((uint64_t)seed, (size_t)n, (uint64_t *)x->ab.data);
+    x->ab_n = (size_t)n; x->ab_seed = (uint64_t)seed;
+  }
   g = (msig *)lua_newuserdata(L, sizeof(msig) + ((size_t)n - 1) * sizeof(uint32_t));
   g->n = (uint32_t)n; g->k = (uint32_t)k; g->seed = (uint64_t)seed;
-  nc_minhash(s->h, s->n, (const uint64_t *)ab->data, (size_t)n, g->v);
+  nc_minhash(set, nset, (const uint64_t *)x->ab.data, (size_t)n, g->v);
   setmeta(L, T_MINHASH);
   return 1;
 }
@@ -415,32 +508,31 @@ static int l_simhash(lua_State *L) {
   int optarg;
   size_t k = getk(L, 2, &optarg);
   nc_topts o;
-  tokseq *q;
-  nc_vec *v;
+  const uint64_t *h;
+  size_t n, i, cnt;
+  shared *x;
   shash *f;
-  size_t i, cnt;
+  uint64_t fp;
   topts(L, optarg, &o, 0, 0);
-  if (!(q = totokens(L, 1, &o))) return 2;
-  v = lnc_newvec(L, sizeof(uint64_t));
+  if (!(h = hashes_of(L, 1, &o, &n))) return 2;
+  x = getshared(L);
   /* shingles with repeats: weight by frequency */
-  if (q->n > 0) {
-    size_t kk = k > q->n ? q->n : k;
-    cnt = q->n - kk + 1;
-    if (kk == 1) {
-      if (nc_vec_append(v, q->h, q->n) != NC_OK) return lnc_fail(L, NC_ENOMEM, 0);
-    } else {
-      if (nc_vec_reserve(v, cnt) != NC_OK) return lnc_fail(L, NC_ENOMEM, 0);
-      for (i = 0; i < cnt; i++) {
-        nc_vec one;
-        nc_vec_init(&one, sizeof(uint64_t));
-        if (nc_sim_shingles(q->h + i, kk, kk, &one) != NC_OK) return lnc_fail(L, NC_ENOMEM, 0);
-        NC_VEC_AT(v, uint64_t, v->len++) = NC_VEC_AT(&one, uint64_t, 0);
-        nc_vec_free(&one);
-      }
+  if (k == 1 || n == 0) {
+    fp = nc_simhash(h, NULL, n);
+  } else {
+    size_t kk = k > n ? n : k;
+    cnt = n - kk + 1;
+    x->sh.len = 0;
+    if (nc_vec_reserve(&x->sh, cnt + kk) != NC_OK) return lnc_fail(L, NC_ENOMEM, 0);
+    for (i = 0; i < cnt; i++) {
+      size_t at = x->sh.len;
+      if (nc_sim_shingles(h + i, kk, kk, &x->sh) != NC_OK) return lnc_fail(L, NC_ENOMEM, 0);
+      x->sh.len = at + 1;
     }
+    fp = nc_simhash((const uint64_t *)x->sh.data, NULL, x->sh.len);
   }
   f = (shash *)lua_newuserdata(L, sizeof *f);
-  f->h = nc_simhash((const uint64_t *)v->data, NULL, v->len);
+  f->h = fp;
   setmeta(L, T_SIMHASH);
   return 1;
 }
@@ -753,7 +845,6 @@ static uint64_t wordkey(lua_State *L, tfidf_ud *u, int arg) {
   int keep = 0, st = nc_sim_token1(s, n, &u->o, sc, &h, &keep, &bad);
   if (st == NC_EUTF8) luaL_argerror(L, arg, "invalid UTF-8");
   if (st != NC_OK) lnc_fail(L, st, bad);
-  lua_pop(L, 1);
   return keep ? h : 0;
 }
 
@@ -1031,5 +1122,6 @@ NC_OPEN(sim) {
   newtype(L, T_LSH, lsh_meta, lsh_m);
   newtype(L, T_TFIDF, tf_meta, tf_m);
   newtype(L, T_VECTOR, vec_meta, vec_m);
+  newshared(L);
   luaL_setfuncs(L, funcs, 0);
 }

@@ -140,13 +140,22 @@ void nc_minhash_params(uint64_t seed, size_t n, uint64_t *ab) {
 
 void nc_minhash(const uint64_t *x, size_t nx, const uint64_t *ab, size_t n, uint32_t *sig) {
   size_t i, j;
-  for (i = 0; i < n; i++) sig[i] = 0xFFFFFFFFu;
-  for (j = 0; j < nx; j++) {
-    uint64_t v = x[j];
-    for (i = 0; i < n; i++) {
-      uint32_t h = (uint32_t)((ab[2 * i] * v + ab[2 * i + 1]) >> 32);
-      if (h < sig[i]) sig[i] = h;
+  /* one hash function at a time over the whole (small, cached) set: the
+     multiplications are independent and pipeline well */
+  for (i = 0; i < n; i++) {
+    uint64_t a = ab[2 * i], b = ab[2 * i + 1];
+    uint32_t m0 = 0xFFFFFFFFu, m1 = 0xFFFFFFFFu;
+    for (j = 0; j + 1 < nx; j += 2) {
+      uint32_t h0 = (uint32_t)((a * x[j] + b) >> 32);
+      uint32_t h1 = (uint32_t)((a * x[j + 1] + b) >> 32);
+      m0 = h0 < m0 ? h0 : m0;
+      m1 = h1 < m1 ? h1 : m1;
     }
+    if (j < nx) {
+      uint32_t h0 = (uint32_t)((a * x[j] + b) >> 32);
+      m0 = h0 < m0 ? h0 : m0;
+    }
+    sig[i] = m0 < m1 ? m0 : m1;
   }
 }
 
@@ -164,6 +173,16 @@ uint64_t nc_simhash(const uint64_t *x, const double *w, size_t nx) {
   size_t j;
   int b;
   uint64_t out = 0;
+  if (w == NULL && nx < ((size_t)1 << 30)) { /* unit weights: integer counts of set bits */
+    int32_t cnt[64];
+    for (b = 0; b < 64; b++) cnt[b] = 0;
+    for (j = 0; j < nx; j++) {
+      uint64_t h = nc_sim_mix(x[j] ^ 0x5851F42D4C957F2DULL);
+      for (b = 0; b < 64; b++) cnt[b] += (int32_t)((h >> b) & 1u);
+    }
+    for (b = 0; b < 64; b++) if (2 * (int64_t)cnt[b] > (int64_t)nx) out |= (uint64_t)1 << b;
+    return out;
+  }
   for (b = 0; b < 64; b++) acc[b] = 0;
   for (j = 0; j < nx; j++) {
     uint64_t h = nc_sim_mix(x[j] ^ 0x5851F42D4C957F2DULL);

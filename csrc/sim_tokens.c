@@ -13,9 +13,9 @@
 uint64_t nc_sim_hash(const void *p, size_t n, uint64_t seed) {
   const unsigned char *s = (const unsigned char *)p;
   uint64_t h = seed ^ (0x9E3779B97F4A7C15ULL * (uint64_t)(n + 1));
-  while (n >= 8) {
-    uint64_t w;
-    memcpy(&w, s, 8);
+  while (n >= 8) { /* little-endian words on every machine */
+    uint64_t w = (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 | (uint64_t)s[3] << 24 |
+                 (uint64_t)s[4] << 32 | (uint64_t)s[5] << 40 | (uint64_t)s[6] << 48 | (uint64_t)s[7] << 56;
     h = (h ^ w) * 0xff51afd7ed558ccdULL;
     h ^= h >> 29;
     s += 8; n -= 8;
@@ -28,6 +28,25 @@ uint64_t nc_sim_hash(const void *p, size_t n, uint64_t seed) {
   }
   h = nc_sim_mix(h);
   return h ? h : 1; /* 0 stays free for "empty slot" in hash tables */
+}
+
+/* nc_sim_hash of the ASCII-lowercased bytes of s[0..n), without a copy */
+static uint64_t hash_lower(const unsigned char *s, size_t n) {
+  uint64_t h = 0 ^ (0x9E3779B97F4A7C15ULL * (uint64_t)(n + 1));
+  while (n > 0) {
+    size_t m = n < 8 ? n : 8, i;
+    uint64_t w = 0;
+    for (i = 0; i < m; i++) {
+      unsigned c = s[i];
+      c += (c - 'A' < 26u) ? 32u : 0u;
+      w |= (uint64_t)c << (8 * i);
+    }
+    h = (h ^ w) * 0xff51afd7ed558ccdULL;
+    if (m == 8) h ^= h >> 29;
+    s += m; n -= m;
+  }
+  h = nc_sim_mix(h);
+  return h ? h : 1;
 }
 
 /* ---- stop words (English news; negations are kept: they carry meaning) ---- */
@@ -293,6 +312,11 @@ static int norm1(const char *s, size_t n, const nc_topts *o, nc_sim_scratch *sc,
   int ascii = 1;
   sc->norm.len = 0;
   for (i = 0; i < n; i++) if ((unsigned char)s[i] >= 0x80) { ascii = 0; break; }
+  if (ascii && !o->stop && !o->stem && n > 0) { /* the common case: no copy */
+    *h = hash_lower((const unsigned char *)s, n);
+    *keep = 1;
+    return NC_OK;
+  }
   if (ascii) {
     if (nc_vec_reserve(&sc->norm, n) != NC_OK) return NC_ENOMEM;
     w = (char *)sc->norm.data;

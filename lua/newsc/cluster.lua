@@ -7,8 +7,9 @@
 -- `entities` times more, candidate pairs come from an inverted index (only
 -- pairs sharing terms are scored), and average-linkage agglomerative
 -- clustering merges groups while their mean cosine stays at or above
--- `threshold`. The defaults were chosen on ECB+ topics 1-10 (see
--- doc/similarity.md).
+-- `threshold`; then groups of at most `small` articles join the larger
+-- group they are closest to when that mean cosine is at least `attach`.
+-- The defaults were chosen on ECB+ topics 1-10 (see doc/similarity.md).
 -- @module newsc.cluster
 local core = require "newsc.core"
 
@@ -16,7 +17,7 @@ local M = {}
 
 --- Default options of `cluster`.
 M.defaults = {
-  threshold = 0.05,   -- mean cosine a merge needs (average linkage)
+  threshold = 0.07,   -- mean cosine a merge needs (average linkage)
   entities = 2,       -- extra weight of names (capitalised words inside a sentence)
   linkage = "average", -- or "single" (any pair above threshold joins)
   stem = true,
@@ -24,6 +25,8 @@ M.defaults = {
   sublinear = true,
   smooth = false,
   top = 0,
+  attach = 0.03,      -- mean cosine for a small group to join its closest larger group (0: off)
+  small = 2,          -- size of a "small" group
 }
 
 -- tokens of a text for the model: every word, plus `ew` copies of a marked
@@ -91,10 +94,12 @@ end
 
 --- Group texts or articles about the same event.
 -- @param items array of strings, or of tables with `text` (and optional `title`)
--- @param opts optional table: `threshold` (mean cosine to merge, default 0.05),
---   `entities` (extra weight of names, default 2), `linkage` ("average" or
---   "single"), `stem`, `stop`, `sublinear`, `smooth` (booleans), `top`
---   (keep only the heaviest terms of each article, 0: all)
+-- @param opts optional table: `threshold` (mean cosine to merge, default 0.07),
+--   `attach` (mean cosine for a group of at most `small` = 2 articles to join
+--   its closest larger group, default 0.03; 0: off), `entities` (extra weight
+--   of names, default 2), `linkage` ("average" or "single"), `stem`, `stop`,
+--   `sublinear`, `smooth` (booleans), `top` (keep only the heaviest terms of
+--   each article, 0: all)
 -- @return array of clusters, each an array of positions in `items` (ascending);
 --   clusters ordered by their first position. `nil, message` for invalid UTF-8.
 function M.cluster(items, opts)
@@ -111,6 +116,11 @@ function M.cluster(items, opts)
   end
   if type(o.threshold) ~= "number" or o.threshold <= 0 or o.threshold > 1 then
     error("bad argument #2 to 'cluster' (option 'threshold' must be in (0, 1])", 2)
+  end
+  for _, k in ipairs({ "attach", "small" }) do
+    if type(o[k]) ~= "number" or o[k] < 0 then
+      error("bad argument #2 to 'cluster' (option '" .. k .. "' must be a number >= 0)", 2)
+    end
   end
   if o.linkage ~= "average" and o.linkage ~= "single" then
     error("bad argument #2 to 'cluster' (option 'linkage' must be \"average\" or \"single\")", 2)
@@ -173,6 +183,25 @@ function M.cluster(items, opts)
         if score >= o.threshold then
           if a < c then push(heap, { score, a, c, version[a], version[c] })
           else push(heap, { score, c, a, version[c], version[a] }) end
+        end
+      end
+    end
+  end
+  -- small groups (at most `small` articles) join the larger group they are
+  -- closest to on average, when that mean cosine is at least `attach`
+  if o.attach > 0 then
+    for c = 1, n do
+      if members[c] and size[c] <= o.small then
+        local best, bestd = -1, nil
+        for d, s in pairs(nb[c]) do
+          if size[d] > o.small then
+            local score = single and s or s / (size[c] * size[d])
+            if score > best then best, bestd = score, d end
+          end
+        end
+        if bestd and best >= o.attach then
+          for _, m in ipairs(members[c]) do members[bestd][#members[bestd] + 1] = m end
+          members[c] = nil
         end
       end
     end

@@ -170,6 +170,21 @@ static void test_tokens(void) {
   }
   v.len = 0;
   CHECK(nc_sim_tokens("ab\xff", 3, &o, &sc, &v, &bad) == NC_EUTF8 && bad == 2, "invalid UTF-8 reported");
+  { /* the no-copy path (no stop words, no stems) hashes like the copying one */
+    static const char *const words[] = { "Kremlin", "INTERNATIONALIZATION", "x", "Eightchr", "ninechars" };
+    size_t i;
+    for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+      nc_topts plain = { 0, 0, NC_INVALID_ERROR }, stop = { 1, 0, NC_INVALID_ERROR };
+      uint64_t h1 = 0, h2 = 0;
+      int k1 = 0, k2 = 0;
+      char low[32];
+      size_t n = strlen(words[i]), j;
+      nc_sim_token1(words[i], n, &plain, &sc, &h1, &k1, &bad);
+      nc_sim_token1(words[i], n, &stop, &sc, &h2, &k2, &bad);
+      for (j = 0; j < n; j++) low[j] = (char)(words[i][j] >= 'A' && words[i][j] <= 'Z' ? words[i][j] + 32 : words[i][j]);
+      CHECK(k1 && k2 && h1 == h2 && h1 == nc_sim_hash(low, n, 0), "hash paths agree for %s", words[i]);
+    }
+  }
   nc_vec_free(&v);
   nc_sim_scratch_free(&sc);
 }
