@@ -52,8 +52,21 @@ local function renderings(doc)
         parts = { { text = q.text, start = q.start, stop = q.stop } },
       }
       local prev = out[#out]
-      if prev and r.kind == "partial" and prev.kind == "partial" and sent and prev.sent == sent
-         and (prev.key == r.key or not prev.key or not r.key) then
+      local same_speaker = prev and (prev.key == r.key or not prev.key or not r.key)
+      -- a quote split by its attribution: "The water," said Ada Kerr, ...,
+      -- "came in minutes." (the first part ends with a comma, no sentence
+      -- ends in between)
+      local split = prev and same_speaker and r.kind ~= "partial" and prev.kind ~= "partial"
+        and prev.text:find(",%s*$") and r.start > prev.stop and r.start - prev.stop < 300
+        and not doc.text:sub(prev.stop + 1, r.start - 1):find("[%.!?]")
+      if split then
+        prev.text = prev.text .. " " .. r.text
+        prev.stop = r.stop
+        prev.key = prev.key or r.key
+        prev.speaker = prev.speaker or r.speaker
+        prev.parts[#prev.parts + 1] = r.parts[1]
+      elseif prev and r.kind == "partial" and prev.kind == "partial" and sent and prev.sent == sent
+         and same_speaker then
         prev.text = prev.text .. " \226\128\166 " .. r.text
         prev.stop = r.stop
         prev.key = prev.key or r.key
