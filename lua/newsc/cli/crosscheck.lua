@@ -4,6 +4,33 @@
 local input = require "newsc.input"
 local progress = require "newsc.cli.progress"
 
+local function positive(name)
+  return function(v)
+    local n = tonumber(v)
+    if not n or n <= 0 then return nil, name .. ": expected a positive number, got " .. v end
+    return n
+  end
+end
+
+local function date(v)
+  if not v:match("^%d%d%d%d%-%d%d%-%d%d$") then
+    return nil, "--ref: expected a date as YYYY-MM-DD, got " .. v
+  end
+  return v
+end
+
+-- warn once per file about invalid UTF-8 (read as U+FFFD)
+local function check_utf8(docs)
+  if not utf8 then return end
+  for _, d in ipairs(docs) do
+    local ok, bad = utf8.len(d.text)
+    if not ok then
+      io.stderr:write("newsc: ", d.path, ": invalid UTF-8 at byte ", tostring(bad),
+                      "; read as U+FFFD\n")
+    end
+  end
+end
+
 local RENDER = { markdown = "newsc.render.markdown", json = "newsc.render.json",
                  html = "newsc.render.html" }
 
@@ -25,9 +52,9 @@ return {
     cmd:option("-o --output", "Write the report to this file (default: standard output).")
     cmd:flag("--stories", "Group the articles into stories first, then check each story.")
     cmd:option("--threshold", "With --stories: the similarity a merge of two stories needs "
-      .. "(newsc.cluster's threshold)."):convert(tonumber)
-    cmd:option("--words", "Word budget of the summary.", "250"):convert(tonumber)
-    cmd:option("--ref", "Reference date (YYYY-MM-DD) for articles without a date.")
+      .. "(newsc.cluster's threshold)."):convert(positive("--threshold"))
+    cmd:option("--words", "Word budget of the summary.", "250"):convert(positive("--words"))
+    cmd:option("--ref", "Reference date (YYYY-MM-DD) for articles without a date."):convert(date)
   end,
   run = function(args)
     local crosscheck = require "newsc.crosscheck"
@@ -36,9 +63,7 @@ return {
     for _, d in ipairs(docs) do
       if #d.text == 0 then return nil, d.path .. ": empty file" end
     end
-    if args.ref and not args.ref:match("^%d%d%d%d%-%d%d%-%d%d$") then
-      return nil, "--ref: expected a date as YYYY-MM-DD, got " .. args.ref
-    end
+    check_utf8(docs)
     local opts = { words = args.words, ref = args.ref,
                    cluster = args.threshold and { threshold = args.threshold } or nil }
     local render = require(RENDER[args.format])
