@@ -73,13 +73,26 @@ return {
     if args.stories then
       local tick = progress.new(#docs)
       opts.progress = function(i, n) tick(i, n, "stories") end
+      if args.format == "json" then
+        -- one story at a time: the report of each is written, then dropped
+        local f, ferr = io.stdout, nil
+        if args.output and args.output ~= "-" then f, ferr = io.open(args.output, "wb") end
+        if not f then return nil, ferr end
+        f:write('{\n  "version":', tostring(crosscheck.SCHEMA), ',\n  "stories":[')
+        local first = true
+        opts.each = function(story)
+          f:write(first and "\n" or ",\n", render.render(story))
+          first = false
+        end
+        local ok, serr = crosscheck.stories(docs, opts)
+        f:write("]\n}\n")
+        if f ~= io.stdout then f:close() end
+        if not ok then return nil, serr end
+        return
+      end
       local stories, serr = crosscheck.stories(docs, opts)
       if not stories then return nil, serr end
-      if args.format == "json" then
-        out = render.render({ version = crosscheck.SCHEMA, stories = stories }) .. "\n"
-      else
-        out = render.render_stories(stories, { texts = texts })
-      end
+      out = render.render_stories(stories, { texts = texts })
     else
       local tick = progress.new(#docs)
       opts.progress = function(i, n) tick(i, n, "articles") end
