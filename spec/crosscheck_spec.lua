@@ -426,6 +426,19 @@ describe("newsc.crosscheck arguments", function()
       "bad argument #2 to 'crosscheck' (table expected, got number)")
   end)
 
+  it("takes tables from newsc.article, offsets still into their input", function()
+    local a, b = newsc.article(EARLY), newsc.article(LATE)
+    a.id, b.id = "early", "late"
+    local r = assert(newsc.crosscheck({ a, b }))
+    local f = figure_about(r, "people killed in the earthquake")
+    assert.are.equal("update", f.verdict)
+    local m = mention_of(f, "late")
+    assert.are.equal("at least 30 people", LATE:sub(m.start, m.stop))
+    -- plain strings get ids by position
+    r = assert(newsc.crosscheck({ EARLY, LATE }))
+    assert.are.equal("article2", r.articles[2].id)
+  end)
+
   it("gives an empty report for no articles and copes with empty or odd texts", function()
     local r = assert(newsc.crosscheck({}))
     assert.are.same({}, r.quotes)
