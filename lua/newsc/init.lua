@@ -17,6 +17,10 @@ M.cluster = require("newsc.cluster").cluster
 M.core = core
 --- Read an article: body, metadata, dropped lines (see newsc.article).
 M.article = require("newsc.article").article
+--- Cross-check articles about one event (see newsc.crosscheck).
+M.crosscheck = require("newsc.crosscheck").crosscheck
+--- Extractive summary of several articles with sources (see newsc.summarise).
+M.summarise = require("newsc.summarise").summarise
 --- Version string of the package.
 M._VERSION = core._VERSION
 
