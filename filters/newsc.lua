@@ -337,6 +337,16 @@ local function num(x)
   return ("%.4g"):format(x)
 end
 
+-- a string as Str and Space inlines
+local function words(s)
+  local out = pandoc.List()
+  for w in tostring(s or ""):gmatch("%S+") do
+    if #out > 0 then out[#out + 1] = pandoc.Space() end
+    out[#out + 1] = pandoc.Str(w)
+  end
+  return out
+end
+
 local function cell(inlines) return { pandoc.Plain(inlines) } end
 
 local function table_of(header, rows)
@@ -528,7 +538,7 @@ local function run(doc)
   local function sources(ids)
     local out = pandoc.List({ pandoc.Str("[") })
     for i, id in ipairs(ids) do
-      if i > 1 then out:extend({ pandoc.Str(";"), pandoc.Space() }) end
+      if i > 1 then append(out, { pandoc.Str(";"), pandoc.Space() }) end
       out[#out + 1] = link_to(id)
     end
     out[#out + 1] = pandoc.Str("]")
@@ -548,8 +558,10 @@ local function run(doc)
     out[#out + 1] = pandoc.Header(2, { pandoc.Str("Summary") }, pandoc.Attr("newsc-summary", {}, {}))
     if #report.summary == 0 then out[#out + 1] = pandoc.Para({ pandoc.Str("No summary.") }) end
     for _, s in ipairs(report.summary) do
-      local inl = pandoc.List({ pandoc.Str(s.text), pandoc.Space() })
-      out[#out + 1] = pandoc.Para(inl:extend(sources(s.supported_by)))
+      local inl = words(s.text)
+      inl[#inl + 1] = pandoc.Space()
+      append(inl, sources(s.supported_by))
+      out[#out + 1] = pandoc.Para(inl)
     end
   end
   part.quotes = function()
@@ -559,15 +571,15 @@ local function run(doc)
     for _, q in ipairs(report.quotes) do
       local outlets = pandoc.List()
       for r, rend in ipairs(q.renderings) do
-        if r > 1 then outlets:extend({ pandoc.Str(";"), pandoc.Space() }) end
+        if r > 1 then append(outlets, { pandoc.Str(";"), pandoc.Space() }) end
         outlets[#outlets + 1] = link_to(rend.article, "newsc-" .. q.id .. "-" .. r)
         if rend.variant and rend.variant ~= "fullest" and rend.variant ~= "same" then
-          outlets:extend({ pandoc.Space(), pandoc.Str("(" .. rend.variant .. ")") })
+          append(outlets, { pandoc.Space(), pandoc.Str("(" .. rend.variant .. ")") })
         end
       end
       rows[#rows + 1] = {
-        cell({ pandoc.Str(q.id) }), cell({ pandoc.Str(q.speaker or "unknown") }),
-        cell({ pandoc.Str(q.text) }), cell({ pandoc.Str(tostring(#q.articles)) }), cell(outlets),
+        cell({ pandoc.Str(q.id) }), cell(words(q.speaker or "unknown")),
+        cell(words(q.text)), cell({ pandoc.Str(tostring(#q.articles)) }), cell(outlets),
       }
     end
     out[#out + 1] = table_of({ "", "Speaker", "Quote", "Articles", "Renderings" }, rows)
@@ -580,11 +592,11 @@ local function run(doc)
       for m, men in ipairs(f.mentions) do
         local range = (num(men.low) or "?") .. "–" .. (num(men.high) or "∞")
         rows[#rows + 1] = {
-          cell(m == 1 and { pandoc.Str(f.about or "") } or {}),
+          cell(m == 1 and words(f.about or "") or {}),
           cell(m == 1 and { verdict(f.verdict) } or {}),
           cell({ link_to(men.article, "newsc-" .. f.id .. "-" .. m) }),
-          cell({ pandoc.Str(men.text) }), cell({ pandoc.Str(range) }),
-          cell({ pandoc.Str(men.attribution and men.attribution.text or "") }),
+          cell(words(men.text)), cell({ pandoc.Str(range) }),
+          cell(words(men.attribution and men.attribution.text or "")),
         }
       end
     end
@@ -594,7 +606,7 @@ local function run(doc)
     local li = {}
     for _, it in ipairs(items) do
       li[#li + 1] = { pandoc.Plain({ item_link(it), pandoc.Str(":"), pandoc.Space(),
-        pandoc.Quoted(pandoc.DoubleQuote, { pandoc.Str(it.text) }) }) }
+        pandoc.Quoted(pandoc.DoubleQuote, words(it.text)) }) }
     end
     return pandoc.BulletList(li)
   end
@@ -603,8 +615,9 @@ local function run(doc)
     if #report.conflicts == 0 then out[#out + 1] = pandoc.Para({ pandoc.Str("No conflicts found.") }); return end
     local li = {}
     for _, c in ipairs(report.conflicts) do
-      li[#li + 1] = { pandoc.Plain({ pandoc.Strong({ pandoc.Str(c.kind) }), pandoc.Str(":"), pandoc.Space(),
-        pandoc.Str(c.explanation) }), item_list(c.items) }
+      local head = append(pandoc.List({ pandoc.Strong({ pandoc.Str(c.kind) }), pandoc.Str(":"),
+        pandoc.Space() }), words(c.explanation))
+      li[#li + 1] = { pandoc.Plain(head), item_list(c.items) }
     end
     out[#out + 1] = pandoc.BulletList(li)
   end
@@ -614,8 +627,10 @@ local function run(doc)
     if #report.claims == 0 then out[#out + 1] = pandoc.Para({ pandoc.Str("None found.") }); return end
     local li = {}
     for _, c in ipairs(report.claims) do
-      local inl = pandoc.List({ pandoc.Str(c.text), pandoc.Space() })
-      li[#li + 1] = { pandoc.Plain(inl:extend(sources(c.articles))) }
+      local inl = words(c.text)
+      inl[#inl + 1] = pandoc.Space()
+      append(inl, sources(c.articles))
+      li[#li + 1] = { pandoc.Plain(inl) }
     end
     out[#out + 1] = pandoc.BulletList(li)
   end
