@@ -8,7 +8,7 @@
 -- articles too. The filter marks every quote with a Span of class `quote`
 -- (attributes `speaker`, `articles` = how many articles carry it, `group`,
 -- `variant`) and every figure with a Span of class `figure` (attributes
--- `about`, `low`, `high`, `verdict`, `group`), and appends a "Cross-check"
+-- `topic`, `lower`, `upper`, `verdict`, `group`), and appends a "Cross-check"
 -- section: the summary with its sources, the quotes, the figures, the
 -- conflicts. Options come from metadata: `newsc-words` (summary budget),
 -- `newsc-sections` (which parts of the section, in order), `newsc-ref`
@@ -362,14 +362,16 @@ local CSS = [[
 <style>
 span.quote { background: #fff4c2; }
 span.figure { background: #dcecff; border-bottom: 2px solid #7aa7e0; }
-span.figure[verdict="conflict"] { background: #ffd9d6; border-bottom-color: #d0453a; }
-span.figure[verdict="tension"] { background: #ffe9cc; border-bottom-color: #e09a3a; }
-section.newsc table, div.newsc table { border-collapse: collapse; margin: 0.5em 0 1.5em; }
-.newsc th, .newsc td { border: 1px solid #ccc; padding: 0.2em 0.5em; vertical-align: top; }
-.newsc .verdict-conflict { color: #b3261e; font-weight: bold; }
-.newsc .verdict-tension { color: #a45f00; font-weight: bold; }
-.newsc .verdict-update { color: #1d5fb4; font-weight: bold; }
-.newsc .verdict-consistent { color: #2e7d32; font-weight: bold; }
+span.figure[data-verdict="conflict"] { background: #ffd9d6; border-bottom-color: #d0453a; }
+span.figure[data-verdict="tension"] { background: #ffe9cc; border-bottom-color: #e09a3a; }
+#newsc-cross-check ~ table, section.newsc table { border-collapse: collapse; margin: 0.5em 0 1.5em;
+  font-size: 0.85em; }
+#newsc-cross-check ~ table th, #newsc-cross-check ~ table td, section.newsc th, section.newsc td {
+  border: 1px solid #ccc; padding: 0.2em 0.5em; vertical-align: top; }
+.verdict-conflict { color: #b3261e; font-weight: bold; }
+.verdict-tension { color: #a45f00; font-weight: bold; }
+.verdict-update { color: #1d5fb4; font-weight: bold; }
+.verdict-consistent { color: #2e7d32; font-weight: bold; }
 </style>
 ]]
 
@@ -493,7 +495,7 @@ local function run(doc)
   for _, f in ipairs(report.figures) do
     for m, men in ipairs(f.mentions) do
       local attributes = {
-        { "about", f.about or "" }, { "low", num(men.low) or "" }, { "high", num(men.high) or "" },
+        { "topic", f.about or "" }, { "lower", num(men.low) or "" }, { "upper", num(men.high) or "" },
         { "verdict", f.verdict or "" }, { "group", f.id },
       }
       mark(men.article, men.start, men.stop, "newsc-" .. f.id .. "-" .. m, "figure", attributes)
@@ -642,8 +644,7 @@ local function run(doc)
   end
   for _, s in ipairs(opts.sections) do part[s]() end
 
-  local wrapper = pandoc.Div(out, pandoc.Attr("", { "newsc" }, {}))
-  blocks[#blocks + 1] = wrapper
+  append(blocks, out)
   doc.blocks = blocks
   if opts.css and FORMAT and FORMAT:match("html") then doc.meta = add_css(meta) end
   return doc
