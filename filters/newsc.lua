@@ -23,7 +23,8 @@
 -- <root>/lua/ and <root>/build/<Lua version>/ (a source checkout), and
 -- <prefix>/share/lua/<v>/, <prefix>/lib/lua/<v>/ (an installed tree).
 do
-  local script = PANDOC_SCRIPT_FILE or (debug.getinfo(1, "S").source:gsub("^@", ""))
+  local src = debug.getinfo(1, "S").source
+  local script = src:match("^@(.*)$") or PANDOC_SCRIPT_FILE or "filters/newsc.lua"
   local dir = script:match("^(.*)[/\\][^/\\]*$") or "."
   local root = dir:match("^(.*)[/\\][^/\\]*$") or (dir == "." and ".." or ".")
   local v = _VERSION:match("%d+%.%d+") or "5.4"
@@ -650,7 +651,10 @@ local function run(doc)
   return doc
 end
 
--- exported for the specs (pandoc ignores fields that are not element names)
+-- `_internal`: the text and Span functions, for the specs (pandoc reads
+-- only the list part of the returned table)
 return {
   { Pandoc = run },
+  _internal = { text_of = text_of, list_text = list_text, wrap = wrap, split = split,
+                each_unit = each_unit, find_articles = find_articles },
 }
