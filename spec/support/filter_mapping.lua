@@ -51,12 +51,14 @@ local function check(inlines)
   end
   if os.getenv("NEWSC_TEXT_ONLY") then return end
   local b = boundaries(text)
-  -- every pair of boundaries in paragraphs up to 200 characters, else every 7th
+  -- every start; every end up to 40 bytes further, and the paragraph's end
+  -- (every 7th boundary in paragraphs of over 200 characters)
   local step = #b > 200 and 7 or 1
   local attr = pandoc.Attr("", { "probe" }, {})
   for i = 1, #b, step do
-    for j = i + 1, #b, step do
+    for j = i + 1, #b do
       local s, e = b[i], b[j]
+      if e - s > 40 and j < #b then goto next end
       local out = I.wrap(inlines, s, e, attr)
       counts.wrap = counts.wrap + 1
       local t2 = I.list_text(out)
