@@ -62,7 +62,9 @@ end
 -- cross-check each story of two or more articles.
 -- @param articles as for `crosscheck`
 -- @param opts as for `crosscheck`, plus options of `newsc.cluster`
---   (`opts.cluster`) and `opts.progress(i, n)` called per story
+--   (`opts.cluster`), `opts.progress(i, n)` called per story, and
+--   `opts.each(story, i, n)`: when given, each story goes there as soon as
+--   it is checked and the returned array stays empty (memory stays flat)
 -- @return array of `{articles={ids}, report=}` (report nil for a story of
 --   one article), or nil and a message
 function M.stories(articles, opts)
@@ -88,7 +90,12 @@ function M.stories(articles, opts)
       if not r then return nil, err end
       story.report = r
     end
-    out[#out + 1] = story
+    if opts.each then
+      -- handed over as soon as it is checked, not kept
+      opts.each(story, ci, #clusters)
+    else
+      out[#out + 1] = story
+    end
     if opts.progress then opts.progress(ci, #clusters) end
   end
   return out

@@ -4,6 +4,33 @@
 local input = require "newsc.input"
 local progress = require "newsc.cli.progress"
 
+local function positive(name)
+  return function(v)
+    local n = tonumber(v)
+    if not n or n <= 0 then return nil, name .. ": expected a positive number, got " .. v end
+    return n
+  end
+end
+
+local function date(v)
+  if not v:match("^%d%d%d%d%-%d%d%-%d%d$") then
+    return nil, "--ref: expected a date as YYYY-MM-DD, got " .. v
+  end
+  return v
+end
+
+-- warn once per file about invalid UTF-8 (read as U+FFFD)
+local function check_utf8(docs)
+  if not utf8 then return end
+  for _, d in ipairs(docs) do
+    local ok, bad = utf8.len(d.text)
+    if not ok then
+      io.stderr:write("newsc: ", d.path, ": invalid UTF-8 at byte ", tostring(bad),
+                      "; read as U+FFFD\n")
+    end
+  end
+end
+
 local RENDER = { markdown = "newsc.render.markdown", json = "newsc.render.json",
                  html = "newsc.render.html" }
 
@@ -25,9 +52,9 @@ return {
     cmd:option("-o --output", "Write the report to this file (default: standard output).")
     cmd:flag("--stories", "Group the articles into stories first, then check each story.")
     cmd:option("--threshold", "With --stories: the similarity a merge of two stories needs "
-      .. "(newsc.cluster's threshold)."):convert(tonumber)
-    cmd:option("--words", "Word budget of the summary.", "250"):convert(tonumber)
-    cmd:option("--ref", "Reference date (YYYY-MM-DD) for articles without a date.")
+      .. "(newsc.cluster's threshold)."):convert(positive("--threshold"))
+    cmd:option("--words", "Word budget of the summary.", "250"):convert(positive("--words"))
+    cmd:option("--ref", "Reference date (YYYY-MM-DD) for articles without a date."):convert(date)
   end,
   run = function(args)
     local crosscheck = require "newsc.crosscheck"
@@ -36,9 +63,7 @@ return {
     for _, d in ipairs(docs) do
       if #d.text == 0 then return nil, d.path .. ": empty file" end
     end
-    if args.ref and not args.ref:match("^%d%d%d%d%-%d%d%-%d%d$") then
-      return nil, "--ref: expected a date as YYYY-MM-DD, got " .. args.ref
-    end
+    check_utf8(docs)
     local opts = { words = args.words, ref = args.ref,
                    cluster = args.threshold and { threshold = args.threshold } or nil }
     local render = require(RENDER[args.format])
@@ -48,13 +73,26 @@ return {
     if args.stories then
       local tick = progress.new(#docs)
       opts.progress = function(i, n) tick(i, n, "stories") end
+      if args.format == "json" then
+        -- one story at a time: the report of each is written, then dropped
+        local f, ferr = io.stdout, nil
+        if args.output and args.output ~= "-" then f, ferr = io.open(args.output, "wb") end
+        if not f then return nil, ferr end
+        f:write('{\n  "version":', tostring(crosscheck.SCHEMA), ',\n  "stories":[')
+        local first = true
+        opts.each = function(story)
+          f:write(first and "\n" or ",\n", render.render(story))
+          first = false
+        end
+        local ok, serr = crosscheck.stories(docs, opts)
+        f:write("]\n}\n")
+        if f ~= io.stdout then f:close() end
+        if not ok then return nil, serr end
+        return
+      end
       local stories, serr = crosscheck.stories(docs, opts)
       if not stories then return nil, serr end
-      if args.format == "json" then
-        out = render.render({ version = crosscheck.SCHEMA, stories = stories }) .. "\n"
-      else
-        out = render.render_stories(stories, { texts = texts })
-      end
+      out = render.render_stories(stories, { texts = texts })
     else
       local tick = progress.new(#docs)
       opts.progress = function(i, n) tick(i, n, "articles") end

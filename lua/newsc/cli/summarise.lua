@@ -7,12 +7,15 @@ return {
   summary = "Summarise articles about one event; every sentence cites its sources.",
   setup = function(cmd)
     cmd:argument("inputs", "Files, directories or - for standard input."):args("+")
-    cmd:option("--words", "Word budget.", "250"):convert(tonumber)
+    cmd:option("--words", "Word budget.", "250"):convert(function(v)
+      local n = tonumber(v)
+      if not n or n <= 0 then return nil, "--words: expected a positive number, got " .. v end
+      return n
+    end)
     cmd:option("--format", "Output format: text or json.", "text"):choices({ "text", "json" })
   end,
   run = function(args)
     local summarise = require "newsc.summarise"
-    if not args.words or args.words < 1 then return nil, "--words: expected a positive number" end
     local docs, err = input.read(args.inputs)
     if not docs then return nil, err end
     local sum, serr = summarise.summarise(docs, { words = args.words })

@@ -146,15 +146,29 @@ function M.find(list, opts)
         end
       end
     end
-    for v in pairs(cand) do
+    -- candidates in a fixed order (sentence order), the best of each
+    -- other article kept as a pair
+    local cl = {}
+    for v in pairs(cand) do cl[#cl + 1] = v end
+    table.sort(cl, function(a, b) return a.seq < b.seq end)
+    local per_doc = {}
+    for _, v in ipairs(cl) do
       local d = util.dice(u.set, u.n, v.set, v.n)
       if d > (best[u] or 0) then best[u] = d end
       if d > (best[v] or 0) then best[v] = d end
       if d >= o.claim then
-        pairs_[#pairs_ + 1] = { u, v, d }
+        local cur = per_doc[v.doc]
+        if not cur or d > cur[3] then
+          if cur then cur[3] = -1 end
+          local p = { u, v, d, #pairs_ + 1 }
+          pairs_[#pairs_ + 1] = p
+          per_doc[v.doc] = p
+        end
         local neg = contradiction(u, v)
         if neg then conflicts[#conflicts + 1] = neg end
-        local du, dv = dates_in(u.doc, u.sent), dates_in(v.doc, v.sent)
+        u.dates = u.dates or dates_in(u.doc, u.sent)
+        v.dates = v.dates or dates_in(v.doc, v.sent)
+        local du, dv = u.dates, v.dates
         -- a date after the article's own is a plan ("expected to visit on
         -- Thursday"), not a report to hold against another
         if du[1] and u.doc.ref and du[1].date > u.doc.ref then du = {} end
@@ -171,10 +185,12 @@ function M.find(list, opts)
     end
   end
   -- join the closest pairs first; a claim holds one sentence per article
+  local kept = {}
+  for _, p in ipairs(pairs_) do if p[3] >= 0 then kept[#kept + 1] = p end end
+  pairs_ = kept
   table.sort(pairs_, function(a, b)
     if a[3] ~= b[3] then return a[3] > b[3] end
-    if a[1].seq ~= b[1].seq then return a[1].seq < b[1].seq end
-    return a[2].seq < b[2].seq
+    return a[4] < b[4]
   end)
   local parent, arts = {}, {}
   local function find(x)

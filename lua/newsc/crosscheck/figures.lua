@@ -285,7 +285,8 @@ local RANK = { consistent = 1, tension = 2, conflict = 3 }
 -- Compare two mentions with newsc.compare; returns verdict, reason.
 local function compare(a, b)
   local nc = util.nc()
-  local v, reason = nc.compare(a.fig, b.fig)
+  local ok, v, reason = pcall(nc.compare, a.fig, b.fig)
+  if not ok then return "consistent", nil end
   if type(v) == "table" then v, reason = v.verdict, v.reason end
   return v or "consistent", reason
 end
