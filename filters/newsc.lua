@@ -453,7 +453,8 @@ local function run(doc)
     entries[i] = entry
   end
 
-  local report = assert(newsc.crosscheck(entries, { words = opts.words, ref = opts.ref }))
+  local report, err = newsc.crosscheck(entries, { words = opts.words, ref = opts.ref })
+  if not report then error("newsc: " .. tostring(err), 0) end
 
   -- labels of the articles
   local label = {}
@@ -554,8 +555,9 @@ local function run(doc)
   local out = pandoc.List()
   out[#out + 1] = pandoc.Header(1, { pandoc.Str(opts.title) },
     pandoc.Attr("newsc-cross-check", { "newsc" }, {}))
-  out[#out + 1] = pandoc.Para({ pandoc.Str(("%d articles, %d quotes, %d figures, %d conflicts.")
-    :format(#report.articles, #report.quotes, #report.figures, #report.conflicts)) })
+  local function count(n, what) return ("%d %s%s"):format(n, what, n == 1 and "" or "s") end
+  out[#out + 1] = pandoc.Para(words(("%s, %s, %s, %s."):format(count(#report.articles, "article"),
+    count(#report.quotes, "quote"), count(#report.figures, "figure"), count(#report.conflicts, "conflict"))))
   local part = {}
   part.summary = function()
     out[#out + 1] = pandoc.Header(2, { pandoc.Str("Summary") }, pandoc.Attr("newsc-summary", {}, {}))
