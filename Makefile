@@ -46,7 +46,7 @@ FUZZERS    = $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
 FUZZ_ENGINE_OBJ = $(patsubst csrc/%.c,build/fuzz/obj/%.o,$(ENGINE_SRC))
 
 .SECONDARY:
-.PHONY: rockspec all core deps env test test-c test-asan test-lua demo bench fuzz fuzz-smoke eval gen clean test-all
+.PHONY: rockspec all core deps env test test-c test-asan test-lua test-matrix demo bench fuzz fuzz-smoke eval gen clean filter-shot
 
 all: core
 core: $(CORE)
@@ -129,6 +129,10 @@ bench: $(CORE)
 
 eval: deps $(CORE)
 	@sh tools/eval.sh
+
+# the pandoc filter's HTML report in headless Chromium: build/filter-*.png
+filter-shot:
+	@sh tools/filter-shot.sh
 
 # regenerate the Word_Break table from Debian's unicode-data
 gen:
