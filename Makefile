@@ -2,7 +2,7 @@
 #   make                 build build/5.4/newsc/core.so
 #   make LUA=5.3         the same for Lua 5.3 (also 5.1, 5.2, jit) in build/<LUA>/
 #   make test            every test; the last line reads "N passed, N failed"
-#   make demo            the main job on the bundled examples
+#   make demo            the main job: cross-check the bundled examples
 #   make bench | fuzz | eval | env | deps
 
 LUA      ?= 5.4
@@ -121,7 +121,7 @@ fuzz-smoke: $(FUZZERS)
 
 # ---- the main job, benchmarks, evaluations ----
 demo: deps $(CORE)
-	@$(LUA_BIN) bin/newsc demo examples
+	@lua5.4 bin/newsc crosscheck examples
 
 bench: $(CORE)
 	@sh tools/deps.sh bench

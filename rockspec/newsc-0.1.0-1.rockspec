@@ -58,7 +58,6 @@ build = {
       ["newsc.cli"] = "lua/newsc/cli.lua",
       ["newsc.cli.clean"] = "lua/newsc/cli/clean.lua",
       ["newsc.cli.crosscheck"] = "lua/newsc/cli/crosscheck.lua",
-      ["newsc.cli.demo"] = "lua/newsc/cli/demo.lua",
       ["newsc.cli.figures"] = "lua/newsc/cli/figures.lua",
       ["newsc.cli.progress"] = "lua/newsc/cli/progress.lua",
       ["newsc.cli.quotes"] = "lua/newsc/cli/quotes.lua",

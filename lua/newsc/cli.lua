@@ -10,7 +10,7 @@ local M = {}
 
 --- Subcommands, in the order `--help` lists them.
 M.commands = { "crosscheck", "summarise", "quotes", "figures", "clean",
-               "sentences", "words", "demo" }
+               "sentences", "words" }
 
 local function available(name)
   return package.searchpath("newsc.cli." .. name, package.path) ~= nil
