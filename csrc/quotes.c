@@ -1328,6 +1328,14 @@ typedef struct group {
   unsigned char kind, headline, direct_alone, same_sentence;
 } group;
 
+/* Does the name at `start` follow a reporting verb, titles aside ("said Dr Holm")? */
+static int after_cue(const char *s, size_t n, size_t start) {
+  tok w[48];
+  int k = (int)lex_window(s, n, start > 40 ? start - 40 : 0, start, w, 48);
+  while (k > 0 && w[k - 1].type == T_WORD && (w[k - 1].lex & L_TITLE)) k--;
+  return k > 0 && w[k - 1].type == T_WORD && (w[k - 1].lex & L_CUE) && !(w[k - 1].lex & L_TRANS);
+}
+
 /* Resolve he/she at offset pos to the nearest person named before it. */
 static const nslot *resolve_pronoun(const char *s, size_t n, const names *nm, size_t pos) {
   size_t lo = 0, hi = nm->list.len, steps = 0;
@@ -1345,8 +1353,9 @@ static const nslot *resolve_pronoun(const char *s, size_t n, const names *nm, si
       const nslot *e = key_at(nm, r->key);
       if (e && e->person) {
         if (clause_before(s, n, r->start, r->start > 200 ? r->start - 200 : 0)) return e;
-        /* the nearest person of the pronoun's own paragraph ("said Dr Sanne Holm. ... she said") */
-        if (!any && memchr(s + r->start, '\n', pos - r->start) == NULL) return e;
+        /* the speaker of an inverted attribution in the pronoun's own paragraph
+           ("“...,” said Dr Sanne Holm, an engineer. “...,” she said") */
+        if (!any && memchr(s + r->start, '\n', pos - r->start) == NULL && after_cue(s, n, r->start)) return e;
         if (!any) any = e;
       }
       /* a full name in subject position ("Tomas Brevik, chief engineer ..., said ...")

@@ -189,6 +189,15 @@ describe("newsc.quotes", function()
       assert.are.equal("she", sub(s, qs[3].mention))
     end)
 
+    it("resolves she to the subject, not a person named later in the same sentence", function()
+      local s = 'Mayor Hanna Ostrel, who visited the quarter with Governor Piet Andras, repeated her promise. ' ..
+        '“We will rebuild,” she said, standing by the bridge. “Lorven is not going to disappear.”'
+      local qs = quotes(s)
+      assert.are.equal(2, #qs)
+      assert.are.equal("Hanna Ostrel", qs[1].speaker)
+      assert.are.equal("Hanna Ostrel", qs[2].speaker)
+    end)
+
     it("gives the fullest name of the article", function()
       local s = 'Russian President Vladimir Putin met Abbas.\n\n“We are concerned,” Putin said.'
       local q = only(s)

@@ -51,6 +51,13 @@ local function renderings(doc)
         cue = q.cue and { text = q.cue.text, start = q.cue.start, stop = q.cue.stop } or nil,
         parts = { { text = q.text, start = q.start, stop = q.stop } },
       }
+      if q.parts and #q.parts > 1 then
+        -- the quote finder already joined a quote split by its attribution
+        r.parts = {}
+        for i, p in ipairs(q.parts) do
+          r.parts[i] = { text = doc.text:sub(p.start, p.stop), start = p.start, stop = p.stop }
+        end
+      end
       local prev = out[#out]
       local same_speaker = prev and (prev.key == r.key or not prev.key or not r.key)
       -- a quote split by its attribution: "The water," said Ada Kerr, ...,
