@@ -43,6 +43,9 @@ NC_INTERNAL int nc_segments(const char *s, size_t n, nc_invalid inv, nc_vec *out
 */
 NC_INTERNAL int nc_words(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad);
 
+/* nc_words without the 64-byte fast path (for tests: both must agree). */
+NC_INTERNAL int nc_words_scalar(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad);
+
 /* Number of word-like tokens, without storing them. */
 NC_INTERNAL int nc_count_words(const char *s, size_t n, nc_invalid inv, size_t *count, size_t *bad);
 
