@@ -55,6 +55,10 @@ build = {
       ["newsc"] = "lua/newsc/init.lua",
       ["newsc.input"] = "lua/newsc/input.lua",
       ["newsc.json"] = "lua/newsc/json.lua",
+      ["newsc.pure"] = "lua/newsc/pure/init.lua",
+      ["newsc.pure.sentences"] = "lua/newsc/pure/sentences.lua",
+      ["newsc.pure.ucat"] = "lua/newsc/pure/ucat.lua",
+      ["newsc.pure.ucd"] = "lua/newsc/pure/ucd.lua",
   },
   install = {
     bin = { newsc = "bin/newsc" },
