@@ -515,9 +515,10 @@ end
 
 local M = {}
 
-local function args(name, s, opts)
+local function args(name, s, opts, nargs)
   if type(s) ~= "string" then
-    error(("bad argument #1 to '%s' (string expected, got %s)"):format(name, s == nil and "no value" or type(s)), 0)
+    local got = (nargs == 0) and "no value" or type(s)
+    error(("bad argument #1 to '%s' (string expected, got %s)"):format(name, got), 0)
   end
   local inv = "error"
   if opts ~= nil then
@@ -541,14 +542,16 @@ M.args = args
 
 --- The sentences of `s` as `{ {start=, stop=}, ... }` (1-based, inclusive),
 -- or nil, "invalid UTF-8 at byte N". See doc/sentences.md.
-function M.sentences(s, opts)
-  local inv = args("sentences", s, opts)
+function M.sentences(...)
+  local s, opts = ...
+  local inv = args("sentences", s, opts, select("#", ...))
   return split(s, inv, {}, false)
 end
 
 --- The same spans flat: `{start1, stop1, start2, stop2, ...}`.
-function M.sentence_spans(s, opts)
-  local inv = args("sentence_spans", s, opts)
+function M.sentence_spans(...)
+  local s, opts = ...
+  local inv = args("sentence_spans", s, opts, select("#", ...))
   return split(s, inv, {}, true)
 end
 
