@@ -8,11 +8,13 @@ local M = {}
 
 local function add(modname)
   for k, v in pairs(require(modname)) do
-    if type(v) == "function" and k ~= "args" then M[k] = v end
+    if type(v) == "function" and k ~= "args" and k:sub(1, 1) ~= "_" then M[k] = v end
   end
 end
 
 add "newsc.pure.sentences"
+add "newsc.pure.words"
+add "newsc.pure.normalize"
 
 --- Version string, the same as the C module's.
 M._VERSION = "0.1.0"
