@@ -56,9 +56,13 @@ build = {
       ["newsc.input"] = "lua/newsc/input.lua",
       ["newsc.json"] = "lua/newsc/json.lua",
       ["newsc.pure"] = "lua/newsc/pure/init.lua",
+      ["newsc.pure.nfkccf"] = "lua/newsc/pure/nfkccf.lua",
+      ["newsc.pure.normalize"] = "lua/newsc/pure/normalize.lua",
       ["newsc.pure.sentences"] = "lua/newsc/pure/sentences.lua",
       ["newsc.pure.ucat"] = "lua/newsc/pure/ucat.lua",
       ["newsc.pure.ucd"] = "lua/newsc/pure/ucd.lua",
+      ["newsc.pure.wbprop"] = "lua/newsc/pure/wbprop.lua",
+      ["newsc.pure.words"] = "lua/newsc/pure/words.lua",
   },
   install = {
     bin = { newsc = "bin/newsc" },

@@ -1,16 +1,15 @@
---- Normalisation in pure Lua, reduced (see doc/pure.md): NFKC_Casefold maps
--- each code point of U+0000-U+33FF and U+FB00-U+FFEF through the NFKC_CF
--- table of tools/gen_pure_nfkccf.lua (U+2019 to an apostrophe, as the C
--- module does) and leaves other code points as they are; no canonical
--- reordering or composition is done, so text in NFC gives what the C module
--- gives and decomposed sequences stay decomposed. NFC and NFKC return the
--- text unchanged (ill-formed bytes as U+FFFD under invalid = "replace").
+--- Normalisation in pure Lua, reduced (see doc/pure.md): each code point of
+-- U+0000-U+33FF and U+FB00-U+FFEF goes through the tables of
+-- tools/gen_pure_nfkccf.lua (NFKC_Casefold with U+2019 read as an
+-- apostrophe, as the C module does; NFKC; NFC), then each combining mark is
+-- composed with the starter before it. Other code points stay as they are,
+-- and marks are not reordered canonically.
 -- @module newsc.pure.normalize
 
 local ucd = require "newsc.pure.ucd"
 local byte, find, sub = string.byte, string.find, string.sub
 local decode = ucd.decode
-local CF
+local T
 
 local M = {}
 
@@ -49,21 +48,37 @@ function M.normalize(...)
   end
   local fold = form == "NFKC_Casefold"
   if not find(s, "[\128-\255]") then return fold and (s:lower()) or s end
-  CF = CF or require "newsc.pure.nfkccf"
-  local out, i, n = {}, 1, #s
+  T = T or require "newsc.pure.nfkccf"
+  local map = fold and T.cf or form == "NFKC" and T.nfkc or T.nfc
+  local comp, ccc = T.comp, T.ccc
+  -- each code point through the table, then canonical composition of each
+  -- mark with the starter before it (no canonical reordering)
+  local out, c = {}, 0
+  local starter, lastccc = nil, 0
+  local i, n = 1, #s
   while i <= n do
-    local a = find(s, "[\128-\255]", i)
-    if not a then
-      out[#out + 1] = fold and sub(s, i):lower() or sub(s, i)
-      break
+    local cp, k = decode(s, i, n)
+    local piece
+    if cp < 0 then piece = "\239\191\189"
+    elseif fold and cp == 0x2019 then piece = "'"
+    else piece = map[cp] or sub(s, i, i + k - 1) end
+    if fold and cp >= 0 and cp < 0x80 then piece = piece:lower() end
+    i = i + k
+    -- the code points of piece
+    local j, m = 1, #piece
+    while j <= m do
+      local pc, pk = decode(piece, j, m)
+      local ch = sub(piece, j, j + pk - 1)
+      j = j + pk
+      local cc = pc >= 0 and ccc[pc] or 0
+      local composed = starter and comp[out[starter] .. ch]
+      if composed and (lastccc < cc or (lastccc == 0 and c == starter)) then
+        out[starter] = composed
+      else
+        c = c + 1; out[c] = ch
+        if cc == 0 then starter = c; lastccc = 0 else lastccc = cc end
+      end
     end
-    if a > i then out[#out + 1] = fold and sub(s, i, a - 1):lower() or sub(s, i, a - 1) end
-    local cp, k = decode(s, a, n)
-    if cp < 0 then out[#out + 1] = "\239\191\189"
-    elseif fold and cp == 0x2019 then out[#out + 1] = "'"
-    elseif fold then out[#out + 1] = CF[cp] or sub(s, a, a + k - 1)
-    else out[#out + 1] = sub(s, a, a + k - 1) end
-    i = a + k
   end
   return table.concat(out)
 end
