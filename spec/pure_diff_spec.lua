@@ -28,23 +28,29 @@ local function files(glob)
   return out
 end
 
--- the calls compared on every text: name, function name, options
+-- the calls compared on every text: name, function name, further arguments
 local CALLS = {
   { "sentences", "sentences" },
   { "sentence_spans", "sentence_spans" },
   { "sentences, invalid = replace", "sentences", { invalid = "replace" } },
+  { "segments", "segments", { invalid = "replace" } },
+  { "words", "words", { invalid = "replace" } },
+  { "words, fields = norm", "words", { fields = "norm" } },
+  { "word_spans", "word_spans" },
+  { "count_words", "count_words", { invalid = "replace" } },
+  { "normalize", "normalize" },
+  { "normalize NFC", "normalize", "NFC", { invalid = "replace" } },
+  { "normalize NFKC", "normalize", "NFKC", { invalid = "replace" } },
 }
+local unpack = table.unpack or unpack
 
--- both backends on s; returns nil when equal, else a description
+-- both backends on s; returns nil when equal, else the name of the call
 local function differ(s)
   for _, c in ipairs(CALLS) do
-    local f = pure[c[2]]
-    if f then
-      local a, ea = core[c[2]](s, c[3])
-      local b, eb = f(s, c[3])
-      local ok = pcall(assert.same, a, b) and ea == eb
-      if not ok then return c[1] end
-    end
+    local a, ea = core[c[2]](s, unpack(c, 3))
+    local b, eb = pure[c[2]](s, unpack(c, 3))
+    local ok = pcall(assert.same, a, b) and ea == eb
+    if not ok then return c[1] end
   end
   return nil
 end
@@ -107,7 +113,7 @@ describe("newsc.pure", function()
       "👍🏽", "🇺🇦", "_", "St.", "\0" }
     local x = 12345
     local function rnd(m) x = (x * 16807) % 2147483647; return x % m + 1 end
-    for _ = 1, 1500 do
+    for _ = 1, 400 do
       local parts = {}
       for i = 1, rnd(30) do parts[i] = pieces[rnd(#pieces)] end
       local s = table.concat(parts)
@@ -118,20 +124,60 @@ describe("newsc.pure", function()
   it("raises the same errors for wrong arguments", function()
     for _, c in ipairs(CALLS) do
       local f = pure[c[2]]
-      if f then
+      if c[2] ~= "normalize" then
         for _, bad in ipairs({ { 42 }, { nil }, { "x", "opts" }, { "x", { invalid = "skip" } },
                                { "x", { invalid = 1 } } }) do
           local ok1, e1 = pcall(core[c[2]], bad[1], bad[2])
           local ok2, e2 = pcall(f, bad[1], bad[2])
-          assert.is_false(ok1)
-          assert.is_false(ok2)
+          assert.equal(ok1, ok2)
+          if ok1 then assert.same(e1, e2) else
           -- the name of the function depends on how it was called
           local function unname(e) return (e:gsub("to '[%w_.]+'", "to F")) end
           assert.equal(unname(e1), unname(e2))
           assert.matches("to '" .. c[2] .. "'", e2, 1, true)
+          end
         end
       end
     end
+  end)
+
+  it("gives the same errors from normalize", function()
+    for _, bad in ipairs({ { {} }, { "x", "NFD" }, { "x", {} }, { "x", "NFC", 1 },
+                           { "x", "NFC", { invalid = "skip" } } }) do
+      local ok1, e1 = pcall(core.normalize, bad[1], bad[2], bad[3])
+      local ok2, e2 = pcall(pure.normalize, bad[1], bad[2], bad[3])
+      assert.is_false(ok1)
+      assert.is_false(ok2)
+      assert.equal(e1:gsub("to '[%w_.]+'", "to F"), (e2:gsub("to '[%w_.]+'", "to F")))
+    end
+    assert.same({ core.normalize("caf\233") }, { pure.normalize("caf\233") })
+  end)
+
+  it("composes a Latin letter with its marks as newsc.core does", function()
+    for _, s in ipairs({ "Zu\204\136rich", "E\204\129LODIE", "Cafe\204\129 A\204\138",
+                         "s\204\167 o\204\130\204\129", "ﬁ Ⅻ ＡＢＣ Moscow’s" }) do
+      for _, form in ipairs({ "NFC", "NFKC", "NFKC_Casefold" }) do
+        assert.equal(core.normalize(s, form), pure.normalize(s, form))
+      end
+    end
+    assert.equal("zürich", pure.normalize("Zu\204\136rich"))
+  end)
+
+  -- the reductions documented in doc/pure.md: code points beyond the
+  -- tables, Hangul jamo and canonical reordering
+  it("leaves code points beyond its tables as they are", function()
+    local bold = "\240\157\144\128"          -- U+1D400 MATHEMATICAL BOLD CAPITAL A
+    assert.equal("a", core.normalize(bold))
+    assert.equal(bold, pure.normalize(bold))
+    local jamo = "\225\132\128\225\133\161"   -- U+1100 U+1161, composed to U+AC00 by NFC
+    assert.equal("\234\176\128", core.normalize(jamo, "NFC"))
+    assert.equal(jamo, pure.normalize(jamo, "NFC"))
+  end)
+
+  it("does not reorder marks canonically", function()
+    local s = "q\204\135\204\163"             -- q, dot above (230), dot below (220)
+    assert.equal("q\204\163\204\135", core.normalize(s, "NFC"))
+    assert.equal(s, pure.normalize(s, "NFC"))
   end)
 
   it("reads a megabyte in one line without trouble", function()
@@ -141,13 +187,47 @@ describe("newsc.pure", function()
     assert.same(core.sentence_spans(s), a)
   end)
 
-  it("keeps its Unicode table what tools/gen_pure_ucat.lua makes of unicode-data", function()
+  it("keeps its Unicode tables what tools/gen_pure_*.lua make of unicode-data", function()
     if not readfile("/usr/share/unicode/UnicodeData.txt") then
       pending("unicode-data is not installed"); return
     end
-    local out, code = sh("lua5.4 tools/gen_pure_ucat.lua /usr/share/unicode/UnicodeData.txt" ..
-                         " | cmp - lua/newsc/pure/ucat.lua")
-    assert.equal(0, code, out)
+    local U = "/usr/share/unicode"
+    for _, cmd in ipairs({
+      "lua5.4 tools/gen_pure_ucat.lua " .. U .. "/UnicodeData.txt | cmp - lua/newsc/pure/ucat.lua",
+      "lua5.4 tools/gen_pure_wbprop.lua " .. U .. "/auxiliary/WordBreakProperty.txt " .. U ..
+        "/emoji/emoji-data.txt | cmp - lua/newsc/pure/wbprop.lua",
+      "lua5.4 tools/gen_pure_nfkccf.lua " .. U .. " | cmp - lua/newsc/pure/nfkccf.lua" }) do
+      local out, code = sh(cmd)
+      assert.equal(0, code, out)
+    end
+  end)
+
+  it("passes Unicode's WordBreakTest.txt", function()
+    local f = io.open("/usr/share/unicode/auxiliary/WordBreakTest.txt")
+    if not f then pending("unicode-data is not installed"); return end
+    local enc = require("newsc.pure.ucd").encode
+    local cases, failed = 0, 0
+    for line in f:lines() do
+      local body = line:gsub("#.*", "")
+      if body:find("%x") then
+        local parts, want, text = {}, {}, {}
+        for tok in body:gmatch("%S+") do parts[#parts + 1] = tok end
+        local pos = 0
+        for _, tok in ipairs(parts) do
+          if tok == "\195\183" then want[#want + 1] = pos    -- ÷ a boundary
+          elseif tok ~= "\195\151" then
+            local ch = enc(tonumber(tok, 16)); text[#text + 1] = ch; pos = pos + #ch
+          end
+        end
+        local got = { 0 }
+        for _, g in ipairs(assert(pure.segments(table.concat(text)))) do got[#got + 1] = g.stop end
+        cases = cases + 1
+        if not pcall(assert.same, want, got) then failed = failed + 1 end
+      end
+    end
+    f:close()
+    assert.equal(1823, cases)
+    assert.equal(0, failed)
   end)
 end)
 
