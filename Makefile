@@ -46,7 +46,7 @@ FUZZERS    = $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
 FUZZ_ENGINE_OBJ = $(patsubst csrc/%.c,build/fuzz/obj/%.o,$(ENGINE_SRC))
 
 .SECONDARY:
-.PHONY: all core deps env test test-c test-asan test-lua demo bench fuzz fuzz-smoke eval gen clean test-all
+.PHONY: rockspec all core deps env test test-c test-asan test-lua demo bench fuzz fuzz-smoke eval gen clean test-all
 
 all: core
 core: $(CORE)
@@ -127,7 +127,8 @@ fuzz-smoke: $(FUZZERS)
 demo: deps $(CORE)
 	@$(LUA_BIN) bin/newsc demo examples
 
-bench: deps $(CORE)
+bench: $(CORE)
+	@sh tools/deps.sh bench
 	@sh bench/run.sh
 
 eval: deps $(CORE)

@@ -577,7 +577,7 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
   /* masks and the loop below assume 64 bytes from i */
   const unsigned char *s = t->x.s, *p = s + i;
   uint64_t let = 0, dig = 0, und = 0, ml = 0, mn = 0, sp = 0, hi = 0, rule = 0;
-  uint64_t hb = 0, join, e_mask, starts, after;
+  uint64_t hb = 0, c3m = 0, c45m = 0, contm = 0, exm = 0, join, e_mask, starts, after;
   size_t limit, a, e;
   int k;
   for (k = 0; k < 4; k++) {
@@ -598,8 +598,16 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
                    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('%')),
                                 _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')),
                                              _mm_cmpeq_epi8(x, _mm_set1_epi8('+'))))));
+    __m128i c45 = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC4)),
+                               _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC5)));
+    __m128i ex = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x97)),
+                              _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xB7)));
     int sh = 16 * k;
     uint64_t h = MASK(x);
+    c3m |= MASK(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3))) << sh;
+    c45m |= MASK(c45) << sh;
+    contm |= MASK(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0))) << sh;   /* 0x80..0xBF */
+    exm |= MASK(ex) << sh;
     let |= MASK(l) << sh;
     dig |= MASK(d) << sh;
     und |= MASK(_mm_cmpeq_epi8(x, _mm_set1_epi8('_'))) << sh;
@@ -608,6 +616,16 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
     hi |= h << sh;
     sp |= (h | MASK(spec)) << sh;
     rule |= MASK(rl) << sh;
+  }
+  /* U+00C0..U+017F but for U+00D7 and U+00F7 (two bytes, C3-C5 and a
+     continuation byte) are letters, ALetter for UAX #29: Zürich, José and
+     Łukasiewicz stay on this path */
+  {
+    uint64_t lead = ((c3m & ~(exm >> 1)) | c45m) & (contm >> 1);
+    uint64_t latin = lead | (lead << 1);
+    let |= latin;
+    hi &= ~latin;
+    sp &= ~latin;
   }
   join = (ml & (let << 1) & (let >> 1)) | (mn & (dig << 1) & (dig >> 1));
   e_mask = let | dig | und | join;

@@ -26,8 +26,11 @@ local function check_offsets(art, text)
   for _, p in ipairs(art.paragraphs) do
     assert.are.equal(p.text, text:sub(p.start, p.stop))
   end
+  local last = 0
   for _, d in ipairs(art.dropped) do
     assert.are.equal(d.text, text:sub(d.start, d.stop))
+    assert.is_true(d.start > last)   -- in input order, no overlap
+    last = d.stop
   end
   for i = 1, #art.body, 97 do
     local j = art:source_offset(i)
@@ -144,6 +147,50 @@ describe("newsc.article options and languages", function()
     assert.are.equal("Valley Courier", newsc.article(text, { outlet = "Valley Courier" }).outlet)
   end)
 
+  it("takes the outlet from a copyright line after the body", function()
+    local body = "The river Ast broke its banks on Tuesday night and flooded the old town, "
+      .. "the regional council said in a statement on Wednesday morning.\n\n"
+      .. "Residents said the water rose within minutes and that the pumps failed twice.\n\n"
+    local cases = {
+      { "© 2026 The Valley Courier. All rights reserved.", "The Valley Courier" },
+      { "Copyright © 2019-2026, Lorven Daily News | All rights reserved", "Lorven Daily News" },
+      { "© Copyright Ast Media 2026", "Ast Media" },
+      { "(c) 2026 Kettle Weir Gazette", "Kettle Weir Gazette" },
+    }
+    for _, c in ipairs(cases) do
+      local art = newsc.article(body .. c[1])
+      assert.are.equal(c[2], art.outlet)
+      assert.are.equal("credit", find_dropped(art, c[1]).reason)
+      assert.are.equal(2, #art.paragraphs)
+    end
+    -- a copyright line that names no holder gives none
+    assert.is_nil(newsc.article(body .. "© 2026. All rights reserved.").outlet)
+  end)
+
+  it("takes the agency of wire copy from the dateline or an agency byline", function()
+    local text = "LORVEN, March 4 (Reuters) - The river Ast broke its banks on Tuesday night "
+      .. "and flooded the old town, the regional council said on Wednesday."
+    local art = newsc.article(text)
+    assert.are.equal("Reuters", art.agency)
+    assert.are.equal("Reuters", art.outlet)
+    -- the caller's outlet (the publisher) comes before the agency
+    art = newsc.article(text, { outlet = "Valley Courier" })
+    assert.are.equal("Valley Courier", art.outlet)
+    assert.are.equal("Reuters", art.agency)
+    art = newsc.article("Floodwater reaches Lorven old town\n\nBy The Associated Press\n\n"
+      .. "The river Ast broke its banks on Tuesday night and flooded the old town, "
+      .. "the regional council said on Wednesday morning.")
+    assert.are.equal("The Associated Press", art.byline)
+    assert.are.equal("The Associated Press", art.agency)
+    -- a person's byline is no agency
+    art = newsc.article("Floodwater reaches Lorven old town\n\nBy Mara Feldt\n\n"
+      .. "The river Ast broke its banks on Tuesday night and flooded the old town, "
+      .. "the regional council said on Wednesday morning.")
+    assert.are.equal("Mara Feldt", art.byline)
+    assert.is_nil(art.agency)
+    assert.is_nil(art.outlet)
+  end)
+
   it("tells the language from the body", function()
     local fr = newsc.article("La rivière est sortie de son lit mardi soir et a inondé la vieille "
       .. "ville, a indiqué le conseil régional. Les habitants ont dit que l'eau était montée en "
@@ -225,6 +272,9 @@ describe("newsc clean", function()
     local doc = assert(json.decode(out))[1]
     assert.are.equal("02_vna_wire", doc.id)
     assert.are.equal("LORVEN", doc.dateline.place)
+    -- the title names the outlet; the dateline names the agency, known or not
+    assert.are.equal("Vesmark News Agency", doc.outlet)
+    assert.are.equal("VNA", doc.agency)
     assert.are.equal(10, #doc.paragraphs)
     local f = io.open("examples/02_vna_wire.txt", "rb")
     local text = f:read("*a") f:close()
@@ -236,6 +286,176 @@ describe("newsc clean", function()
     local code, _, err = run({ "clean", "no/such/file.txt" })
     assert.are.equal(1, code)
     assert.matches("^newsc: no/such/file%.txt: ", err)
+  end)
+end)
+
+describe("newsc.article on a page with widgets inside the article", function()
+  local FERRY = [==[
+Ferry service to Lorven resumes after storm repairs
+
+Home | News | Sport | Weather | Culture
+
+Harbour crews worked through the weekend to restore the ferry link
+
+Published: Mon 9 Mar 2026, 8:15 AM
+
+DUBAI, United Arab Emirates — The ferry service between Lorven and the outer islands resumed on Monday after nine days of repairs to the storm-damaged pier, the harbour authority said.
+
+The first crossing left at 7 a.m. with 112 passengers on board, and the operator said the timetable would be back to normal by Wednesday.
+
+Passengers wait on the repaired pier at Lorven on Monday.
+
+Mara Feldt, AP
+
+"We lost two mooring posts and a section of decking, but the frame held," said harbour master Ada Kerr, who oversaw the work.
+
+More:
+
+Council approves new budget for the Lorven footbridge
+
+Weather warning issued for the coast on Friday
+
+New timetable
+
+The harbour authority published the winter timetable on its website, with crossings every two hours from 6 a.m. until 8 p.m.
+
+Crossings this week:
+
+Monday 07:00 112 passengers
+Tuesday 07:00 98 passengers
+Wednesday 07:00 120 passengers
+
+The operator said it would add an extra crossing on Saturdays from April if demand held, and that fares would not rise this year.
+
+Repairs to the second pier at Kettle Weir are due to start in May and should take about six weeks, according to the council.
+
+MAYOR SAYS NEW BRIDGE WILL OPEN BEFORE THE SUMMER FESTIVAL
+
+The harbour authority thanked residents for their patience during the closure and said the pier would be inspected again in the autumn.
+
+Tom Brandt is a freelance writer living in Lorven who covers transport and the coast.
+
+Sobre Tom Brandt
+
+Ada Kerr says:
+
+Great news, the crossing this morning was smooth and on time, well done to all the crews who worked on it.
+]==]
+
+  local art = newsc.article(FERRY)
+  local function reason(prefix) return find_dropped(art, prefix).reason end
+
+  it("keeps the paragraphs, a subheading, and a table under a colon", function()
+    check_offsets(art, FERRY)
+    assert.are.equal("Ferry service to Lorven resumes after storm repairs", art.title)
+    assert.matches("^The ferry service between Lorven", first_par(art))
+    assert.matches("^The harbour authority thanked residents", last_par(art))
+    assert.truthy(art.body:find("\n\nNew timetable\n\n", 1, true))
+    assert.truthy(art.body:find("Tuesday 07:00 98 passengers", 1, true))
+    assert.are.equal(12, #art.paragraphs)
+  end)
+
+  it("reads a dateline whose region has several words", function()
+    assert.are.equal("DUBAI, United Arab Emirates", art.dateline.place)
+    assert.is_nil(art.dateline.date)
+  end)
+
+  it("drops a one-line menu, the deck above the date, and a caption above its credit", function()
+    assert.are.equal("navigation", reason("Home | News | Sport"))
+    assert.are.equal("standfirst", reason("Harbour crews worked through"))
+    assert.are.equal("credit", reason("Mara Feldt, AP"))
+    assert.are.equal("caption", reason("Passengers wait on the repaired pier"))
+  end)
+
+  it("drops the headlines under a 'More:' label and a headline in capitals", function()
+    assert.are.equal("promo", reason("Council approves new budget"))
+    assert.are.equal("promo", reason("Weather warning issued"))
+    assert.are.equal("promo", reason("MAYOR SAYS NEW BRIDGE"))
+  end)
+
+  it("ends the article at the author's note, an end label and the comments", function()
+    assert.are.equal("credit", reason("Tom Brandt is a freelance writer"))
+    assert.are.equal("navigation", reason("Sobre Tom Brandt"))
+    assert.are.equal("comments", reason("Ada Kerr says:"))
+    assert.is_nil(art.body:find("Great news", 1, true))
+  end)
+end)
+
+describe("newsc.article on side columns", function()
+  it("drops headlines cut with two dots, guillemet links and 'clique' promos", function()
+    local text = table.concat({
+      "A ponte de Lorven reabre depois das obras",
+      "",
+      "A ponte sobre o rio Ast reabriu na segunda-feira depois de nove dias de obras no pilar "
+        .. "danificado pela tempestade, disse a câmara municipal em comunicado.",
+      "",
+      "A primeira travessia foi feita às sete da manhã e o trânsito deve voltar ao normal até "
+        .. "quarta-feira, segundo os técnicos responsáveis pela obra.",
+      "",
+      "Câmara aprova novo orçamento para a..",
+      "Aviso de tempestade para a costa na..",
+      "» Coluna de Tom Brandt",
+      "Clique na imagem acima e veja todas as datas das obras previstas para este ano na região.",
+      "» Horários das travessias",
+    }, "\n")
+    local art = newsc.article(text)
+    check_offsets(art, text)
+    assert.are.equal(2, #art.paragraphs)
+    assert.are.equal("promo", find_dropped(art, "Câmara aprova novo").reason)
+    assert.are.equal("navigation", find_dropped(art, "» Coluna de Tom Brandt").reason)
+    assert.are.equal("promo", find_dropped(art, "Clique na imagem").reason)
+  end)
+end)
+
+describe("newsc.article on a table and a sponsor's note", function()
+  local LEAGUE = [==[
+Lorven Rowing League: final standings
+
+The Lorven rowing league closed its season on Sunday with a win for the Kettle Weir crew, who finished four points clear of the harbour club after twelve races on the river.
+
+Final standings after 12 races:
+
+1 Kettle Weir RC 118 7 2
+2 Lorven Harbour 114 3 4
+3 Ast Valley 97 1 3
+4 Old Town Oars 90 1 0
+5 Mill Lane 81 0 1
+6 North Quay 77 0 0
+7 Brandt School 64 0 0
+8 Riverside 52 0 0
+
+The league's organisers said the new season would begin in April, with two more clubs expected to join and a race planned on the lower river for the first time.
+
+Acme Boats is a leading manufacturer of racing shells for clubs and schools across the region.
+
+Acme Boats has sponsored the league since 2019 and supplies its timing equipment.
+
+© 2026 Lorven Sports Weekly. All rights reserved.
+]==]
+
+  it("keeps the standings, drops the company's note, reads the copyright holder", function()
+    local art = newsc.article(LEAGUE)
+    check_offsets(art, LEAGUE)
+    assert.are.equal(11, #art.paragraphs)
+    assert.are.equal("Final standings after 12 races:", art.paragraphs[2].text)
+    assert.are.equal("8 Riverside 52 0 0", art.paragraphs[10].text)
+    assert.matches("^The league's organisers said", last_par(art))
+    assert.are.equal("credit", find_dropped(art, "Acme Boats is a leading manufacturer").reason)
+    assert.are.equal("credit", find_dropped(art, "Acme Boats has sponsored").reason)
+    assert.are.equal("Lorven Sports Weekly", art.outlet)
+  end)
+
+  it("does not take a list of dated lines for the article's table", function()
+    local text = "The council met on Monday and agreed the plan for the quay, officials said.\n\n"
+      .. "Latest from the council:\n\n"
+    for d = 1, 8 do
+      text = text .. ("March %d: parking on Mill Lane bay %d closed for works\n\n"):format(d, 2 * d)
+    end
+    text = text .. "The bridge would reopen within weeks of the vote, the mayor told reporters later "
+      .. "on Tuesday, and the ferry would run an extra crossing until then."
+    local art = newsc.article(text)
+    assert.is_nil(art.body:find("Mill Lane", 1, true))
+    assert.are.equal("navigation", find_dropped(art, "March 3: parking").reason)
   end)
 end)
 
@@ -256,7 +476,8 @@ describe("newsc.article on the corpus", function()
     local art = read("000_9ac787cb82328a7b")
     assert.are.equal("Putin expresses concern about civilian deaths in Gaza in meeting with "
       .. "Palestinian president", art.title)
-    assert.are.equal("Radio Habana Cuba", art.outlet)
+    assert.are.equal("Radio Habana Cuba", art.outlet)   -- the bold line wins over the agency
+    assert.are.equal("RHC", art.agency)
     assert.are.equal("Moscow", art.dateline.place)
     assert.are.equal("RHC", art.dateline.agency)
     assert.are.equal("--08-14", art.dateline.date)   -- no year in the text
@@ -278,6 +499,9 @@ describe("newsc.article on the corpus", function()
     local art = read("001_a3ea026554da13dc")
     assert.are.equal("Putin tells Abbas 'concerned' about Palestinian civilian toll", art.title)
     assert.are.equal("AFP", art.byline)
+    -- wire copy: the page names no outlet of its own, only the agency
+    assert.are.equal("AFP", art.agency)
+    assert.are.equal("AFP", art.outlet)
     assert.are.equal("2024-08-13T16:48", art.published)
     assert.are.equal("2024-08-13T16:49", art.updated)
     assert.is_nil(art.dateline)
@@ -301,6 +525,9 @@ describe("newsc.article on the corpus", function()
   it("002: no headline, a dated dateline with a dash", function()
     local art = read("002_241fe81f26dea434")
     assert.is_nil(art.title)
+    -- the text names no outlet (Reuters is named as a source, not as its publisher)
+    assert.is_nil(art.outlet)
+    assert.is_nil(art.agency)
     assert.are.equal("Moscow", art.dateline.place)
     assert.are.equal("--08-13", art.dateline.date)
     assert.are.equal(9, #art.paragraphs)
@@ -327,6 +554,11 @@ describe("newsc.article on the corpus", function()
   it("004: capital dateline, paragraphs on single lines", function()
     local art = read("004_733a1c3f5a029858")
     assert.are.equal("MOSCOW", art.dateline.place)
+    assert.is_nil(art.dateline.agency)
+    -- no outlet, agency, byline or copyright anywhere in the text
+    assert.is_nil(art.outlet)
+    assert.is_nil(art.agency)
+    assert.is_nil(art.byline)
     assert.are.equal(8, #art.paragraphs)
     assert.matches("^Russian President Vladimir Putin on Tuesday reiterated", first_par(art))
     assert.matches("^Russia has consistently criticized", last_par(art))

@@ -6,6 +6,10 @@ PKGS="make gcc clang libclang-rt-14-dev pkg-config
 lua5.4 liblua5.4-dev lua5.3 liblua5.3-dev lua5.2 liblua5.2-dev lua5.1 liblua5.1-0-dev
 luajit libluajit-5.1-dev libutf8proc-dev unicode-data
 lua-busted lua-cjson lua-dkjson lua-argparse luarocks pandoc python3"
+# make bench also times the peers a user would pick instead
+if [ "$1" = bench ]; then
+  PKGS="$PKGS libicu-dev python3-nltk python3-sklearn python3-levenshtein nodejs npm time"
+fi
 missing=""
 for p in $PKGS; do
   if ! dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed'; then

@@ -50,6 +50,8 @@ local function trim(s)
   return s:sub(i, j)
 end
 
+local EMPHASIS = { "***", "**", "__", "*", "_" }
+
 -- Markdown decoration around a line: heading marks, quote marks, bullets,
 -- emphasis. Returns the bare text and the kind of decoration.
 local function bare(t)
@@ -60,7 +62,9 @@ local function bare(t)
   if b then kind = kind or "bullet"; t = t:sub(#b + 1) end
   t = trim(t)
   local n = #t
-  for _, m in ipairs({ "***", "**", "__", "*", "_" }) do
+  local c = t:byte(1)
+  if c ~= 42 and c ~= 95 then return t, kind end  -- no "*" or "_" around
+  for _, m in ipairs(EMPHASIS) do
     local k = #m
     if n > 2 * k and t:sub(1, k) == m and t:sub(n - k + 1) == m then
       t = trim(t:sub(k + 1, n - k)); kind = kind or "emphasis"
@@ -71,13 +75,20 @@ local function bare(t)
 end
 
 local function count_words(t)
-  local n = 0
-  for _ in t:gmatch("[%w\192-\255][%w\128-\191'’]*") do n = n + 1 end
+  local _, n = t:gsub("[%w\192-\255][%w\128-\191'’]*", "")
   return n
 end
 
 -- ends like a sentence (after closing quotes and brackets)
+local END_BYTE = { [46] = true, [33] = true, [63] = true, [58] = true, [59] = true }
 local function sentence_end(t)
+  local c = t:byte(-1)
+  if not c then return false end
+  if END_BYTE[c] then return true end
+  -- a letter or digit at the end: no sentence mark
+  if (c >= 48 and c <= 57) or (c >= 65 and c <= 90) or (c >= 97 and c <= 122) then
+    return false
+  end
   local tail = t:sub(-12)
   tail = tail:gsub("[\"'%)%]]+$", ""):gsub("\226\128[\157\153]$", ""):gsub("[\"'%)%]]+$", "")
   return tail:match("[%.!%?:;]$") ~= nil or tail:match("\226\128\166$") ~= nil
@@ -157,7 +168,9 @@ share on twitter|share on linkedin|share on whatsapp|share via email|tweet|email
 facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|flipboard|messenger|
 google-news|google news|copy link|copy|link copied|comments|comment|follow us|follow us on|
 share article|shares|save|bookmark|save article|mail|sms|instagram|youtube|rss|tumblr|
-gift article|listen|listen to this article|print this page|email this]]):gmatch("[^|]+") do
+gift article|listen|listen to this article|print this page|email this|
+compartilhe|compartilhar|compartir|comparte|teilen|partager|partagez|condividi|delen|
+imprimir|drucken|imprimer|stampa]]):gmatch("[^|]+") do
   SHARE[trim(w)] = true
 end
 
@@ -171,7 +184,22 @@ back to top|editor's picks|editors' picks|don't miss|must read|watch|video|video
 opinion|world|news|sports|business|more|tags|topics|loading|loading...|recommended|
 also read|read more|see also|continue reading|show comments|view comments|leave a comment|
 trending topics|in this article|contents|table of contents|sections|cookie settings|
-advert|report|print article|no comments yet|ad|story continues below advertisement]]):gmatch("[^|]+") do
+advert|report|print article|no comments yet|ad|story continues below advertisement|
+trending news|trending stories|top news|latest stories|most viewed|most shared|more videos|
+popular stories|popular now|in case you missed it|more headlines|
+now playing|autoplay|play video|watch video|replay|skip ad|video ad feedback|fullscreen|
+mute|unmute|expand|collapse|show more|show less|load more|see more|view more|view all|
+see all|hide caption|toggle caption|enlarge this image|click to expand|tap to expand|
+create account|create an account|my account|log out|sign out|paid content|partner content|
+promoted|sponsored links|sponsored stories|advertisement - continue reading below|
+continue reading below|scroll to continue|scroll down|back to top of page|
+publicidade|publicidad|anzeige|werbung|publicité|pubblicità|advertentie|
+leia também|leia mais|veja também|lee también|lea también|ver más|lesen sie auch|mehr zum thema|
+lire aussi|à lire aussi|voir aussi|leggi anche|vedi anche|lees ook|
+notícias relacionadas|noticias relacionadas|artículos relacionados|artigos relacionados|
+ähnliche artikel|articles similaires|articoli correlati|gerelateerde artikelen|
+mais lidas|más leídas|más leído|meistgelesen|les plus lus|più letti|
+últimas notícias|últimas noticias|dernières nouvelles|ultime notizie]]):gmatch("[^|]+") do
   NAV[trim(w)] = true
 end
 
@@ -183,12 +211,25 @@ local PROMO_START = { "also read", "read also", "read more", "more:", "related:"
   "also on ", "like this story", "continue reading", "want more", "get breaking news",
   "let our news", "breaking news emails", "click to", "tap here", "to read more",
   "see more:", "have a tip", "got a tip", "no spam", "watch more", "read the full",
-  "related article", "trending:", "suggested:", "you may like" }
+  "related article", "trending:", "suggested:", "you may like", "sign up:" }
 
 local PROMO_STRONG = { "like this story", "like this article", "sign up for", "subscribe to",
   "follow us on", "start your day", "also:", "don't miss out", "get our", "download our",
   "there's plenty more where", "want more stories", "enjoyed this", "support our journalism",
-  "support independent journalism", "become a member", "share this article", "share this story" }
+  "support independent journalism", "become a member", "share this article", "share this story",
+  "get breaking news", "get the best of", "get our newsletter", "get the news" }
+
+-- news agencies, by the names bylines and datelines give them
+local AGENCIES = {}
+for w in ([[afp|agence france-presse|agence france presse|ap|associated press|the associated press|
+reuters|reuters staff|thomson reuters|dpa|efe|ansa|tass|itar-tass|ria novosti|ria|xinhua|
+xinhua news agency|anadolu|anadolu agency|aa|ians|pti|press trust of india|ani|upi|
+united press international|bloomberg|bloomberg news|sputnik|kyodo|kyodo news|yonhap|wafa|
+interfax|europa press|pa|pa media|press association|aap|australian associated press|
+bernama|antara|apa|ntb|tt|sda|ctk|pap|mena|petra|spa|wam|kuna|qna|irna|rhc|prensa latina|
+cna|cp|the canadian press|canadian press|nhk|jiji|jiji press]]):gmatch("[^|]+") do
+  AGENCIES[trim(w)] = true
+end
 
 local CREDIT_END = { "afp", "ap", "reuters", "getty images", "getty", "epa", "afp via getty images",
   "ap photo", "file photo", "photo", "xinhua", "anadolu", "shutterstock", "istock", "ians",
@@ -252,6 +293,8 @@ local function metadata_line(t, lower, words)
   end
 end
 
+local TAIL = 160
+
 local function classify(t, kind, words)
   local n = #t
   if n == 0 then return "separator" end
@@ -260,6 +303,10 @@ local function classify(t, kind, words)
     return nil
   end
   local lower = t:lower()
+  local sent = sentence_end(t)
+  -- the patterns anchored at the end look at the last bytes only
+  local ltail = n > TAIL and lower:sub(-TAIL) or lower
+  local ttail = n > TAIL and t:sub(-TAIL) or t
   if is_url(t) then return "url" end
   if t:match("^[%-=_%*#~%.·•|/\\ ]+$") then return "separator" end
   if t:match("^!%[.-%]%(.-%)$") then return "caption" end
@@ -269,6 +316,17 @@ local function classify(t, kind, words)
   if NAV[core] then return "navigation" end
   if core:match("^share") and words <= 6 then return "share" end
   if core:match("^follow %S+ on") and words <= 8 then return "share" end
+  if words <= 20 and core:match("^follow [%a%s']- on %a") and (lower:find("twitter", 1, true)
+      or lower:find("facebook", 1, true) or lower:find("instagram", 1, true)) then
+    return "share"
+  end
+  -- how to reach the author: "Ana Ruiz may be reached at ana@example.com"
+  if words <= 50 and (lower:find("may be reached at", 1, true) or lower:find("can be reached at", 1, true)
+      or lower:find("follow him on twitter", 1, true) or lower:find("follow her on twitter", 1, true)
+      or lower:find("follow them on twitter", 1, true)) then
+    return "credit"
+  end
+  if words <= 6 and ltail:match("%smore$") and not sent then return "navigation" end
   if lower:match("^more news from") or lower:match("^more from") and words <= 6 then
     return "navigation"
   end
@@ -277,12 +335,12 @@ local function classify(t, kind, words)
     return "promo"
   end
   -- a photo credit "Name/Outlet" on its own line
-  if words <= 5 and not sentence_end(t) and t:match("^%u[%w%.%-]*[%w%.%- ]*%s?/%s?%u[%w%.%- ]*$") then
+  if words <= 5 and not sent and t:match("^%u[%w%.%-]*[%w%.%- ]*%s?/%s?%u[%w%.%- ]*$") then
     return "credit"
   end
   local p = starts_any(lower, PROMO_START_IDX)
   if p then
-    if words <= 25 and (not sentence_end(t) or t:find("|", 1, true)
+    if words <= 25 and (not sent or t:find("|", 1, true)
         or p:match("[:|]$")) then
       return "promo"
     end
@@ -315,20 +373,80 @@ local function classify(t, kind, words)
       or lower:match("^join the conversation") or lower:match("^discussion$")) then
     return "comments"
   end
+  -- a menu or breadcrumb on one line: "Home | News | Sport | Weather",
+  -- "Home > World > Europe"
+  if words <= 60 then
+    local _, bars = t:gsub("%s|%s", "")
+    local _, dots = t:gsub("%s\194\183%s", "")
+    local _, bullets = t:gsub("%s\226\128\162%s", "")
+    bars = bars + dots + bullets
+    local _, arrows = t:gsub("%s>%s", "")
+    local _, guil = t:gsub("%s\194\187%s", "")
+    local _, single = t:gsub("%s\226\128\186%s", "")
+    arrows = arrows + guil + single
+    if (bars >= 3 and words <= 4 * (bars + 1)) or (arrows >= 2 and words <= 3 * (arrows + 1)) then
+      return "navigation"
+    end
+  end
+  -- a link set apart with a guillemet ("» Autoracing Power Ranking"), or
+  -- "click ..." in Portuguese, Spanish, French and Italian
+  if words <= 10 and (t:match("^\194\187%s") or t:match("^>>%s")) and not sent then
+    return "navigation"
+  end
+  if words <= 40 and (lower:match("^clique %a") or lower:match("^haga clic") or lower:match("^haz clic")
+      or lower:match("^cliquez") or lower:match("^clicca")) then
+    return "promo"
+  end
+  -- a gallery's counter ("3 / 12", "Photo 3 of 12") or a player's clock ("0:00 / 2:34")
+  if words <= 4 and (core:match("^%d+ ?/ ?%d+$") or core:match("^%a* ?%d+ of %d+$")
+      or core:match("^%d+:%d%d ?/ ?%d+:%d%d$") or core:match("^duration %d+:%d%d$")) then
+    return "navigation"
+  end
+  -- hashtags only
+  if words <= 12 and t:match("^#%w") and not t:gsub("#[%w_]+", ""):find("%w") then
+    return "navigation"
+  end
+  if words <= 20 and (lower:find("your browser does not support", 1, true)
+      or lower:find("this video is not available", 1, true)
+      or lower:find("this content is not available", 1, true)
+      or lower:find("please enable javascript", 1, true)) then
+    return "boilerplate"
+  end
+  if words <= 12 and (lower:match("^comments are closed") or lower:match("^media playback is unsupported")
+      or lower:match("^thanks for reading") or lower:match("^thank you for reading")) then
+    return "boilerplate"
+  end
+  -- a comment form
+  if words <= 40 and (lower:find("your email address will not be published", 1, true)
+      or lower:find("required fields are marked", 1, true) or lower:match("^notify me of")
+      or lower:find("save my name, email", 1, true) or lower:find("uses akismet", 1, true)
+      or lower:match("^cancel reply") or lower:match("^you must be logged in to post")
+      or lower:match("^post comment$") or lower:match("^submit comment$")) then
+    return "comments"
+  end
+  -- a comment's header: "Ana Ruiz says:", "Ana Ruiz on November 19, 2019 at 3:45 pm"
+  if words <= 6 and t:match("^%S.-%s[Ss]ays:?$") then return "comments" end
+  if words <= 14 and lower:match("^%S.- on %a+%.? %d%d?, %d%d%d%d,? at %d%d?:%d%d ?[ap]%.?m%.?$") then
+    return "comments"
+  end
+  if words <= 5 and (lower:match("^log in to reply") or lower:match("^login to reply")
+      or lower:match("^like this:?$") or lower:match("^share this:?$")) then
+    return "comments"
+  end
   if words <= 10 and (lower:match("^%d+ %a+ ago") or lower:match("^%a+ %a+ ago$")) then
     return "comments"
   end
   -- a headline tagged as a link: "... [VIDEO]", "... [ INSIGHT]|"
-  if words <= 25 and t:match("%[%s?%u%u+%s?%]%s*|?$") then return "promo" end
+  if words <= 25 and ttail:match("%[%s?%u%u+%s?%]%s*|?$") then return "promo" end
   if lower:match("^no comments") then return "comments" end
   -- a teaser of another story, cut short
-  if words >= 8 and (t:match("%.%.%.$") or t:match("\226\128\166$") or t:match("%[%.%.%.%]$")
-      or t:match("%[\226\128\166%]$")) then
+  if (words >= 3 and ttail:match("[^%.]%.%.$")) or words >= 8 and (ttail:match("%.%.%.$") or ttail:match("\226\128\166$") or ttail:match("%[%.%.%.%]$")
+      or ttail:match("%[\226\128\166%]$")) then
     return "teaser"
   end
   local md = metadata_line(t, lower, words)
   if md then return md end
-  if words <= (t:find("|", 1, true) and 14 or 8) and not sentence_end(t) then
+  if words <= (t:find("|", 1, true) and 14 or 8) and not sent then
     if lower:match("^by%s+%S") or lower:match("^written by%s") or lower:match("^words by%s")
         or lower:match("^story by%s") or lower:match("^author:") then
       return "byline"
@@ -343,7 +461,7 @@ local function classify(t, kind, words)
       lower:match("all rights reserved") then
     return "credit"
   end
-  if starts_any(lower, CAPTION_START_IDX) and not (words > 25 and sentence_end(t)) then
+  if starts_any(lower, CAPTION_START_IDX) and not (words > 25 and sent) then
     if lower:match("^image credit") or lower:match("^photo credit") or lower:match("^credit:")
         or lower:match("^image copyright") or lower:match("^image source")
         or lower:match("^source:") then
@@ -352,14 +470,15 @@ local function classify(t, kind, words)
     return "caption"
   end
   -- a photo credit closing the line: "... on Tuesday. AFP", "[Name/ Agency via AP]"
-  if lower:match("%[[^%]]*photo[^%]]*%]$") or lower:match("%[[^%]]*/[^%]]*%]$")
-      or lower:match("%(photo[^%)]*%)$") or lower:match("%(image[^%)]*%)$")
-      or lower:match("photo credit:[^%.]*$") or lower:match("| photo:[^%.]*$")
-      or lower:match("photo: [^%.]*$") or lower:match("/ ?getty images$")
-      or lower:match("%(afp%)$") or lower:match("/ ?afp$") or lower:match("/ ?reuters$") then
+  if ltail:match("%[[^%]]*photo[^%]]*%]$") or ltail:match("%[[^%]]*/[^%]]*%]$")
+      or ltail:match("%(photo[^%)]*%)$") or ltail:match("%(image[^%)]*%)$")
+      or ltail:match("photo credit:[^%.]*$") or ltail:match("| photo:[^%.]*$")
+      or ltail:match("photo: [^%.]*$") or ltail:match("/ ?getty images$")
+      or ltail:match("%(afp%)$") or ltail:match("/ ?afp$") or ltail:match("/ ?reuters$") then
     return "caption"
   end
-  local tail = core:match("[%.%)]%s+([%a ]+)$") or core:match("^.*%s([%a]+ via getty images)$")
+  local ctail = #core > TAIL and core:sub(-TAIL) or core
+  local tail = ctail:match("[%.%)]%s+([%a ]+)$") or ctail:match("%s([%a]+ via getty images)$")
   if tail and words >= 4 then
     for _, c in ipairs(CREDIT_END) do
       if tail == c or tail:match("^" .. c .. "%s") or tail:match("%s" .. c .. "$") then
@@ -368,19 +487,57 @@ local function classify(t, kind, words)
     end
   end
   if (kind == "emphasis") and words >= 5 and lower:match("photo") then return "caption" end
-  if words <= 14 and not sentence_end(t) then
+  -- a picture described: "This illustration of ...", "An artist's impression of ..."
+  if words <= 40 and (lower:match("^an? artist[’']s %a+ of") or lower:match("^this %a* ?illustration%f[%A]")
+      or lower:match("^this %a* ?image shows") or lower:match("^this %a* ?photo shows")
+      or lower:match("^in this %a* ?photo%f[%A]") or lower:match("^in this %a* ?image%f[%A]")
+      or lower:match("^an? %a* ?screenshot of") or lower:match("^an? %a* ?illustration of")) then
+    return "caption"
+  end
+  -- a caption closed by a credit in brackets: "... of Titan. (NASA/JPL-Caltech/ASU)"
+  if words >= 3 and ttail:match("%([%w%.%-&' ]+/[%w%.%-&'/ ]+%)$") then return "caption" end
+  if words <= 5 and t:match("^%([^%(%)]+%)$") and not sentence_end(t:sub(2, -2)) then
+    return "credit"
+  end
+  if words <= 30 and lower:match("^get ") and (lower:find("newsletter", 1, true)
+      or lower:find("inbox", 1, true) or lower:find("stories", 1, true)
+      or lower:find("alerts", 1, true) or lower:find("email", 1, true)) then
+    return "promo"
+  end
+  if words <= 5 and lower:match("^popular on %a") then return "navigation" end
+  -- "... in La Paz, November 19, 2019. © Reuters/Name": a credit closing a caption
+  if words >= 4 and ttail:match("©%s*[%w%s/%.,&'%-]*$") and #ttail:match("©%s*[%w%s/%.,&'%-]*$") <= 60 then
+    return "caption"
+  end
+  if words <= 14 and not sent and (lower:find("ap ", 1, true) or lower:find("afp", 1, true)
+      or lower:find("reuters", 1, true) or lower:find("getty", 1, true)
+      or lower:find("shutterstock", 1, true) or lower:find("photo", 1, true)
+      or lower:find("credit", 1, true) or lower:find("© ", 1, true)) then
     for _, c in ipairs(CREDIT_ANY) do
       if lower:find(c, 1, true) then return words <= 6 and "credit" or "caption" end
     end
   end
-  if lower:match("%([^%(]*photo[^%(]*%)$") or lower:match("/ ap file$") or lower:match("/ ap$")
-      or lower:match("%(ap%)$") or lower:match("%(reuters%)$") then
+  if ltail:match("%([^%(]*photo[^%(]*%)$") or ltail:match("/ ap file$") or ltail:match("/ ap$")
+      or ltail:match("%(ap%)$") or ltail:match("%(reuters%)$") then
     return "caption"
   end
   if words == 0 or (words <= 2 and not t:find("%a")) then return "navigation" end
+  -- a photo credit: "Michael Conroy, AP", "Jane Doe/Reuters", "NASA via Getty Images"
+  if words <= 6 and not sent then
+    local last = ltail:match("[,/|]%s*([%a%.%s]-)%s*$") or ltail:match("%svia%s+([%a%.%s]-)%s*$")
+    if last and (AGENCIES[last] or last == "getty images" or last == "getty") then
+      return "credit"
+    end
+  end
+  -- a headline in capitals ("SENATOR OPENS UP ABOUT HIS HEALTH"): another story
+  if words >= 7 and words <= 25 and not sent and not t:find("%l")
+      and #t:gsub("[^%u]", "") >= 0.6 * #t:gsub("[^%a\128-\255]", "")
+      and not t:find("%d[%d%.,]*%s+%-?%d") then
+    return "promo"
+  end
 
   -- "... on Wednesday. Signal/Nils Berg": a credit "Agency/Name" closing the line
-  if words >= 6 and not sentence_end(t) and t:match("[%.%)] %u[%w%.]*%s?/%s?%u[%a%.]*[%a ]*$") then
+  if words >= 6 and not sent and ttail:match("[%.%)] %u[%w%.]*%s?/%s?%u[%a%.]*[%a ]*$") then
     return "caption"
   end
   if words <= 3 and (lower:match("^%d+ comments?$") or lower:match("^%d+ shares?$")) then
@@ -397,7 +554,8 @@ end
 local NOT_PLACE = {}
 for w in ([[published posted updated update by photo photos source note editor editors
 read watch related image video caption credit advertisement warning disclaimer correction
-breaking exclusive analysis opinion comment comments listen summary tags filed]]):gmatch("%S+") do
+breaking exclusive analysis opinion comment comments listen summary tags filed disclosure
+disclaimer spoiler announcement important background context transcript sponsored]]):gmatch("%S+") do
   NOT_PLACE[w] = true
 end
 
@@ -453,7 +611,16 @@ local function read_dateline(t)
     elseif upper then
       -- "ATHENS, Greece -": a second place part
       local region = head:match("^(%u[%a%.]*[%a%.]?)", p2 + #c)
-      if region then p2 = p2 + #c + #region; res.place = place .. ", " .. region end
+      if region then
+        -- up to three words: "DUBAI, United Arab Emirates -"
+        local q = p2 + #c + #region
+        for _ = 1, 2 do
+          local w = head:match("^ (%u[%a%.]*)", q)
+          if not w then break end
+          region = region .. " " .. w; q = q + #w + 1
+        end
+        p2 = q; res.place = place .. ", " .. region
+      end
     end
   end
   local ag_s, ag_e, ag = head:find("^%s*%(([%a][%w%.& ]-)%)", p2)
@@ -511,15 +678,32 @@ end
 -- The article
 
 -- the cost of the k-th line in a run of lines that are not text
-local RUN_BASE, RUN_STEP, RUN_MAX = 4, 4, 40
+local RUN_BASE, RUN_STEP, RUN_MAX = 6, 4, 40
 -- the cost of a line that usually ends an article (comments, related stories)
 local END_COST = 40
+-- the cost of a caption or photo credit
+local INLINE_COST = 4
 -- a run of text before the first end marker is preferred over a heavier one
 -- after it when it has PRE_END_WORDS words and PRE_END_SHARE of its weight
 local PRE_END_WORDS = 100
 local PRE_END_SHARE = 0.3
 
-local end_marker
+local end_marker, agency_name, copyright_holder, closing_note
+
+-- a short photo credit: "Michael Conroy, AP", "Jane Doe/Reuters",
+-- "NASA via Getty Images", "Photo: Ana Ruiz"
+local function photo_credit(t)
+  if count_words(t) > 6 or sentence_end(t) then return false end
+  local lower = t:lower()
+  -- "Image copyright Getty Images" stands above its caption, not below
+  if lower:find("image", 1, true) or lower:find("credit", 1, true)
+      or lower:find("copyright", 1, true) or lower:find("©", 1, true) then
+    return false
+  end
+  local last = lower:match("[,/|]%s*([%a%.%s]-)%s*$") or lower:match("%svia%s+([%a%.%s]-)%s*$")
+  if last and (AGENCIES[last] or last:match("getty")) then return true end
+  return t:find("%a/%s?%u") ~= nil
+end
 
 local Article = {}
 Article.__index = Article
@@ -571,37 +755,43 @@ local function line_info(t, s, e)
   local words = count_words(b)
   local info = { t = t, bare = b, kind = kind, words = words, sent = sentence_end(b),
                  key = dup_key(b) }
+  if words <= 4 then
+    info.core = b:lower():gsub("^[%s%p]+", ""):gsub("[%s%p]+$", "")
+  end
   info.reason = classify(b, kind, words)
   info.endm = end_marker(info) and true or false
   return info
 end
 
--- the non-blank lines of the text as { s, e, gap } (gap: a blank line before)
+-- the non-blank lines of the text as three flat arrays: starts, ends
+-- (trimmed, 1-based inclusive) and gaps (true: a blank line before)
 local function raw_lines(text)
-  local out = {}
+  local S, E, G, k = {}, {}, {}, 0
   local pos, n, gap = 1, #text, true
+  local find = string.find
   while pos <= n do
-    local nl = text:find("\n", pos, true)
+    local nl = find(text, "\n", pos, true)
     local le = nl and nl - 1 or n
     local s, e = trim_range(text, pos, le)
     if s <= e then
-      out[#out + 1] = { s, e, gap }
+      k = k + 1
+      S[k], E[k], G[k] = s, e, gap
       gap = false
     else
       gap = true
     end
     pos = le + 2
   end
-  return out
+  return S, E, G, k
 end
 
 -- Is the text hard-wrapped (paragraphs broken into lines of a set width)?
-local function looks_wrapped(text, raw)
+local function looks_wrapped(text, S, E, G, k)
   local maxlen = 0
-  for _, r in ipairs(raw) do
-    local len = r[2] - r[1] + 1
-    if len > maxlen and not (len < 300 and text:find("://", r[1], true)
-        and text:find("://", r[1], true) < r[2]) then
+  for i = 1, k do
+    local len = E[i] - S[i] + 1
+    if len > maxlen and not (len < 300 and text:find("://", S[i], true)
+        and text:find("://", S[i], true) < E[i]) then
       maxlen = len
     end
   end
@@ -609,11 +799,11 @@ local function looks_wrapped(text, raw)
   -- long lines followed by more of the same block, in at least two blocks
   -- separated by blank lines
   local pairs_n, wrapped, blocks, counted = 0, 0, 0, false
-  for i = 1, #raw - 1 do
-    if raw[i][3] then counted = false end
-    if not raw[i + 1][3] then
+  for i = 1, k - 1 do
+    if G[i] then counted = false end
+    if not G[i + 1] then
       pairs_n = pairs_n + 1
-      if raw[i][2] - raw[i][1] + 1 >= 0.6 * maxlen then
+      if E[i] - S[i] + 1 >= 0.6 * maxlen then
         wrapped = wrapped + 1
         if not counted then blocks = blocks + 1; counted = true end
       end
@@ -633,34 +823,86 @@ end
 -- `reason`, `endm`), computed once per distinct text, so a page that
 -- repeats one line a million times reads it once.
 local function split_lines(text, wrap)
-  local raw = raw_lines(text)
+  local S, E, G, k = raw_lines(text)
   local maxlen
-  if wrap == nil then wrap, maxlen = looks_wrapped(text, raw)
-  else local _; _, maxlen = looks_wrapped(text, raw) end
-  local units = {}
-  for _, r in ipairs(raw) do
-    local last = units[#units]
-    if wrap and last and not r[3] and last.lastlen >= 0.6 * maxlen
-        and not starts_item(text, r[1]) then
-      last[2] = r[2]
-      last.lastlen = r[2] - r[1] + 1
-    else
-      units[#units + 1] = { r[1], r[2], lastlen = r[2] - r[1] + 1 }
-    end
-  end
-  local lines, memo = {}, {}
-  for i, u in ipairs(units) do
-    local s, e = u[1], u[2]
-    local t = text:sub(s, e)
+  if wrap == nil then wrap, maxlen = looks_wrapped(text, S, E, G, k)
+  else local _; _, maxlen = looks_wrapped(text, S, E, G, k) end
+  local lines, memo, n = {}, {}, 0
+  local sub = string.sub
+  local cs, ce, lastlen
+  local function flush()
+    local t = sub(text, cs, ce)
     local mt = memo[t]
     if not mt then
-      mt = { __index = line_info(t, s, e) }
+      mt = { __index = line_info(t, cs, ce) }
       memo[t] = mt
     end
-    lines[i] = setmetatable({ s = s, e = e }, mt)
+    n = n + 1
+    lines[n] = setmetatable({ s = cs, e = ce }, mt)
   end
+  for i = 1, k do
+    local s, e = S[i], E[i]
+    if wrap and cs and not G[i] and lastlen >= 0.6 * maxlen
+        and not starts_item(text, s) then
+      ce = e
+    else
+      if cs then flush() end
+      cs, ce = s, e
+    end
+    lastlen = e - s + 1
+  end
+  if cs then flush() end
   return lines
 end
+
+-- labels over a list of other stories' headlines
+local PROMO_LABEL = {}
+for w in ([[more|read more|also read|read also|see also|related|watch|watch more|more news|
+more stories|recommended|also on|latest|latest news|top stories|popular|most read]]):gmatch("[^|]+") do
+  PROMO_LABEL[trim(w)] = true
+end
+
+local ROLE = {}
+for w in ([[writer|reporter|journalist|editor|correspondent|contributor|columnist|author|
+producer|blogger|photographer|analyst|intern|freelancer|novelist|critic]]):gmatch("%a+") do
+  ROLE[w] = true
+end
+local FIRM = {}
+for w in ([[provider|company|firm|manufacturer|developer|supplier|maker|leader|organization|
+organisation|platform|group|publisher|agency|operator|retailer|brand|corporation|pioneer|
+specialist|producer|distributor|bank|insurer|network|nonprofit|charity]]):gmatch("%a+") do
+  FIRM[w] = true
+end
+
+-- "Ana Ruiz is a freelance writer living in Lorven", "Acme is a global
+-- provider of ...": a note that closes an article
+function closing_note(t)
+  local subj, rest = t:match("^(%u[%w%.&'’%-]*[%w%.&'’%- ]-) is an? (.*)$")
+  if not subj or count_words(subj) > 5 then return false end
+  local k = 0
+  for w in rest:gmatch("[%a%-]+") do
+    k = k + 1
+    if k > 8 then break end
+    local lw = w:lower()
+    if ROLE[lw] or ROLE[lw:gsub("s$", "")] then return "author" end
+    if FIRM[lw] then return "company" end
+    if lw == "of" or lw == "who" or lw == "that" or lw == "which" then break end
+  end
+  return false
+end
+
+-- a line of a list or table: numbered, or holding two figures or more
+-- (not a date or a time)
+local function list_item(L)
+  local t = L.bare
+  if t:match("^%d+[%.%)]%s") or t:match("^%(?%d+%)%s") then return true end
+  local _, nums = t:gsub("%f[%w]%d[%d%.,:/]*%f[^%w]", "")
+  -- dated lines are lists of other stories, not the article's list
+  return nums >= 2 and not M.parse_date(t) and not t:find("%d:%d%d")
+end
+
+-- the score of a line of a list or table introduced by a colon
+local LIST_SCORE = 1
 
 local function text_score(L, run)
   local w = L.words
@@ -682,7 +924,13 @@ most read|trending|trending now|also on|recent posts|popular posts|further readi
 tell us what you think|what do you think|more on this story|more on this topic|latest news|
 read next|up next|you may be interested in|don't miss|more like this|related content|
 related topics|related coverage|share this article|share this story|editor's picks|
-sponsored content|around the web|from the web|promoted stories|recommended stories]]):gmatch("[^|]+") do
+sponsored content|around the web|from the web|promoted stories|recommended stories|
+sponsored links|paid content|partner content|recommended by|by taboola|sponsored links by taboola|
+comentários|comentarios|kommentare|commentaires|commenti|reacties|deixe um comentário|
+deja un comentario|laisser un commentaire|lascia un commento|
+notícias relacionadas|noticias relacionadas|artículos relacionados|artigos relacionados|
+ähnliche artikel|articles similaires|articoli correlati|gerelateerde artikelen|
+leia também|veja também|lee también|lesen sie auch|lire aussi|leggi anche|mais lidas|más leídas]]):gmatch("[^|]+") do
   END_CORE[trim(w)] = true
 end
 
@@ -696,11 +944,46 @@ function end_marker(L)
     or lower:match("^previous post") or lower:match("^next post") or lower:match("^previous article")
     or lower:match("^next article") or lower:match("^related:") or lower:match("^topics:")
     or lower:match("^more about") or lower:match("^more in ")
-    or (L.words <= 5 and L.bare:match("^About %u") and not L.sent)
+    or (L.words <= 5 and not L.sent and (L.bare:match("^About %u") or L.bare:match("^Sobre %u")
+      or L.bare:match("^Acerca de %u") or L.bare:match("^À propos d") or L.bare:match("^Über %u")))
     or lower:match("^media contacts?:?$") or lower:match("^press contacts?:?$")
     or lower:match("^about the authors?") or lower:match("powered by disqus")
     or lower:match("^more %a+ news$") or lower:match("^more stories from")
     or lower:match("^categories:") or lower:match("^posted in")
+end
+
+-- the agency's name as written, when `s` is only that ("AFP", "Reuters
+-- Staff", "The Associated Press"), or nil
+function agency_name(s)
+  local t = trim(s:gsub("^[Bb][Yy]%s+", ""))
+  if AGENCIES[t:lower()] then return t end
+  return nil
+end
+
+-- the holder named by a copyright line, or nil: "© 2024 The Valley
+-- Courier. All rights reserved." gives "The Valley Courier"
+function copyright_holder(t)
+  local low = t:lower()
+  local rest
+  local p = low:find("©", 1, true)
+  if p then rest = t:sub(p + 2)
+  else
+    p = low:find("copyright", 1, true) or low:find("%(c%)")
+    if not p then return nil end
+    rest = t:sub(p):gsub("^[Cc][Oo][Pp][Yy][Rr][Ii][Gg][Hh][Tt]", ""):gsub("^%([cC]%)", "")
+  end
+  rest = rest:gsub("^%s*©", ""):gsub("^%s*%([cC]%)", ""):gsub("^%s*[Cc]opyright", "")
+  -- years: "2024", "2010-2024", "2010 – 2024", then maybe a comma
+  rest = rest:gsub("^[%s,]*%d%d%d%d%s*[%-–—]?%s*%d*%d*%d*%d*[%s,]*", "")
+  rest = rest:gsub("^[%s,]*", "")
+  local name = rest:match("^(.-)%s*[%.|,;]%s") or rest:match("^(.-)%s*[%.|,;]?$")
+    or rest:match("^(.-)%s+[Aa]ll [Rr]ights")
+  if not name then return nil end
+  name = trim(name:gsub("%s+[Aa]ll [Rr]ights.*$", ""):gsub("%s+[Tt]odos os direitos.*$", "")
+    :gsub("[%s,]+%d%d%d%d$", ""))
+  local w = count_words(name)
+  if w < 1 or w > 6 or not name:match("^[%u%d]") or M.parse_date(name) then return nil end
+  return name
 end
 
 local function strip_outlet(title)
@@ -799,7 +1082,7 @@ function M.article(text, opts)
   end
 
   -- 3. repeated lines: the title again, captions again, whole blocks again
-  local seen = {}
+  local seen, rep = {}, {}   -- rep[i]: the first line that line i repeats
   local tkey = art.title and dup_key(art.title)
   for i, L in ipairs(lines) do
     local k = L.key
@@ -811,7 +1094,7 @@ function M.article(text, opts)
       elseif not L.reason then
         -- a repeated short line may be the article's own (a list, a
         -- refrain) when it stands among text; decided after the main run
-        if L.words >= 10 or first.reason then L.reason = "duplicate" else L.rep = seen[k] end
+        if L.words >= 10 or first.reason then L.reason = "duplicate" else rep[i] = seen[k] end
       end
     else
       seen[k] = i
@@ -819,15 +1102,31 @@ function M.article(text, opts)
   end
 
   -- 4. the main run of text: the stretch of lines with the highest score
+  -- (scores in an array of their own: no field added to each line)
+  local score = {}
   local best, best_a, best_b = -math.huge, 1, 0
   local sum, a = 0, 1
   local run = 0
+  -- a list or table introduced by a line that ends with a colon
+  -- ("Final standings after 36 races:", "Ingredients:") counts as text
+  local in_list = false
   for i, L in ipairs(lines) do
     local sc, texty = text_score(L, run)
-    if L.rep then sc, texty = -math.min(RUN_BASE + RUN_STEP * run, RUN_MAX), false end
+    if not texty and in_list and not L.reason and L.kind ~= "heading" and L.words >= 1
+        and list_item(L) then
+      sc, texty = LIST_SCORE, true
+    elseif not L.reason and L.bare:match(":$") and L.words >= 1 then
+      in_list = true
+    elseif L.reason ~= "caption" and L.reason ~= "credit" then
+      in_list = false
+    end
+    if rep[i] then sc, texty = -math.min(RUN_BASE + RUN_STEP * run, RUN_MAX), false end
     if L.endm then sc = -END_COST end
-    if texty then run = 0 else run = run + 1 end
-    L.score = sc
+    -- a caption between paragraphs costs little and does not lengthen a gap
+    local inline = (L.reason == "caption" or L.reason == "credit") and not L.endm
+    if inline then sc = -INLINE_COST
+    elseif texty then run = 0 else run = run + 1 end
+    score[i] = sc
     if sum <= 0 then sum, a = sc, i else sum = sum + sc end
     if sum > best then best, best_a, best_b = sum, a, i end
   end
@@ -840,12 +1139,12 @@ function M.article(text, opts)
   for i = 1, n do
     local L = lines[i]
     if L.endm and words_before >= PRE_END_WORDS then first_end = i break end
-    if L.score > 0 then words_before = words_before + L.words end
+    if score[i] > 0 then words_before = words_before + L.words end
   end
   if first_end and A >= first_end then
     local pb, pa2, pb2, sum2, a2 = -math.huge, 1, 0, 0, 1
     for i = 1, first_end - 1 do
-      local sc = lines[i].score
+      local sc = score[i]
       if sum2 <= 0 then sum2, a2 = sc, i else sum2 = sum2 + sc end
       if sum2 > pb then pb, pa2, pb2 = sum2, a2, i end
     end
@@ -854,7 +1153,9 @@ function M.article(text, opts)
 
   -- a paragraph cut short ("...") right after the article's text is the
   -- article's own (a paywall's cut); elsewhere it is a teaser of another story
-  if B >= A and B < n and lines[B + 1].reason == "teaser" then B = B + 1 end
+  if B >= A and B < n and lines[B + 1].reason == "teaser" and lines[B + 1].words >= 12 then
+    B = B + 1
+  end
   for i = 1, n do
     local L = lines[i]
     if L.reason == "teaser" then
@@ -867,19 +1168,92 @@ function M.article(text, opts)
     end
   end
 
+  -- the close of the run: a note about the author or the company ("Ana Ruiz
+  -- is a freelance writer ...", "Acme is a global provider of ...") ends the
+  -- article; it and what follows it in the run are not the article's text
+  local run_words, tail_words = 0, 0
+  for i = A, B do if not lines[i].reason then run_words = run_words + lines[i].words end end
+  for i = A + 1, B do
+    local L = lines[i]
+    if not lines[i - 1].reason then tail_words = tail_words + lines[i - 1].words end
+    if tail_words >= 0.5 * run_words and ((L.endm and L.words <= 4 and not L.bare:find(":%s*%S")
+          and tail_words >= 0.75 * run_words)
+        or (not L.reason and L.words <= 120 and closing_note(L.bare))) then
+      for j = i, B do lines[j].reason = lines[j].reason or "credit" end
+      B = i - 1
+      break
+    end
+  end
+
   -- a repeated short line stays in the body only if its first occurrence does
   for i = A, B do
     local L = lines[i]
-    if L.rep and (L.rep < A or lines[L.rep].reason) then L.reason = "duplicate" end
+    local r = rep[i]
+    if r and (r < A or lines[r].reason) then L.reason = "duplicate" end
+  end
+
+  -- a caption: the line just above a photo credit ("Michael Conroy, AP")
+  for i = math.max(A, 2), math.min(B + 1, n) do
+    local L = lines[i]
+    if L.reason == "credit" and photo_credit(L.bare) then
+      local P = lines[i - 1]
+      if not P.reason and P.words <= 60 and P.kind ~= "heading" then P.reason = "caption" end
+    end
+  end
+
+  -- a label such as "More:" or "Related" inside the run, and the headlines
+  -- of other stories under it (short lines that are not sentences)
+  for i = A, B do
+    local L = lines[i]
+    if (L.reason == "navigation" or L.reason == "promo") and L.words <= 4
+        and (L.endm or PROMO_LABEL[L.core] or L.bare:match(":$") or L.bare:match("%s[Mm]ore$")
+          or (NAV[L.core] and not L.core:find("continue", 1, true)
+            and not L.core:find("advert", 1, true) and not L.core:find("scroll", 1, true))) then
+      local j = i + 1
+      while j <= B and not lines[j].reason and lines[j].words <= 20
+          and (not lines[j].sent or (lines[j].words <= 14
+            and not lines[j].bare:match("%.[\"'”’]?$")))
+          and lines[j].kind ~= "heading" do
+        -- a short line right above a paragraph, after two headlines or
+        -- more, is the article's subheading
+        local nx = lines[j + 1]
+        if j >= i + 3 and j < B and lines[j].words <= 6 and not nx.reason and nx.sent
+            and nx.words >= 15 then
+          break
+        end
+        lines[j].reason = "promo"
+        j = j + 1
+      end
+    end
+  end
+
+  -- the header inside the run: a deck above a date or byline line at the
+  -- start of the run is not the article's text
+  if title_i and title_i < A then
+    for k = A, math.min(B, A + 3) do
+      local r = lines[k].reason
+      if r == "metadata" or r == "byline" then
+        for i = A, k - 1 do
+          if not lines[i].reason then lines[i].reason = "standfirst" end
+        end
+        A = k + 1
+        break
+      end
+    end
   end
 
   -- a dateline opens the body: find it at the start of the main run or
   -- just before it
   local d_i, dl, dlen
-  for i = math.max(1, A - 8), math.min(B, A + 3) do
+  for i = math.max(1, A - 8), math.min(B, A + 6) do
     local L = lines[i]
     if not L.reason and L.words >= 8 then
       local d, len = read_dateline(L.t)
+      -- further into the run only a dateline in capitals, with a date or an
+      -- agency, counts
+      if d and i > A + 3 and not (d.date or d.agency or (d.place and d.place:match("^[^,]*"):match("^[%u%s%.]+$"))) then
+        d = nil
+      end
       if d and #L.t > len then
         d_i, dl, dlen = i, d, len
         break
@@ -891,7 +1265,7 @@ function M.article(text, opts)
       -- take the lines between the dateline and the main run only when
       -- they hold little that is not text
       local cost = 0
-      for i = d_i, A - 1 do if lines[i].score < 0 then cost = cost - lines[i].score end end
+      for i = d_i, A - 1 do if score[i] < 0 then cost = cost - score[i] end end
       if cost <= RUN_MAX then A = d_i else d_i = nil end
     elseif d_i > A then
       -- lines before the dateline are the standfirst and header
@@ -956,11 +1330,26 @@ function M.article(text, opts)
       L.reason = "outlet"
     end
   end
-  art.outlet = art.outlet or opts.outlet
+  -- a copyright line outside the body: "© 2024 The Valley Courier. All rights reserved."
+  if not art.outlet then
+    for i = n, 1, -1 do
+      local L = lines[i]
+      if (i < A or i > B) and L.reason == "credit" then
+        local o = copyright_holder(L.bare)
+        if o then art.outlet = o break end
+      end
+    end
+  end
+  -- wire copy: the agency of the dateline ("(Reuters) -") or of a byline
+  -- that is only an agency's name ("By AFP")
+  art.agency = dl and dl.agency and trim(dl.agency)
+    or art.byline and agency_name(art.byline) or nil
+  art.outlet = art.outlet or opts.outlet or art.agency
   art.author = art.byline
 
   -- 6. the body: the main run without its rule lines
   local parts, bpos = {}, 1
+  local dropped, nd = art.dropped, #art.dropped
   for i, L in ipairs(lines) do
     local keep = i >= A and i <= B and not L.reason
     if keep then
@@ -968,8 +1357,8 @@ function M.article(text, opts)
       if i == d_i then
         local prefix = text:sub(s, s + dlen - 1)
         local ps, pe = trim_range(text, s, s + dlen - 1)
-        art.dropped[#art.dropped + 1] = { text = text:sub(ps, pe), start = ps, stop = pe,
-                                          reason = "dateline" }
+        nd = nd + 1
+        dropped[nd] = { text = text:sub(ps, pe), start = ps, stop = pe, reason = "dateline" }
         dl.text = trim(prefix)
         s = s + dlen
       end
@@ -979,7 +1368,7 @@ function M.article(text, opts)
       bpos = bpos + (e - s + 1) + 2
     else
       local reason = L.reason
-      if not reason and L.rep then reason = "duplicate" end
+      if not reason and rep[i] then reason = "duplicate" end
       if not reason then
         if i < A then
           -- a line of text under the headline is its standfirst (the deck)
@@ -993,10 +1382,12 @@ function M.article(text, opts)
           if L.words >= 10 and sentence_end(L.bare) then reason = "outside" end
         end
       end
-      art.dropped[#art.dropped + 1] = { text = L.t, start = L.s, stop = L.e, reason = reason }
+      nd = nd + 1
+      dropped[nd] = { text = L.t, start = L.s, stop = L.e, reason = reason }
     end
   end
-  table.sort(art.dropped, function(x, y) return x.start < y.start end)
+  -- (dropped is in input order: lines are visited in order, a dateline
+  -- just before the rest of its line)
   art.body = table.concat(parts, "\n\n")
   if dl then
     art.dateline = { place = dl.place, agency = dl.agency, text = dl.text }

@@ -17,6 +17,10 @@ if not core then core, backend = require "newsc.pure", "pure" end
 local M = {}
 for k, v in pairs(core) do M[k] = v end
 
+--- Story clustering (`newsc.cluster`), see `newsc.cluster`. Loaded on first
+-- use: it needs the C module, which the pure backend may not have.
+function M.cluster(...) return require("newsc.cluster").cluster(...) end
+
 --- The backend in use: the C module or newsc.pure.
 M.core = core
 --- "core" (the C module) or "pure" (newsc.pure).

@@ -4,7 +4,7 @@ local input = require "newsc.input"
 local json = require "newsc.json"
 local newsc = require "newsc"
 
-local META = { "title", "outlet", "byline", "published", "updated", "url", "lang" }
+local META = { "title", "outlet", "agency", "byline", "published", "updated", "url", "lang" }
 
 local function plain(art)
   local out = {}
@@ -62,7 +62,7 @@ return {
       end
     end
     if args.format == "json" then
-      io.write(json.encode(all, { "id", "title", "outlet", "byline", "published", "updated",
+      io.write(json.encode(all, { "id", "title", "outlet", "agency", "byline", "published", "updated",
         "dateline", "url", "lang", "body", "paragraphs", "dropped", "text", "start", "stop",
         "reason", "place", "date", "agency" }), "\n")
     end

@@ -1,0 +1,20 @@
+/* sim_stop.h: English news stop words, sorted by bytes (included by sim_tokens.c only). */
+static const char *const stopwords[] = {
+  "a", "about", "above", "according", "added", "after", "again", "against", "all", "also",
+  "although", "am", "among", "an", "and", "another", "any", "are", "as", "at", "be", "because",
+  "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did",
+  "do", "does", "doing", "down", "dr", "during", "each", "few", "for", "from", "further",
+  "had", "has", "have", "having", "he", "he'd", "he'll", "he's", "her", "here", "hers",
+  "herself", "him", "himself", "his", "how", "however", "i", "i'd", "i'll", "i'm", "i've",
+  "if", "in", "into", "is", "it", "it's", "its", "itself", "just", "let's", "may", "me",
+  "might", "more", "most", "mr", "mrs", "ms", "must", "my", "myself", "of", "off", "on",
+  "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "per",
+  "reported", "reportedly", "said", "same", "say", "saying", "says", "shall", "she", "she'd",
+  "she'll", "she's", "should", "since", "so", "some", "such", "than", "that", "that's", "the",
+  "their", "theirs", "them", "themselves", "then", "there", "there's", "these", "they",
+  "they'd", "they'll", "they're", "they've", "this", "those", "though", "through", "to",
+  "told", "too", "under", "until", "up", "upon", "us", "very", "via", "was", "we", "we'd",
+  "we'll", "we're", "we've", "were", "what", "what's", "when", "where", "whether", "which",
+  "while", "who", "whom", "why", "will", "with", "within", "would", "yet", "you", "you're",
+  "you've", "your", "yours", "yourself", "yourselves",
+};

@@ -1,0 +1,220 @@
+--- Story clustering: group articles about the same event.
+--
+-- Articles become TF-IDF vectors (English news stop words removed, Porter
+-- stems, sublinear term frequency, document frequencies learnt from the
+-- input itself, idf without smoothing so that words every article uses
+-- weigh nothing), names (capitalised words inside a sentence) count
+-- `entities` times more, candidate pairs come from an inverted index (only
+-- pairs sharing terms are scored), and average-linkage agglomerative
+-- clustering merges groups while their mean cosine stays at or above
+-- `threshold`; then groups of at most `small` articles join the larger
+-- group they are closest to when that mean cosine is at least `attach`.
+-- The defaults were chosen on ECB+ topics 1-10 (see doc/similarity.md).
+-- @module newsc.cluster
+local core = require "newsc.core"
+
+local M = {}
+
+--- Default options of `cluster`.
+M.defaults = {
+  threshold = 0.07,   -- mean cosine a merge needs (average linkage)
+  entities = 2,       -- extra weight of names (capitalised words inside a sentence)
+  linkage = "average", -- or "single" (any pair above threshold joins)
+  stem = true,
+  stop = true,
+  sublinear = true,
+  smooth = false,
+  top = 0,
+  attach = 0.03,      -- mean cosine for a small group to join its closest larger group (0: off)
+  small = 2,          -- size of a "small" group
+}
+
+-- tokens of a text for the model: every word, plus `ew` copies of a marked
+-- form of each name (a capitalised word that does not open a sentence)
+local function features(text, ew)
+  local ws, err = core.words(text)
+  if not ws then return nil, err end
+  local out = {}
+  for _, w in ipairs(ws) do
+    local t = w.text
+    out[#out + 1] = t
+    if ew > 0 and t:find("^%u") then
+      local before = text:sub(w.start > 4 and w.start - 4 or 1, w.start - 1)
+      if w.start > 1 and not before:find("[%.!?:\n\"“‘]%s*$") then
+        local mark = "e_" .. t
+        for _ = 1, ew do out[#out + 1] = mark end
+      end
+    end
+  end
+  return out
+end
+
+local function text_of(item, i)
+  local t = type(item)
+  if t == "string" then return item end
+  if t == "table" then
+    local parts = {}
+    if type(item.title) == "string" then parts[#parts + 1] = item.title end
+    if type(item.text) == "string" then parts[#parts + 1] = item.text end
+    if #parts > 0 then return table.concat(parts, "\n") end
+  end
+  error(("bad argument #1 to 'cluster' (item %d: expected a string or a table with text)"):format(i), 3)
+end
+
+-- a binary max-heap of {score, a, b, va, vb}
+local function push(h, x)
+  local i = #h + 1
+  h[i] = x
+  while i > 1 do
+    local p = (i - i % 2) / 2
+    if h[p][1] >= h[i][1] then break end
+    h[p], h[i] = h[i], h[p]
+    i = p
+  end
+end
+
+local function pop(h)
+  local n = #h
+  if n == 0 then return nil end
+  local top = h[1]
+  h[1] = h[n]
+  h[n] = nil
+  n = n - 1
+  local i = 1
+  while true do
+    local l, r, m = 2 * i, 2 * i + 1, i
+    if l <= n and h[l][1] > h[m][1] then m = l end
+    if r <= n and h[r][1] > h[m][1] then m = r end
+    if m == i then break end
+    h[m], h[i] = h[i], h[m]
+    i = m
+  end
+  return top
+end
+
+--- Group texts or articles about the same event.
+-- @param items array of strings, or of tables with `text` (and optional `title`)
+-- @param opts optional table: `threshold` (mean cosine to merge, default 0.07),
+--   `attach` (mean cosine for a group of at most `small` = 2 articles to join
+--   its closest larger group, default 0.03; 0: off), `entities` (extra weight
+--   of names, default 2), `linkage` ("average" or "single"), `stem`, `stop`,
+--   `sublinear`, `smooth` (booleans), `top` (keep only the heaviest terms of
+--   each article, 0: all)
+-- @return array of clusters, each an array of positions in `items` (ascending);
+--   clusters ordered by their first position. `nil, message` for invalid UTF-8.
+function M.cluster(items, opts)
+  if type(items) ~= "table" then
+    error("bad argument #1 to 'cluster' (table expected, got " .. type(items) .. ")", 2)
+  end
+  if opts ~= nil and type(opts) ~= "table" then
+    error("bad argument #2 to 'cluster' (table expected, got " .. type(opts) .. ")", 2)
+  end
+  opts = opts or {}
+  local o = {}
+  for k, v in pairs(M.defaults) do
+    if opts[k] == nil then o[k] = v else o[k] = opts[k] end
+  end
+  if type(o.threshold) ~= "number" or o.threshold <= 0 or o.threshold > 1 then
+    error("bad argument #2 to 'cluster' (option 'threshold' must be in (0, 1])", 2)
+  end
+  for _, k in ipairs({ "attach", "small" }) do
+    if type(o[k]) ~= "number" or o[k] < 0 then
+      error("bad argument #2 to 'cluster' (option '" .. k .. "' must be a number >= 0)", 2)
+    end
+  end
+  if o.linkage ~= "average" and o.linkage ~= "single" then
+    error("bad argument #2 to 'cluster' (option 'linkage' must be \"average\" or \"single\")", 2)
+  end
+  if type(o.entities) ~= "number" or o.entities < 0 or o.entities > 20 or o.entities % 1 ~= 0 then
+    error("bad argument #2 to 'cluster' (option 'entities' must be an integer in 0..20)", 2)
+  end
+  local n = #items
+  local texts = {}
+  for i = 1, n do
+    local f, ferr = features(text_of(items[i], i), o.entities)
+    if not f then return nil, ("item %d: %s"):format(i, ferr) end
+    texts[i] = f
+  end
+  local model = core.tfidf { stop = o.stop, stem = o.stem, sublinear = o.sublinear,
+                             smooth = o.smooth, top = o.top }
+  local ok, err = model:fit(texts)
+  if not ok then return nil, err end
+  local min = o.linkage == "single" and o.threshold or math.min(o.threshold, 0.02)
+  local pairs_, perr = model:pairs(texts, { min = min })
+  if not pairs_ then return nil, perr end
+
+  -- clusters: members, size, sums of similarities to neighbouring clusters
+  local members, size, nb, version, parent = {}, {}, {}, {}, {}
+  for i = 1, n do members[i] = { i }; size[i] = 1; nb[i] = {}; version[i] = 0 end
+  local heap = {}
+  for _, p in ipairs(pairs_) do
+    local a, b, s = p[1], p[2], p[3]
+    nb[a][b] = s
+    nb[b][a] = s
+    if s >= o.threshold then push(heap, { s, a, b, 0, 0 }) end
+  end
+  local single = o.linkage == "single"
+  while true do
+    local top = pop(heap)
+    if not top then break end
+    local a, b = top[2], top[3]
+    if not parent[a] and not parent[b] and version[a] == top[4] and version[b] == top[5] then
+      -- merge b into a
+      parent[b] = a
+      for _, m in ipairs(members[b]) do members[a][#members[a] + 1] = m end
+      members[b] = nil
+      nb[a][b] = nil
+      nb[b][a] = nil
+      for c, s in pairs(nb[b]) do
+        local cur = nb[a][c]
+        if single then
+          nb[a][c] = (cur and cur > s) and cur or s
+        else
+          nb[a][c] = (cur or 0) + s
+        end
+        nb[c][b] = nil
+        nb[c][a] = nb[a][c]
+      end
+      nb[b] = nil
+      size[a] = size[a] + size[b]
+      version[a] = version[a] + 1
+      for c, s in pairs(nb[a]) do
+        local score = single and s or s / (size[a] * size[c])
+        if score >= o.threshold then
+          if a < c then push(heap, { score, a, c, version[a], version[c] })
+          else push(heap, { score, c, a, version[c], version[a] }) end
+        end
+      end
+    end
+  end
+  -- small groups (at most `small` articles) join the larger group they are
+  -- closest to on average, when that mean cosine is at least `attach`
+  if o.attach > 0 then
+    for c = 1, n do
+      if members[c] and size[c] <= o.small then
+        local best, bestd = -1, nil
+        for d, s in pairs(nb[c]) do
+          if size[d] > o.small then
+            local score = single and s or s / (size[c] * size[d])
+            if score > best then best, bestd = score, d end
+          end
+        end
+        if bestd and best >= o.attach then
+          for _, m in ipairs(members[c]) do members[bestd][#members[bestd] + 1] = m end
+          members[c] = nil
+        end
+      end
+    end
+  end
+  local out = {}
+  for i = 1, n do
+    if members[i] then
+      table.sort(members[i])
+      out[#out + 1] = members[i]
+    end
+  end
+  table.sort(out, function(x, y) return x[1] < y[1] end)
+  return out
+end
+
+return M
