@@ -255,4 +255,29 @@ describe("require 'newsc'", function()
     assert.equal(0, code, out)
     assert.equal("pure\t2\n", out)
   end)
+
+  it("runs in a pandoc Lua filter that cannot load the C module", function()
+    local _, has = sh("command -v pandoc")
+    if has ~= 0 then pending("pandoc is not installed"); return end
+    local dir = os.tmpname(); os.remove(dir)
+    assert(os.execute("mkdir " .. dir))
+    local f = assert(io.open(dir .. "/f.lua", "w"))
+    f:write([[
+local newsc = require "newsc"
+function Pandoc(doc)
+  local text = pandoc.utils.stringify(doc)
+  io.stderr:write(newsc.backend, " ", #newsc.sentences(text), " ", newsc.count_words(text), "\n")
+end
+]])
+    f:close()
+    f = assert(io.open(dir .. "/in.md", "w"))
+    f:write("Gen. Ríos met U.S. envoys at 5 p.m. He left. “We will win,” he said.\n")
+    f:close()
+    local out, code = sh("LUA_PATH='" .. os.getenv("PWD") .. "/lua/?.lua;" .. os.getenv("PWD") ..
+      "/lua/?/init.lua;;' LUA_CPATH='/nonexistent/?.so' NEWSC_BACKEND= pandoc --lua-filter " ..
+      dir .. "/f.lua " .. dir .. "/in.md -t plain -o /dev/null")
+    sh("rm -rf " .. dir)
+    assert.equal(0, code, out)
+    assert.equal("pure 3 15\n", out)
+  end)
 end)
