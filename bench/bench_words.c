@@ -1,7 +1,7 @@
 /*
 ** bench_words.c: throughput of the word engine on a text file (argv[1]),
 ** one core, best of several runs: memcpy (the limit), nc_count_words,
-** nc_words (spans and kinds), nc_segments, nc_normalize in each form.
+** nc_words (spans and kinds), nc_word_spans (compact), nc_segments, nc_normalize in each form.
 ** Prints "name  MB/s  ratio-to-memcpy".
 */
 #include <stdio.h>
@@ -56,6 +56,21 @@ static void run_spans(void) {
   sink += v.len;
   nc_vec_free(&v);
 }
+static void run_wspans(void) {
+  nc_vec v;
+  size_t bad;
+  nc_vec_init(&v, sizeof(nc_wspan));
+  nc_word_spans(text, len, NC_INVALID_ERROR, &v, &bad);
+  sink += v.len;
+  nc_vec_free(&v);
+}
+static nc_vec reused_w;
+static void run_wspans_reused(void) {
+  size_t bad;
+  reused_w.len = 0;
+  nc_word_spans(text, len, NC_INVALID_ERROR, &reused_w, &bad);
+  sink += reused_w.len;
+}
 static nc_vec reused;   /* a caller that reuses its vector from text to text */
 static void run_spans_reused(void) {
   size_t bad;
@@ -86,7 +101,7 @@ static void run_cf(void) { run_norm(NC_NFKC_CASEFOLD); }
 static double best(void (*f)(void)) {
   double b = 1e30;
   int i;
-  for (i = 0; i < 5; i++) {
+  for (i = 0; i < 7; i++) {
     double t0 = now(), t;
     f();
     t = now() - t0;
@@ -103,6 +118,8 @@ int main(int argc, char **argv) {
     { "nc_count_words (replace)", run_count_replace },
     { "nc_words (spans + kinds)", run_spans },
     { "nc_words, vector reused", run_spans_reused },
+    { "nc_word_spans (8-byte tokens)", run_wspans },
+    { "nc_word_spans, vector reused", run_wspans_reused },
     { "nc_segments (UAX #29)", run_segments },
     { "nc_normalize NFC", run_nfc },
     { "nc_normalize NFKC", run_nfkc },
@@ -115,6 +132,7 @@ int main(int argc, char **argv) {
   }
   copy = (char *)malloc(len + 1);
   nc_vec_init(&reused, sizeof(nc_token));
+  nc_vec_init(&reused_w, sizeof(nc_wspan));
   nc_count_words(text, len, NC_INVALID_ERROR, &words, &bad);
   printf("== words engine (C), %lu bytes, %lu words\n", (unsigned long)len, (unsigned long)words);
   lim = best(run_memcpy);
@@ -125,6 +143,7 @@ int main(int argc, char **argv) {
   }
   free(copy);
   nc_vec_free(&reused);
+  nc_vec_free(&reused_w);
   free((void *)text);
   return 0;
 }

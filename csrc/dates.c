@@ -86,41 +86,18 @@ void nc_format_iso(long day, char *buf, size_t len) {
 #define LA_MAX 16
 
 typedef struct dreader {
-  const char *s;
-  size_t n;
-  nc_ftok hist[HIST];
-  size_t nhist;
-  nc_ftok la[LA_MAX];   /* a ring from lahead */
-  int nla, lahead;
-  size_t lapos;
+  nc_ftwin w;          /* the token window */
   int has_ref;
   long ref;
   long ry;              /* the reference's year and month */
   int rm;
 } dreader;
 
-static const nc_ftok *LA(dreader *r, int i) {
-  static const nc_ftok endtok = { 0, 0, NC_FT_END, 1, 0, 0 };
-  if (i >= LA_MAX) return &endtok;
-  while (r->nla <= i) {
-    r->lapos = nc_ftok_next(r->s, r->n, r->lapos, &r->la[(r->lahead + r->nla) % LA_MAX]);
-    r->nla++;
-  }
-  return &r->la[(r->lahead + i) % LA_MAX];
-}
+static const nc_ftok *LA(dreader *r, int i) { return nc_ftwin_la(&r->w, i); }
 
-static const nc_ftok *H(const dreader *r, size_t k) {
-  if (k == 0 || k > HIST || k > r->nhist) return NULL;
-  return &r->hist[(r->nhist - k) % HIST];
-}
+static const nc_ftok *H(const dreader *r, size_t k) { return nc_ftwin_hist(&r->w, k); }
 
-static void consume(dreader *r, int k) {
-  int i;
-  LA(r, k - 1);
-  for (i = 0; i < k; i++) r->hist[(r->nhist++) % HIST] = r->la[(r->lahead + i) % LA_MAX];
-  r->lahead = (r->lahead + k) % LA_MAX;
-  r->nla -= k;
-}
+static void consume(dreader *r, int k) { nc_ftwin_consume(&r->w, k); }
 
 static int tin(const char *s, const nc_ftok *t, const char *const *list) {
   int k;
@@ -145,7 +122,7 @@ static nc_ftok stem(const char *s, const nc_ftok *t) {
 
 static int is_w(dreader *r, int i, const char *w) {
   const nc_ftok *t = LA(r, i);
-  return t->type == NC_FT_WORD && nc_ftok_is(r->s, t, w);
+  return t->type == NC_FT_WORD && nc_ftok_is(r->w.s, t, w);
 }
 static int is_p(dreader *r, int i, char c) {
   const nc_ftok *t = LA(r, i);
@@ -153,10 +130,10 @@ static int is_p(dreader *r, int i, char c) {
 }
 static int h_w(const dreader *r, size_t k, const char *w) {
   const nc_ftok *t = H(r, k);
-  return t && t->type == NC_FT_WORD && nc_ftok_is(r->s, t, w);
+  return t && t->type == NC_FT_WORD && nc_ftok_is(r->w.s, t, w);
 }
 static int upper(const dreader *r, const nc_ftok *t) {
-  unsigned char c = (unsigned char)r->s[t->start];
+  unsigned char c = (unsigned char)r->w.s[t->start];
   return c >= 'A' && c <= 'Z';
 }
 
@@ -221,12 +198,12 @@ static int month_at(dreader *r, int i, int *used) {
   const nc_ftok *t = LA(r, i);
   int k;
   if (t->type != NC_FT_WORD || !upper(r, t)) return 0;
-  if ((k = tin(r->s, t, MONTHS)) > 0) {
+  if ((k = tin(r->w.s, t, MONTHS)) > 0) {
     *used = 1;
     if (is_p(r, i + 1, '.') && !LA(r, i + 1)->gap && k != 5) *used = 2;
     return k;
   }
-  if ((k = tin(r->s, t, MABBR)) > 0) {
+  if ((k = tin(r->w.s, t, MABBR)) > 0) {
     *used = is_p(r, i + 1, '.') && !LA(r, i + 1)->gap ? 2 : 1;
     return k == 13 ? 9 : k;
   }
@@ -240,8 +217,8 @@ static long int_at(dreader *r, int i, long lo, long hi, int maxdig) {
   size_t k;
   if (t->type != NC_FT_NUM || t->end - t->start > (size_t)maxdig) return -1;
   for (k = t->start; k < t->end; k++) {
-    if (r->s[k] < '0' || r->s[k] > '9') return -1;
-    v = v * 10 + (r->s[k] - '0');
+    if (r->w.s[k] < '0' || r->w.s[k] > '9') return -1;
+    v = v * 10 + (r->w.s[k] - '0');
   }
   return (v >= lo && v <= hi) ? v : -1;
 }
@@ -255,7 +232,7 @@ static int day_at(dreader *r, int i, int *used) {
   *used = 1;
   if (nx->type == NC_FT_WORD && !nx->gap) {
     static const char *const ords[] = { "st", "nd", "rd", "th", NULL };
-    if (!tin(r->s, nx, ords)) return 0;
+    if (!tin(r->w.s, nx, ords)) return 0;
     *used = 2;
   } else if (nx->type == NC_FT_NUM && !nx->gap) {
     return 0;
@@ -289,12 +266,12 @@ static int future(const dreader *r) {
                                    t->punct == ';')) break;
     if (t->type == NC_FT_WORD) {
       size_t len = t->end - t->start;
-      if (tin(r->s, t, FUTURE)) return 1;
-      if (len > 3 && r->s[t->end - 3] == '\'' && (r->s[t->end - 2] | 0x20) == 'l' &&
-          (r->s[t->end - 1] | 0x20) == 'l') return 1;
+      if (tin(r->w.s, t, FUTURE)) return 1;
+      if (len > 3 && r->w.s[t->end - 3] == '\'' && (r->w.s[t->end - 2] | 0x20) == 'l' &&
+          (r->w.s[t->end - 1] | 0x20) == 'l') return 1;
       /* past tense: stop looking */
-      if (nc_ftok_is(r->s, t, "was") || nc_ftok_is(r->s, t, "were") ||
-          nc_ftok_is(r->s, t, "had") || nc_ftok_is(r->s, t, "did")) return 0;
+      if (nc_ftok_is(r->w.s, t, "was") || nc_ftok_is(r->w.s, t, "were") ||
+          nc_ftok_is(r->w.s, t, "had") || nc_ftok_is(r->w.s, t, "did")) return 0;
     }
     if (t->nl) break;
   }
@@ -360,7 +337,7 @@ static int read_date(dreader *r, nc_vec *out, int *st) {
       LA(r, 2)->type == NC_FT_NUM && !LA(r, 2)->gap && is_p(r, 3, '-') && !LA(r, 3)->gap &&
       LA(r, 4)->type == NC_FT_NUM && !LA(r, 4)->gap && LA(r, 4)->end - t->start == 10) {
     long day;
-    if (nc_parse_iso(r->s + t->start, 10, &day)) {
+    if (nc_parse_iso(r->w.s + t->start, 10, &day)) {
       *st = emit(out, t->start, t->start + 10, 1, day, day, 0);
       return 5;
     }
@@ -369,9 +346,9 @@ static int read_date(dreader *r, nc_vec *out, int *st) {
 
   if (t->type == NC_FT_WORD) {
     /* a weekday, full or (before a date) abbreviated */
-    nc_ftok st0 = stem(r->s, t);
-    if ((k = tin(r->s, &st0, WDAYS)) > 0 && upper(r, t)) { wd = k - 1; wd_full = 1; }
-    else if ((k = tin(r->s, t, WDABBR)) > 0 && upper(r, t)) {
+    nc_ftok st0 = stem(r->w.s, t);
+    if ((k = tin(r->w.s, &st0, WDAYS)) > 0 && upper(r, t)) { wd = k - 1; wd_full = 1; }
+    else if ((k = tin(r->w.s, t, WDABBR)) > 0 && upper(r, t)) {
       int jj = 1 + (is_p(r, 1, '.') ? 1 : 0), uu;
       if (day_at(r, jj, &uu) || month_at(r, jj, &uu)) wd = (k <= 7) ? k - 1 : (k == 8 ? 1 : 3);
       else return 0;
@@ -405,15 +382,15 @@ static int read_date(dreader *r, nc_vec *out, int *st) {
         "this", "during", "before", "after", NULL };
       const nc_ftok *p1 = H(r, 1);
       size_t dummy = 0;
-      if (u == 1 && tin(r->s, t, MONTHS) && (tin(r->s, p1, pre) || month_part(r, &dummy))) {
+      if (u == 1 && tin(r->w.s, t, MONTHS) && (tin(r->w.s, p1, pre) || month_part(r, &dummy))) {
         long ry, yy;
         int rm, rd, fut;
         if (!r->has_ref) { *st = emit(out, t->start, t->end, 0, 0, 0, 1); return 1; }
         nc_civil_from_days(r->ref, &ry, &rm, &rd);
-        fut = nc_ftok_is(r->s, p1, "next") || future(r);
+        fut = nc_ftok_is(r->w.s, p1, "next") || future(r);
         yy = ry;
-        if (nc_ftok_is(r->s, p1, "last")) { if (m >= rm) yy--; start = p1->start; }
-        else if (nc_ftok_is(r->s, p1, "next")) { if (m <= rm) yy++; start = p1->start; }
+        if (nc_ftok_is(r->w.s, p1, "last")) { if (m >= rm) yy--; start = p1->start; }
+        else if (nc_ftok_is(r->w.s, p1, "next")) { if (m <= rm) yy++; start = p1->start; }
         else if (fut) { if (m < rm) yy++; }
         else if (m > rm) yy--;
         *st = emit_month(r, out, start, t->end, yy, m, 1);
@@ -451,13 +428,13 @@ static int read_date(dreader *r, nc_vec *out, int *st) {
     else if (h_w(r, 1, "next") || h_w(r, 1, "coming")) { dir = 1; strict = 1; start = p1->start; }
     else if (h_w(r, 1, "this")) { dir = future(r); start = p1->start; }
     else dir = future(r);
-    if (!r->has_ref) { *st = emit(out, start, stem(r->s, t).end, 0, 0, 0, 1); return 1; }
+    if (!r->has_ref) { *st = emit(out, start, stem(r->w.s, t).end, 0, 0, 0, 1); return 1; }
     {
       int rw = nc_weekday(r->ref), delta;
       if (dir == 0) { delta = (rw - wd + 7) % 7; if (strict && delta == 0) delta = 7; day = r->ref - delta; }
       else { delta = (wd - rw + 7) % 7; if (strict && delta == 0) delta = 7; day = r->ref + delta; }
     }
-    *st = emit(out, start, stem(r->s, t).end, 1, day, day, 1);
+    *st = emit(out, start, stem(r->w.s, t).end, 1, day, day, 1);
     return 1;
   }
 
@@ -466,10 +443,10 @@ static int read_date(dreader *r, nc_vec *out, int *st) {
     long ry = r->ry;
     int rm = r->rm;
     /* today, yesterday, tomorrow, tonight */
-    nc_ftok st1 = stem(r->s, t);
-    if (nc_ftok_is(r->s, &st1, "today") || nc_ftok_is(r->s, &st1, "tonight") ||
-        nc_ftok_is(r->s, &st1, "yesterday") || nc_ftok_is(r->s, &st1, "tomorrow")) {
-      long off = nc_ftok_is(r->s, &st1, "yesterday") ? -1 : nc_ftok_is(r->s, &st1, "tomorrow") ? 1 : 0;
+    nc_ftok st1 = stem(r->w.s, t);
+    if (nc_ftok_is(r->w.s, &st1, "today") || nc_ftok_is(r->w.s, &st1, "tonight") ||
+        nc_ftok_is(r->w.s, &st1, "yesterday") || nc_ftok_is(r->w.s, &st1, "tomorrow")) {
+      long off = nc_ftok_is(r->w.s, &st1, "yesterday") ? -1 : nc_ftok_is(r->w.s, &st1, "tomorrow") ? 1 : 0;
       /* "Russia today", "USA Today": "today" after a name is not the day */
       if (off == 0 && p1 && p1->type == NC_FT_WORD && upper(r, p1) && H(r, 2) &&
           !(H(r, 2)->type == NC_FT_PUNCT && strchr(".!?\"", H(r, 2)->punct))) return 0;
@@ -478,15 +455,15 @@ static int read_date(dreader *r, nc_vec *out, int *st) {
       return 1;
     }
     /* last/this/next/past + week/month/year/weekend/night; earlier/later this ... */
-    if (nc_ftok_is(r->s, t, "last") || nc_ftok_is(r->s, t, "this") ||
-        nc_ftok_is(r->s, t, "next") || nc_ftok_is(r->s, t, "past")) {
+    if (nc_ftok_is(r->w.s, t, "last") || nc_ftok_is(r->w.s, t, "this") ||
+        nc_ftok_is(r->w.s, t, "next") || nc_ftok_is(r->w.s, t, "past")) {
       int w = 0;
       static const char *const units[] = { "week", "month", "year", "weekend", "night", NULL };
       long lo = 0, hi = 0;
-      int which = nc_ftok_is(r->s, t, "last") ? -1 : nc_ftok_is(r->s, t, "next") ? 1 :
-                  nc_ftok_is(r->s, t, "past") ? -2 : 0;
+      int which = nc_ftok_is(r->w.s, t, "last") ? -1 : nc_ftok_is(r->w.s, t, "next") ? 1 :
+                  nc_ftok_is(r->w.s, t, "past") ? -2 : 0;
       int mod = 0;  /* -1 earlier, 1 later */
-      if ((w = tin(r->s, LA(r, 1), units)) == 0) return 0;
+      if ((w = tin(r->w.s, LA(r, 1), units)) == 0) return 0;
       if (which == 0 && h_w(r, 1, "earlier")) { mod = -1; start = p1->start; }
       if (which == 0 && h_w(r, 1, "later")) { mod = 1; start = p1->start; }
       if (which == -2 && !h_w(r, 1, "the")) return 0;
@@ -523,8 +500,8 @@ static int read_date(dreader *r, nc_vec *out, int *st) {
       return 2;
     }
     /* "a weekend strike", "over the weekend": the last weekend */
-    if (nc_ftok_is(r->s, t, "weekend") && p1 &&
-        (nc_ftok_is(r->s, p1, "the") || nc_ftok_is(r->s, p1, "a"))) {
+    if (nc_ftok_is(r->w.s, t, "weekend") && p1 &&
+        (nc_ftok_is(r->w.s, p1, "the") || nc_ftok_is(r->w.s, p1, "a"))) {
       int rw;
       long sat;
       if (!r->has_ref) { *st = emit(out, t->start, t->end, 0, 0, 0, 1); return 1; }
@@ -543,9 +520,9 @@ static int read_date(dreader *r, nc_vec *out, int *st) {
     static const char *const units[] = {
       "day", "days", "week", "weeks", "month", "months", "year", "years", NULL };
     if (t->type == NC_FT_NUM) nv = int_at(r, 0, 1, 9999, 4);
-    else if ((k = tin(r->s, t, SMALLN)) > 0) nv = k;
-    else if (nc_ftok_is(r->s, t, "a") || nc_ftok_is(r->s, t, "an")) nv = 1;
-    if (nv > 0 && (un = tin(r->s, LA(r, 1), units)) > 0 && is_w(r, 2, "ago")) {
+    else if ((k = tin(r->w.s, t, SMALLN)) > 0) nv = k;
+    else if (nc_ftok_is(r->w.s, t, "a") || nc_ftok_is(r->w.s, t, "an")) nv = 1;
+    if (nv > 0 && (un = tin(r->w.s, LA(r, 1), units)) > 0 && is_w(r, 2, "ago")) {
       long lo, hi;
       un = (un + 1) / 2;
       if (!r->has_ref) { *st = emit(out, t->start, LA(r, 2)->end, 0, 0, 0, 1); return 3; }
@@ -564,7 +541,7 @@ static int read_date(dreader *r, nc_vec *out, int *st) {
       "in", "since", "until", "till", "by", "from", "before", "after", "during", NULL };
     const nc_ftok *p1 = H(r, 1);
     int uu;
-    if (p1 && tin(r->s, p1, pre) && (y = year_at(r, 0, &uu)) >= 0 && !is_p(r, 1, '-')) {
+    if (p1 && tin(r->w.s, p1, pre) && (y = year_at(r, 0, &uu)) >= 0 && !is_p(r, 1, '-')) {
       *st = emit(out, t->start, t->end, 2, nc_days_from_civil(y, 1, 1),
                  nc_days_from_civil(y, 12, 31), 0);
       return 1;
@@ -582,7 +559,7 @@ int nc_dates(const char *s, size_t n, int has_ref, long ref, nc_invalid inv, nc_
     if (b < n) { if (bad) *bad = b; return NC_EUTF8; }
   }
   memset(&r, 0, sizeof r);
-  r.s = s; r.n = n; r.has_ref = has_ref; r.ref = ref;
+  r.w.s = s; r.w.n = n; r.w.hmax = HIST; r.w.lamax = LA_MAX; r.has_ref = has_ref; r.ref = ref;
   r.ry = 1970; r.rm = 1;
   if (has_ref) { int rd; nc_civil_from_days(ref, &r.ry, &r.rm, &rd); }
   for (;;) {
@@ -592,8 +569,8 @@ int nc_dates(const char *s, size_t n, int has_ref, long ref, nc_invalid inv, nc_
     if (c >= n) break;
     /* tokens from where the last ones ended, or from a space shortly before c */
     from = nc_fscan_restart(s, tokpos, c, 256);
-    if (from != tokpos) r.nhist = 0;
-    r.nla = 0; r.lahead = 0; r.lapos = from;
+    if (from != tokpos) r.w.nhist = 0;
+    r.w.nla = 0; r.w.lahead = 0; r.w.lapos = from;
     for (;;) {
       t = LA(&r, 0);
       if (t->type == NC_FT_END || t->end > c) break;
@@ -604,11 +581,11 @@ int nc_dates(const char *s, size_t n, int has_ref, long ref, nc_invalid inv, nc_
       if (t->type == NC_FT_NUM) used = read_date(&r, out, &st);
       else if (t->type == NC_FT_WORD && nc_ftok_is(s, t, "ago")) {
         /* "three days ago", "a week ago": start two words back */
-        if (r.nhist >= 2 && H(&r, 1)->type == NC_FT_WORD &&
+        if (r.w.nhist >= 2 && H(&r, 1)->type == NC_FT_WORD &&
             (H(&r, 2)->type == NC_FT_NUM || tin(s, H(&r, 2), SMALLN) || h_w(&r, 2, "a") ||
              h_w(&r, 2, "an"))) {
-          r.lapos = H(&r, 2)->start;
-          r.nhist -= 2; r.nla = 0; r.lahead = 0;
+          r.w.lapos = H(&r, 2)->start;
+          r.w.nhist -= 2; r.w.nla = 0; r.w.lahead = 0;
           fail = 3;
           used = read_date(&r, out, &st);
         }

@@ -452,54 +452,31 @@ static const char *const AFTER_A[] = {
 #define LA_MAX 32
 
 typedef struct reader {
-  const char *s;
-  size_t n;
-  nc_ftok hist[HIST];   /* ring of tokens before la[0] */
-  size_t nhist;         /* tokens pushed so far (ring index nhist % HIST) */
+  nc_ftwin w;          /* the token window */
   size_t floor;         /* end of the last figure: no hedge reaches before it */
-  nc_ftok la[LA_MAX];   /* look-ahead from the current token: a ring from lahead */
-  int nla, lahead;
-  size_t lapos;         /* scan position after la[nla-1] */
 } reader;
 
 /* look-ahead token i (NC_FT_END beyond the text or the window) */
-static const nc_ftok *LA(reader *r, int i) {
-  static const nc_ftok endtok = { 0, 0, NC_FT_END, 1, 0, 0 };
-  if (i >= LA_MAX) return &endtok;
-  while (r->nla <= i) {
-    r->lapos = nc_ftok_next(r->s, r->n, r->lapos, &r->la[(r->lahead + r->nla) % LA_MAX]);
-    r->nla++;
-  }
-  return &r->la[(r->lahead + i) % LA_MAX];
-}
+static const nc_ftok *LA(reader *r, int i) { return nc_ftwin_la(&r->w, i); }
 
 /* history token k back (1 = the token just before la[0]); NULL if none */
-static const nc_ftok *H(const reader *r, size_t k) {
-  if (k == 0 || k > HIST || k > r->nhist) return NULL;
-  return &r->hist[(r->nhist - k) % HIST];
-}
+static const nc_ftok *H(const reader *r, size_t k) { return nc_ftwin_hist(&r->w, k); }
 
 /* move the first `k` look-ahead tokens to the history */
-static void consume(reader *r, int k) {
-  int i;
-  LA(r, k - 1);
-  for (i = 0; i < k; i++) r->hist[(r->nhist++) % HIST] = r->la[(r->lahead + i) % LA_MAX];
-  r->lahead = (r->lahead + k) % LA_MAX;
-  r->nla -= k;
-}
+static void consume(reader *r, int k) { nc_ftwin_consume(&r->w, k); }
 
 static int is_w(reader *r, int i, const char *w) {
   const nc_ftok *t = LA(r, i);
-  return t->type == NC_FT_WORD && nc_ftok_is(r->s, t, w);
+  return t->type == NC_FT_WORD && nc_ftok_is(r->w.s, t, w);
 }
 static int is_p(reader *r, int i, char c) {
   const nc_ftok *t = LA(r, i);
   return t->type == NC_FT_PUNCT && t->punct == c;
 }
-static int in_l(reader *r, int i, const char *const *list) { return tok_in(r->s, LA(r, i), list); }
+static int in_l(reader *r, int i, const char *const *list) { return tok_in(r->w.s, LA(r, i), list); }
 static int h_w(const reader *r, size_t k, const char *w) {
   const nc_ftok *t = H(r, k);
-  return t && t->type == NC_FT_WORD && nc_ftok_is(r->s, t, w);
+  return t && t->type == NC_FT_WORD && nc_ftok_is(r->w.s, t, w);
 }
 
 static int is_upper_start(const char *s, const nc_ftok *t) {
@@ -643,8 +620,8 @@ static int parse_num(reader *r, int i, num *out) {
   memset(out, 0, sizeof *out);
   if (t->type != NC_FT_NUM) return parse_words(r, i, out);
   /* "0845", "04": clock times and codes, not quantities */
-  if (t->end - t->start > 1 && r->s[t->start] == '0' && r->s[t->start + 1] != '.') return 0;
-  if (!parse_digits(r->s, t, &v, &ndec, &ndig, &seps)) return 0;
+  if (t->end - t->start > 1 && r->w.s[t->start] == '0' && r->w.s[t->start + 1] != '.') return 0;
+  if (!parse_digits(r->w.s, t, &v, &ndec, &ndig, &seps)) return 0;
   out->digits = 1;
   out->scale = 1;
   out->isint = (ndec == 0);
@@ -656,13 +633,13 @@ static int parse_num(reader *r, int i, num *out) {
     const char *const ords[] = { "st", "nd", "rd", "th", NULL };
     const char *const sfx[] = { "m", "mn", "bn", "b", "k", "tn", "trn", NULL };
     const double sfxv[] = { 1e6, 1e6, 1e9, 1e9, 1e3, 1e12, 1e12 };
-    if (tok_in(r->s, nx, ords) && ndec == 0) { out->ordinal = 1; j++; }
-    else if ((k = tok_in(r->s, nx, sfx)) > 0) {
+    if (tok_in(r->w.s, nx, ords) && ndec == 0) { out->ordinal = 1; j++; }
+    else if ((k = tok_in(r->w.s, nx, sfx)) > 0) {
       v *= sfxv[k - 1]; out->half *= sfxv[k - 1]; out->scale = sfxv[k - 1]; out->scaled = 1; j++;
       if (ndec) out->isint = 0;
     }
-    else if ((k = tok_in(r->s, nx, GLUED)) > 0) { out->glued = k; j++; }
-    else if (nc_ftok_is(r->s, nx, "pc")) { out->percent = 1; j++; }
+    else if ((k = tok_in(r->w.s, nx, GLUED)) > 0) { out->glued = k; j++; }
+    else if (nc_ftok_is(r->w.s, nx, "pc")) { out->percent = 1; j++; }
     else return 0;  /* 5G, 4K, 1990s */
   }
   if (!out->ordinal && !out->scaled && (k = in_l(r, j, SCALES)) > 0) {
@@ -708,22 +685,22 @@ static int read_unit(reader *r, int j, int one, size_t *us, size_t *ue) {
   for (k = 0; k < 3; k++) {
     const nc_ftok *t = LA(r, j + k);
     if (t->type != NC_FT_WORD || (k == 0 && !t->gap)) break;
-    if (tok_in(r->s, t, STOP)) break;
+    if (tok_in(r->w.s, t, STOP)) break;
     if (first < 0) first = j + k;
-    if (plural_like(r->s, t)) {
+    if (plural_like(r->w.s, t)) {
       /* "police officers", "Hamas fighters": a plural noun right after wins,
          unless it describes the first ("people dead") */
       const nc_ftok *t2 = LA(r, j + k + 1);
-      if (k < 2 && t2->type == NC_FT_WORD && t2->gap && plural_like(r->s, t2) &&
-          !tok_in(r->s, t2, AFTERADJ)) t = t2, k++;
+      if (k < 2 && t2->type == NC_FT_WORD && t2->gap && plural_like(r->w.s, t2) &&
+          !tok_in(r->w.s, t2, AFTERADJ)) t = t2, k++;
       *us = t->start; *ue = t->end; return j + k + 1;
     }
-    if (k == 0 && tok_in(r->s, t, GLUED)) { *us = t->start; *ue = t->end; return j + 1; }
+    if (k == 0 && tok_in(r->w.s, t, GLUED)) { *us = t->start; *ue = t->end; return j + 1; }
     /* adjectives go before the noun; a hyphen ends the phrase */
     if (is_p(r, j + k + 1, '-')) break;
   }
-  if (first >= 0 && one && verbish(r->s, LA(r, first))) first = -1;
-  if (first >= 0 && (one || tok_in(r->s, LA(r, first), SINGULAR))) {
+  if (first >= 0 && one && verbish(r->w.s, LA(r, first))) first = -1;
+  if (first >= 0 && (one || tok_in(r->w.s, LA(r, first), SINGULAR))) {
     *us = LA(r, first)->start; *ue = LA(r, first)->end;
     return first + 1;
   }
@@ -740,9 +717,9 @@ static const char *unit_before(const reader *r, size_t *us, size_t *ue) {
     if (t->type == NC_FT_PUNCT && (t->punct == '.' || t->punct == ';' || t->punct == '!' ||
                                    t->punct == '?')) break;
     if (t->type != NC_FT_WORD) continue;
-    if (nc_ftok_is(r->s, t, "toll")) return "deaths";
-    if (k >= 3 && nc_ftok_is(r->s, t, "number") && h_w(r, k - 1, "of") &&
-        H(r, k - 2)->type == NC_FT_WORD && !tok_in(r->s, H(r, k - 2), STOP)) {
+    if (nc_ftok_is(r->w.s, t, "toll")) return "deaths";
+    if (k >= 3 && nc_ftok_is(r->w.s, t, "number") && h_w(r, k - 1, "of") &&
+        H(r, k - 2)->type == NC_FT_WORD && !tok_in(r->w.s, H(r, k - 2), STOP)) {
       *us = H(r, k - 2)->start; *ue = H(r, k - 2)->end;
       return NULL;
     }
@@ -764,7 +741,7 @@ static const hedge_def *hedge_before(const reader *r, size_t skip, size_t *depth
   const hedge_def *best = NULL;
   size_t bestlen = 0;
   *depth = skip;
-  if (!H(r, skip + 1) || !nc_ftok_in_sorted(r->s, H(r, skip + 1), last, sizeof last / sizeof *last))
+  if (!H(r, skip + 1) || !nc_ftok_in_sorted(r->w.s, H(r, skip + 1), last, sizeof last / sizeof *last))
     return NULL;
   for (k = 0; HEDGES[k].name; k++) {
     size_t len = 0, m;
@@ -874,8 +851,8 @@ static int read_figure(reader *r, nc_figure *f) {
     else return 0;
     if (LA(r, 1)->type != NC_FT_NUM) return 0;
     j = 1;
-  } else if (t0->type == NC_FT_WORD && (nc_ftok_is(r->s, t0, "us") || nc_ftok_is(r->s, t0, "a") ||
-             nc_ftok_is(r->s, t0, "c") || nc_ftok_is(r->s, t0, "hk")) &&
+  } else if (t0->type == NC_FT_WORD && (nc_ftok_is(r->w.s, t0, "us") || nc_ftok_is(r->w.s, t0, "a") ||
+             nc_ftok_is(r->w.s, t0, "c") || nc_ftok_is(r->w.s, t0, "hk")) &&
              is_p(r, 1, '$') && !LA(r, 1)->gap && LA(r, 2)->type == NC_FT_NUM) {
     cur = 'D'; j = 2;
   }
@@ -904,14 +881,14 @@ static int read_figure(reader *r, nc_figure *f) {
       f->end = LA(r, used - 1)->end;
       f->kind = NC_FK_COUNT;
       f->unit_start = us; f->unit_end = ue;
-      if (ue > us && (k = tok_in(r->s, LA(r, used - 1), CURWORD)) > 0) {
+      if (ue > us && (k = tok_in(r->w.s, LA(r, used - 1), CURWORD)) > 0) {
         f->kind = NC_FK_MONEY;
         f->unit_lit = CURLIT[k - 1];
       }
       return used;
     }
     /* ordinal words */
-    if ((k = tok_in(r->s, t0, ORDW)) > 0) {
+    if ((k = tok_in(r->w.s, t0, ORDW)) > 0) {
       /* "the first of August": a date */
       if (is_w(r, 1, "of") && in_l(r, 2, MONTHS)) return 0;
       f->kind = NC_FK_ORDINAL;
@@ -950,8 +927,8 @@ static int read_figure(reader *r, nc_figure *f) {
 
   /* dates: "Aug. 13", "August 13", "13 August", "13th of August", years */
   if (a.digits && !cur) {
-    if (p1 && tok_in(r->s, p1, MONTHS)) return 0;
-    if (p1 && p1->punct == '.' && H(r, 2) && tok_in(r->s, H(r, 2), MONTHS)) return 0;
+    if (p1 && tok_in(r->w.s, p1, MONTHS)) return 0;
+    if (p1 && p1->punct == '.' && H(r, 2) && tok_in(r->w.s, H(r, 2), MONTHS)) return 0;
     if (a.ntok == 1 && in_l(r, 1, MONTHS)) return 0;
     if (a.ntok == 1 && is_w(r, 1, "of") && in_l(r, 2, MONTHS)) return 0;
     if (a.plain4 && a.v >= 1000 && a.v <= 2100 && !a.glued) {
@@ -961,13 +938,13 @@ static int read_figure(reader *r, nc_figure *f) {
     /* ages: "Abbas, 88," */
     if (a.isint && a.ntok == 1 && a.v >= 1 && a.v <= 120 && p1 && p1->type == NC_FT_PUNCT &&
         p1->punct == ',' && t0->gap && H(r, 2) && H(r, 2)->type == NC_FT_WORD &&
-        (is_upper_start(r->s, H(r, 2)) || !tok_in(r->s, H(r, 2), STOP)) &&
-        !tok_in(r->s, H(r, 2), MONTHS)) {
+        (is_upper_start(r->w.s, H(r, 2)) || !tok_in(r->w.s, H(r, 2), STOP)) &&
+        !tok_in(r->w.s, H(r, 2), MONTHS)) {
       const nc_ftok *nx = LA(r, 1);
       if (nx->type == NC_FT_END ||
           (nx->type == NC_FT_PUNCT && strchr(",.;)", nx->punct)) ||
-          (nx->type == NC_FT_WORD && (nc_ftok_is(r->s, nx, "and") || nc_ftok_is(r->s, nx, "said") ||
-                                      nc_ftok_is(r->s, nx, "who")))) {
+          (nx->type == NC_FT_WORD && (nc_ftok_is(r->w.s, nx, "and") || nc_ftok_is(r->w.s, nx, "said") ||
+                                      nc_ftok_is(r->w.s, nx, "who")))) {
         f->kind = NC_FK_AGE;
         f->value = f->low = f->high = a.v;
         f->unit_lit = "years old";
@@ -978,7 +955,7 @@ static int read_figure(reader *r, nc_figure *f) {
   }
   if (a.ordinal) {
     if (in_l(r, j, MONTHS) || (is_w(r, j, "of") && in_l(r, j + 1, MONTHS))) return 0;
-    if (p1 && tok_in(r->s, p1, MONTHS)) return 0;
+    if (p1 && tok_in(r->w.s, p1, MONTHS)) return 0;
     f->kind = NC_FK_ORDINAL;
     f->value = f->low = f->high = a.v;
     f->start = t0->start; f->end = LA(r, j - 1)->end;
@@ -991,7 +968,7 @@ static int read_figure(reader *r, nc_figure *f) {
     static const char *const pron[] = {
       "no", "any", "every", "each", "some", "the", "this", "that", "which", "other",
       "another", "only", "at", "as", "for", "like", NULL };
-    if (p1 && tok_in(r->s, p1, pron)) return 0;   /* "no one knows", "at one point" */
+    if (p1 && tok_in(r->w.s, p1, pron)) return 0;   /* "no one knows", "at one point" */
     k = read_unit(r, j, 1, &us, &ue);
     if (k == j) return 0;
   }
@@ -1103,14 +1080,14 @@ static int read_figure(reader *r, nc_figure *f) {
   if (!f->unit_lit) {
     int one = (a.v == 1 && !have_b);
     k = read_unit(r, j, one, &us, &ue);
-    if (k > j && tok_in(r->s, LA(r, k - 1), DECADES)) return 0;   /* "nineteen sixties" */
+    if (k > j && tok_in(r->w.s, LA(r, k - 1), DECADES)) return 0;   /* "nineteen sixties" */
     if (k > j) {
       const nc_ftok *ut = LA(r, k - 1);
-      int mk = tok_in(r->s, ut, MEASUREP);
+      int mk = tok_in(r->w.s, ut, MEASUREP);
       j = k;
       f->unit_start = us; f->unit_end = ue;
-      int ms = tok_in(r->s, ut, MEASURE);
-      if ((mk && mk <= 22) || (ms && ms <= 22) || tok_in(r->s, ut, GLUED))
+      int ms = tok_in(r->w.s, ut, MEASURE);
+      if ((mk && mk <= 22) || (ms && ms <= 22) || tok_in(r->w.s, ut, GLUED))
         f->kind = NC_FK_MEASURE;
     } else {
       f->unit_lit = unit_before(r, &f->unit_start, &f->unit_end);
@@ -1146,7 +1123,7 @@ int nc_figures(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad
     if (b < n) { if (bad) *bad = b; return NC_EUTF8; }
   }
   memset(&r, 0, sizeof r);
-  r.s = s; r.n = n;
+  r.w.s = s; r.w.n = n; r.w.hmax = HIST; r.w.lamax = LA_MAX;
   for (;;) {
     const nc_ftok *t;
     nc_figure f;
@@ -1155,8 +1132,8 @@ int nc_figures(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad
     if (c >= n) break;
     /* tokens from where the last ones ended, or from a space shortly before c */
     from = nc_fscan_restart(s, tokpos, c, 256);
-    if (from != tokpos) r.nhist = 0;
-    r.nla = 0; r.lahead = 0; r.lapos = from;
+    if (from != tokpos) r.w.nhist = 0;
+    r.w.nla = 0; r.w.lahead = 0; r.w.lapos = from;
     for (;;) {
       t = LA(&r, 0);
       if (t->type == NC_FT_END || t->end > c) break;
@@ -1169,10 +1146,10 @@ int nc_figures(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad
       continue;
     }
     /* "a dozen", "a few": start at the article */
-    if (t->type == NC_FT_WORD && r.nhist >= 1 && (h_w(&r, 1, "a") || h_w(&r, 1, "an")) &&
+    if (t->type == NC_FT_WORD && r.w.nhist >= 1 && (h_w(&r, 1, "a") || h_w(&r, 1, "an")) &&
         nc_ftok_in_sorted(s, t, AFTER_A, sizeof AFTER_A / sizeof *AFTER_A)) {
-      r.lapos = H(&r, 1)->start;
-      r.nhist--; r.nla = 0; r.lahead = 0;
+      r.w.lapos = H(&r, 1)->start;
+      r.w.nhist--; r.w.nla = 0; r.w.lahead = 0;
       t = LA(&r, 0);
       fail = 2;
     }

@@ -34,6 +34,52 @@ typedef struct nc_ftok {
    (t->type == NC_FT_END at the end of the text). */
 NC_INTERNAL size_t nc_ftok_next(const char *s, size_t n, size_t pos, nc_ftok *t);
 
+/*
+** A bounded window over the scanner's tokens, read lazily: up to `hmax`
+** tokens behind the current one and `lamax` ahead (at most NC_FTWIN_HIST
+** and NC_FTWIN_LA). The figure and date readers both walk text with it.
+*/
+#define NC_FTWIN_HIST 10
+#define NC_FTWIN_LA 32
+
+typedef struct nc_ftwin {
+  const char *s;
+  size_t n;
+  nc_ftok hist[NC_FTWIN_HIST]; /* ring of tokens before la[0] */
+  size_t nhist;                /* tokens pushed so far (ring index nhist % NC_FTWIN_HIST) */
+  nc_ftok la[NC_FTWIN_LA];     /* look-ahead from the current token: a ring from lahead */
+  int nla, lahead;
+  size_t lapos;                /* scan position after la[nla-1] */
+  int hmax, lamax;
+} nc_ftwin;
+
+/* look-ahead token i (NC_FT_END beyond the text or the window) */
+static inline const nc_ftok *nc_ftwin_la(nc_ftwin *w, int i) {
+  static const nc_ftok endtok = { 0, 0, NC_FT_END, 1, 0, 0 };
+  if (i >= w->lamax) return &endtok;
+  while (w->nla <= i) {
+    w->lapos = nc_ftok_next(w->s, w->n, w->lapos, &w->la[(w->lahead + w->nla) % NC_FTWIN_LA]);
+    w->nla++;
+  }
+  return &w->la[(w->lahead + i) % NC_FTWIN_LA];
+}
+
+/* history token k back (1 = the token just before la[0]); NULL if none */
+static inline const nc_ftok *nc_ftwin_hist(const nc_ftwin *w, size_t k) {
+  if (k == 0 || k > (size_t)w->hmax || k > w->nhist) return NULL;
+  return &w->hist[(w->nhist - k) % NC_FTWIN_HIST];
+}
+
+/* move the first `k` look-ahead tokens to the history */
+static inline void nc_ftwin_consume(nc_ftwin *w, int k) {
+  int i;
+  nc_ftwin_la(w, k - 1);
+  for (i = 0; i < k; i++)
+    w->hist[(w->nhist++) % NC_FTWIN_HIST] = w->la[(w->lahead + i) % NC_FTWIN_LA];
+  w->lahead = (w->lahead + k) % NC_FTWIN_LA;
+  w->nla -= k;
+}
+
 /* Case-insensitive (ASCII) equality of a token with a lower-case word. */
 NC_INTERNAL int nc_ftok_is(const char *s, const nc_ftok *t, const char *w);
 

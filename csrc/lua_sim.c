@@ -54,6 +54,13 @@
 #define get_uv(L, i) lua_getfenv(L, (i))
 #endif
 
+/* userdata without user values (Lua 5.4 would otherwise add one) */
+#if LUA_VERSION_NUM >= 504
+#define newud(L, sz) lua_newuserdatauv(L, (sz), 0)
+#else
+#define newud(L, sz) lua_newuserdata(L, (sz))
+#endif
+
 /* ---- userdata layouts ---- */
 
 typedef struct tokseq {
@@ -123,7 +130,8 @@ typedef struct shared {
   uint64_t ab_seed;
 } shared;
 
-#define K_SHARED "newsc.sim_shared"
+/* its registry key: the address of this constant (a light userdata) */
+static const char K_SHARED = 0;
 
 static int scratch_gc(lua_State *L) {
   shared *x = (shared *)luaL_checkudata(L, 1, T_SCRATCH);
@@ -142,12 +150,15 @@ static void newshared(lua_State *L) {
   x->ab_n = 0; x->ab_seed = 0;
   luaL_getmetatable(L, T_SCRATCH);
   lua_setmetatable(L, -2);
-  lua_setfield(L, LUA_REGISTRYINDEX, K_SHARED);
+  lua_pushlightuserdata(L, (void *)&K_SHARED);
+  lua_insert(L, -2);
+  lua_rawset(L, LUA_REGISTRYINDEX);
 }
 
 static shared *getshared(lua_State *L) {
   shared *x;
-  lua_getfield(L, LUA_REGISTRYINDEX, K_SHARED);
+  lua_pushlightuserdata(L, (void *)&K_SHARED);
+  lua_rawget(L, LUA_REGISTRYINDEX);
   x = (shared *)lua_touserdata(L, -1);
   lua_pop(L, 1); /* anchored in the registry */
   if (x == NULL) luaL_error(L, "newsc: similarity scratch space missing");
@@ -343,7 +354,7 @@ static int tok_tostring(lua_State *L) {
 /* Shingles of argument `arg` into the shared buffer; NULL (nil, msg pushed) on
    invalid UTF-8. Leaves the stack as it was otherwise (the values stay valid
    until the next call into this module). */
-static nc_vec *shingles_of(lua_State *L, int arg, size_t k, const nc_topts *o) {
+static nc_vec *shingles_of(lua_State *L, int arg, size_t k, const nc_topts *o, int sorted) {
   int top = lua_gettop(L), st;
   size_t n;
   const uint64_t *h = hashes_of(L, arg, o, &n);
@@ -351,7 +362,7 @@ static nc_vec *shingles_of(lua_State *L, int arg, size_t k, const nc_topts *o) {
   if (!h) return NULL;
   x = getshared(L);
   x->sh.len = 0;
-  st = nc_sim_shingles(h, n, k, &x->sh);
+  st = sorted ? nc_sim_shingles(h, n, k, &x->sh) : nc_sim_shingle_hashes(h, n, k, &x->sh);
   if (st != NC_OK) lnc_fail(L, st, 0);
   lua_settop(L, top);
   return &x->sh;
@@ -363,8 +374,8 @@ static sset *toset(lua_State *L, int arg, size_t k, int optarg) {
   nc_vec *v;
   if (s) { lua_pushvalue(L, arg); return s; }
   topts(L, optarg, &o, 0, 0);
-  if (!(v = shingles_of(L, arg, k, &o))) return NULL;
-  s = (sset *)lua_newuserdata(L, sizeof(sset) + (v->len ? v->len - 1 : 0) * sizeof(uint64_t));
+  if (!(v = shingles_of(L, arg, k, &o, 1))) return NULL;
+  s = (sset *)newud(L, sizeof(sset) + (v->len ? v->len - 1 : 0) * sizeof(uint64_t));
   s->n = v->len;
   if (v->len) memcpy(s->h, v->data, v->len * sizeof(uint64_t));
   setmeta(L, T_SET);
@@ -447,7 +458,7 @@ static int l_minhash(lua_State *L) {
     else {
       nc_vec *v;
       topts(L, 2, &o, 0, 0);
-      if (!(v = shingles_of(L, 1, (size_t)k, &o))) return 2;
+      if (!(v = shingles_of(L, 1, (size_t)k, &o, 0))) return 2;
       set = (const uint64_t *)v->data; nset = v->len;
     }
   }
@@ -458,7 +469,7 @@ static int l_minhash(lua_State *L) {
     nc_minhash_params((uint64_t)seed, (size_t)n, (uint64_t *)x->ab.data);
     x->ab_n = (size_t)n; x->ab_seed = (uint64_t)seed;
   }
-  g = (msig *)lua_newuserdata(L, sizeof(msig) + ((size_t)n - 1) * sizeof(uint32_t));
+  g = (msig *)newud(L, sizeof(msig) + ((size_t)n - 1) * sizeof(uint32_t));
   g->n = (uint32_t)n; g->k = (uint32_t)k; g->seed = (uint64_t)seed;
   nc_minhash(set, nset, (const uint64_t *)x->ab.data, (size_t)n, g->v);
   setmeta(L, T_MINHASH);
@@ -509,7 +520,7 @@ static int l_simhash(lua_State *L) {
   size_t k = getk(L, 2, &optarg);
   nc_topts o;
   const uint64_t *h;
-  size_t n, i, cnt;
+  size_t n;
   shared *x;
   shash *f;
   uint64_t fp;
@@ -520,18 +531,11 @@ static int l_simhash(lua_State *L) {
   if (k == 1 || n == 0) {
     fp = nc_simhash(h, NULL, n);
   } else {
-    size_t kk = k > n ? n : k;
-    cnt = n - kk + 1;
     x->sh.len = 0;
-    if (nc_vec_reserve(&x->sh, cnt + kk) != NC_OK) return lnc_fail(L, NC_ENOMEM, 0);
-    for (i = 0; i < cnt; i++) {
-      size_t at = x->sh.len;
-      if (nc_sim_shingles(h + i, kk, kk, &x->sh) != NC_OK) return lnc_fail(L, NC_ENOMEM, 0);
-      x->sh.len = at + 1;
-    }
+    if (nc_sim_shingle_hashes(h, n, k, &x->sh) != NC_OK) return lnc_fail(L, NC_ENOMEM, 0);
     fp = nc_simhash((const uint64_t *)x->sh.data, NULL, x->sh.len);
   }
-  f = (shash *)lua_newuserdata(L, sizeof *f);
+  f = (shash *)newud(L, sizeof *f);
   f->h = fp;
   setmeta(L, T_SIMHASH);
   return 1;

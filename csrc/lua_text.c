@@ -47,16 +47,31 @@ static int l_word_spans(lua_State *L) {
   size_t n, bad = 0, i;
   const char *s = luaL_checklstring(L, 1, &n);
   nc_invalid inv = lnc_optinvalid(L, 2);
-  nc_vec *v = lnc_newvec(L, sizeof(nc_token));
-  int st = nc_words(s, n, inv, v, &bad);
+  nc_vec *v = lnc_newvec(L, sizeof(nc_wspan));
+  int st = nc_word_spans(s, n, inv, v, &bad);
+  if (st == NC_ERANGE) {   /* 4 GiB of text or a token of 256 MiB: the wide form */
+    v = lnc_newvec(L, sizeof(nc_token));
+    st = nc_words(s, n, inv, v, &bad);
+    if (st != NC_OK) return lnc_fail(L, st, bad);
+    if (v->len > (size_t)0x3FFFFFFF) return luaL_error(L, "too many words");
+    lua_createtable(L, (int)(v->len * 2), 0);
+    for (i = 0; i < v->len; i++) {
+      nc_token *t = &NC_VEC_AT(v, nc_token, i);
+      lua_pushinteger(L, (lua_Integer)t->start + 1);
+      lua_rawseti(L, -2, (int)(2 * i + 1));
+      lua_pushinteger(L, (lua_Integer)t->end);
+      lua_rawseti(L, -2, (int)(2 * i + 2));
+    }
+    return 1;
+  }
   if (st != NC_OK) return lnc_fail(L, st, bad);
   if (v->len > (size_t)0x3FFFFFFF) return luaL_error(L, "too many words");
   lua_createtable(L, (int)(v->len * 2), 0);
   for (i = 0; i < v->len; i++) {
-    nc_token *t = &NC_VEC_AT(v, nc_token, i);
+    nc_wspan *t = &NC_VEC_AT(v, nc_wspan, i);
     lua_pushinteger(L, (lua_Integer)t->start + 1);
     lua_rawseti(L, -2, (int)(2 * i + 1));
-    lua_pushinteger(L, (lua_Integer)t->end);
+    lua_pushinteger(L, (lua_Integer)t->start + (lua_Integer)(t->lenkind >> 4));
     lua_rawseti(L, -2, (int)(2 * i + 2));
   }
   return 1;
@@ -98,8 +113,9 @@ static void push_text(lua_State *L, const char *p, size_t len, nc_invalid inv, n
 }
 
 /*
-** Push the NFKC_Casefold form of the token p[0..len): the string at index
-** `same` when the token is ASCII without capitals, else a new string.
+** Push the NFKC_Casefold form of the token p[0..len): when the token is
+** ASCII without capitals, the string at index `same` (or p[0..len) itself
+** when `same` is 0), else a new string.
 */
 static void push_norm(lua_State *L, const char *p, size_t len, int same, nc_vec *norm,
                       size_t start) {
@@ -111,7 +127,8 @@ static void push_norm(lua_State *L, const char *p, size_t len, int same, nc_vec 
     upper |= (b >= 'A' && b <= 'Z');
   }
   if (j == len && !upper) {
-    lua_pushvalue(L, same);
+    if (same) lua_pushvalue(L, same);
+    else lua_pushlstring(L, p, len);   /* ASCII: the text itself */
   } else if (j == len) {
     char small[64];
     char *d = small;
@@ -135,40 +152,30 @@ static void push_norm(lua_State *L, const char *p, size_t len, int same, nc_vec 
   }
 }
 
-/*
-** newsc.words(s [, opts]) -> array of {text=, norm=, start=, stop=, kind=}
-**   opts.fields = "text": an array of the token strings only;
-**   opts.fields = "norm": an array of their normal forms only.
-*/
-static int l_words(lua_State *L) {
-  static const char *const fields[] = { "all", "text", "norm", NULL };
-  size_t n, bad = 0, i;
-  const char *s = luaL_checklstring(L, 1, &n);
-  nc_invalid inv = lnc_optinvalid(L, 2);
-  const char *fs = lnc_optfield_string(L, 2, "fields", "all");
+/* What build_words needs: the tokens of s and a scratch vector. */
+typedef struct words_job {
+  const char *s;
+  nc_invalid inv;
   nc_vec *v, *norm;
-  int st, k, base, res, which;
-  for (which = 0; fields[which] && strcmp(fields[which], fs) != 0; which++) {}
-  if (fields[which] == NULL)
-    return luaL_argerror(L, 2, lua_pushfstring(L,
-        "option 'fields' must be \"all\", \"text\" or \"norm\", got \"%s\"", fs));
-  lua_settop(L, 2);
+  int which;   /* 0: tables, 1: text strings, 2: norm strings */
+} words_job;
+
+/* Push the result of newsc.words for the tokens of job (light userdata at 1). */
+static int build_words(lua_State *L) {
+  const words_job *job = (const words_job *)lua_touserdata(L, 1);
+  const char *s = job->s;
+  nc_invalid inv = job->inv;
+  nc_vec *v = job->v, *norm = job->norm;
+  size_t i;
+  int k, base, res;
   luaL_checkstack(L, 32, "too many nested calls");
-  v = lnc_newvec(L, sizeof(nc_token));       /* 3 */
-  norm = lnc_newvec(L, 1);                   /* 4 */
-  st = nc_words(s, n, inv, v, &bad);
-  if (st != NC_OK) return lnc_fail(L, st, bad);
-  if (v->len > (size_t)0x7FFFFFFF) return luaL_error(L, "too many words");
-  if (which != 0) {
+  if (job->which != 0) {
     lua_createtable(L, (int)v->len, 0);
     res = lua_gettop(L);
     for (i = 0; i < v->len; i++) {
       nc_token *t = &NC_VEC_AT(v, nc_token, i);
-      push_text(L, s + t->start, t->end - t->start, inv, norm);
-      if (which == 2) {
-        push_norm(L, s + t->start, t->end - t->start, res + 1, norm, t->start);
-        lua_remove(L, res + 1);
-      }
+      if (job->which == 2) push_norm(L, s + t->start, t->end - t->start, 0, norm, t->start);
+      else push_text(L, s + t->start, t->end - t->start, inv, norm);
       lua_rawseti(L, res, (int)i + 1);
     }
     return 1;
@@ -203,6 +210,52 @@ static int l_words(lua_State *L) {
     lua_rawset(L, res + 1);
     lua_rawseti(L, res, (int)i + 1);
   }
+  return 1;
+}
+
+/*
+** newsc.words(s [, opts]) -> array of {text=, norm=, start=, stop=, kind=}
+**   opts.fields = "text": an array of the token strings only;
+**   opts.fields = "norm": an array of their normal forms only.
+** Every table and string made here is part of the result, so the collector
+** is paused while they are made (its marks would all be redone later) and
+** restarted even when an allocation fails (Lua 5.2 and later).
+*/
+static int l_words(lua_State *L) {
+  static const char *const fields[] = { "all", "text", "norm", NULL };
+  size_t n, bad = 0;
+  const char *s = luaL_checklstring(L, 1, &n);
+  nc_invalid inv = lnc_optinvalid(L, 2);
+  const char *fs = lnc_optfield_string(L, 2, "fields", "all");
+  words_job job;
+  int st, which;
+  for (which = 0; fields[which] && strcmp(fields[which], fs) != 0; which++) {}
+  if (fields[which] == NULL)
+    return luaL_argerror(L, 2, lua_pushfstring(L,
+        "option 'fields' must be \"all\", \"text\" or \"norm\", got \"%s\"", fs));
+  lua_settop(L, 2);
+  job.s = s;
+  job.inv = inv;
+  job.which = which;
+  job.v = lnc_newvec(L, sizeof(nc_token));   /* 3 */
+  job.norm = lnc_newvec(L, 1);               /* 4 */
+  st = nc_words(s, n, inv, job.v, &bad);
+  if (st != NC_OK) return lnc_fail(L, st, bad);
+  if (job.v->len > (size_t)0x7FFFFFFF) return luaL_error(L, "too many words");
+#if LUA_VERSION_NUM >= 502
+  if (job.v->len > 64 && lua_gc(L, LUA_GCISRUNNING, 0)) {
+    lua_pushcfunction(L, build_words);
+    lua_pushlightuserdata(L, &job);
+    lua_gc(L, LUA_GCSTOP, 0);
+    st = lua_pcall(L, 1, 1, 0);
+    lua_gc(L, LUA_GCRESTART, 0);
+    if (st != LUA_OK) return lua_error(L);
+    return 1;
+  }
+#endif
+  lua_pushcfunction(L, build_words);
+  lua_pushlightuserdata(L, &job);
+  lua_call(L, 1, 1);
   return 1;
 }
 

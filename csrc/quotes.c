@@ -24,6 +24,11 @@
 
 #include "quotes.h"
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define NC_Q_SSE2 1
+#endif
+
 /* ---- lexicon ---- */
 
 enum { BC_OTHER, BC_ALNUM, BC_UPPER, BC_HIGH, BC_MARK, BC_NL, BC_BLANK };
@@ -39,25 +44,23 @@ enum {
 
 #define NLEX (sizeof LEX / sizeof LEX[0])
 
-/* Lexicon bits of the word s[0..n) after the quick refusal of lex_lookup. */
+/* Lexicon bits of the word s[0..n) after the quick refusal of lex_lookup: the
+   hash reads the length and three bytes (| 0x20 lowers A-Z and leaves the
+   lexicon's letters, dots and hyphens as they are), the comparison all of them. */
 static unsigned lex_find(const char *s, size_t n) {
-  char buf[24];
   size_t i, k;
-  uint32_t hv = 2166136261u;
-  for (i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-    else if (c >= 0x80) return 0;
-    buf[i] = (char)c;
-    hv = (hv ^ c) * 16777619u;
-  }
-  buf[n] = 0;
-  for (k = hv & (LEXHASH_SIZE - 1);; k = (k + 1) & (LEXHASH_SIZE - 1)) {
+  uint32_t h = ((uint32_t)n * 31 + ((unsigned char)s[0] | 0x20)) * 31;
+  h = (h + (n > 1 ? ((unsigned char)s[1] | 0x20) : 0)) * 31 + ((unsigned char)s[n - 1] | 0x20);
+  h = (uint32_t)(h * 2654435761u) >> 22;
+  for (k = h & (LEXHASH_SIZE - 1);; k = (k + 1) & (LEXHASH_SIZE - 1)) {
     unsigned e = LEXHASH[k];
     const char *w;
     if (e == 0) return 0;
     w = LEX[e - 1].w;
-    for (i = 0; i < n && w[i] == buf[i]; i++) {}
+    for (i = 0; i < n; i++) {
+      unsigned char c = (unsigned char)s[i];
+      if (w[i] == 0 || (unsigned char)w[i] != (unsigned char)(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0))) break;
+    }
     if (i == n && w[n] == 0) return LEX[e - 1].mask;
   }
 }
@@ -74,12 +77,23 @@ static inline unsigned lex_lookup(const char *s, size_t n) {
   return lex_find(s, n);
 }
 
-/* 1 when the lexicon is sorted (checked by the C tests). */
+/* 1 when the lexicon is sorted and every word of it is found by its hash, in
+   lower and in upper case (checked by the C tests). */
 NC_INTERNAL int nc_quotes_lexicon_ok(void);
 int nc_quotes_lexicon_ok(void) {
-  size_t i;
+  size_t i, k;
   for (i = 1; i < NLEX; i++)
     if (strcmp(LEX[i - 1].w, LEX[i].w) >= 0) return 0;
+  for (i = 0; i < NLEX; i++) {
+    char up[24];
+    size_t l = strlen(LEX[i].w);
+    if (l == 0 || l >= sizeof up || LEX[i].w[l - 1] == '.') return 0;
+    for (k = 0; k < l; k++) {
+      char c = LEX[i].w[k];
+      up[k] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+    }
+    if (lex_lookup(LEX[i].w, l) != LEX[i].mask || lex_lookup(up, l) != LEX[i].mask) return 0;
+  }
   return 1;
 }
 
@@ -91,13 +105,68 @@ const char *nc_qkind_name(int kind) {
   }
 }
 
+/* ---- vectors ---- */
+
+/* A new element at the end of v, uninitialised (the caller sets every field); NULL without memory. */
+static inline void *vec_push_raw(nc_vec *v) {
+  if (v->len == v->cap && nc_vec_reserve(v, 1) != NC_OK) return NULL;
+  return (char *)v->data + v->size * v->len++;
+}
+
+/* ---- skipping ---- */
+
+/* Offset of the first byte at or after i that may start a quote mark or end a
+   line (MSTOP: newline " ' ` and the lead bytes 0xC2 0xE2), or n. */
+static size_t skip_to_mark(const char *s, size_t i, size_t n) {
+#ifdef NC_Q_SSE2
+  const __m128i nl = _mm_set1_epi8('\n'), dq = _mm_set1_epi8('"'), sq = _mm_set1_epi8('\''),
+                bq = _mm_set1_epi8('`'), c2 = _mm_set1_epi8((char)0xC2), e2 = _mm_set1_epi8((char)0xE2);
+  while (i + 16 <= n) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dq)),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, sq), _mm_cmpeq_epi8(v, bq)));
+    int bits = _mm_movemask_epi8(_mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2))));
+    if (bits) return i + (size_t)__builtin_ctz((unsigned)bits);
+    i += 16;
+  }
+#endif
+  while (i < n && !MSTOP[(unsigned char)s[i]]) i++;
+  return i;
+}
+
+/* Offset of the first byte at or after i that may start a capitalised word
+   (CSTART: A-Z and the lead bytes 0xC0-0xFF), or n. */
+static size_t skip_to_cap(const char *s, size_t i, size_t n) {
+#ifdef NC_Q_SSE2
+  const __m128i a1 = _mm_set1_epi8('A' - 1), z1 = _mm_set1_epi8('Z' + 1), h1 = _mm_set1_epi8((char)0xBF),
+                zero = _mm_setzero_si128();
+  while (i + 16 <= n) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    /* signed bytes: A-Z is in ('A' - 1, 'Z' + 1), 0xC0-0xFF in (0xBF, 0) */
+    __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, a1), _mm_cmplt_epi8(v, z1));
+    __m128i hi = _mm_and_si128(_mm_cmpgt_epi8(v, h1), _mm_cmplt_epi8(v, zero));
+    int bits = _mm_movemask_epi8(_mm_or_si128(up, hi));
+    if (bits) return i + (size_t)__builtin_ctz((unsigned)bits);
+    i += 16;
+  }
+#endif
+  while (i < n && !CSTART[(unsigned char)s[i]]) i++;
+  return i;
+}
+
 /* ---- characters ---- */
 
 enum { C_SPACE, C_NL, C_LOWER, C_UPPER, C_DIGIT, C_OPEN, C_DASH, C_MARK, C_PUNCT, C_OTHER };
 
-static int cp_class(int32_t cp) {
+static int cp_class_high(int32_t cp);
+
+static inline int cp_class(int32_t cp) {
+  if ((uint32_t)cp < 0x80) return ACLASS[cp];
+  return cp_class_high(cp);
+}
+
+static int cp_class_high(int32_t cp) {
   if (cp < 0) return C_OTHER;
-  if (cp < 0x80) return ACLASS[cp];
   switch (cp) {
     case 0xA0: case 0x3000: case 0x202F: case 0x205F: return C_SPACE;
     case 0x2028: case 0x2029: case 0x85: return C_NL;
@@ -135,27 +204,28 @@ static int32_t cp_at(const char *s, size_t n, size_t i, size_t *len) {
 }
 
 /* Start of the character before offset i (i > 0). */
-static size_t prev_start(const char *s, size_t i) {
+static inline size_t prev_start(const char *s, size_t i) {
   size_t j = i - 1, k = 0;
+  if ((unsigned char)s[j] < 0x80) return j;
   while (j > 0 && k < 3 && ((unsigned char)s[j] & 0xC0) == 0x80) { j--; k++; }
   return j;
 }
 
 /* Class of the character before i (C_NL at the start of the text). */
-static int class_before(const char *s, size_t n, size_t i) {
+static inline int class_before(const char *s, size_t n, size_t i) {
   if (i == 0) return C_NL;
   if ((unsigned char)s[i - 1] < 0x80) return cp_class((unsigned char)s[i - 1]);
   return cp_class(cp_at(s, n, prev_start(s, i), NULL));
 }
 
-static int class_at(const char *s, size_t n, size_t i) {
+static inline int class_at(const char *s, size_t n, size_t i) {
   if (i >= n) return C_NL;
   if ((unsigned char)s[i] < 0x80) return cp_class((unsigned char)s[i]);
   return cp_class(cp_at(s, n, i, NULL));
 }
 
 /* ASCII letter or digit */
-#define ASCII_ALNUM(b) (((b) >= 'a' && (b) <= 'z') || ((b) >= 'A' && (b) <= 'Z') || ((b) >= '0' && (b) <= '9'))
+#define ASCII_ALNUM(b) (WORDCH[(unsigned char)(b)])
 
 /* ---- step 1: marks ---- */
 
@@ -297,7 +367,7 @@ static int read_mark(qscan *q, size_t i, int *fam, size_t *len, int *low) {
 
 static int emit_raw(qscan *q, const openm *o, size_t end, size_t iend, int closed,
                     size_t para, size_t pstart, size_t pend) {
-  raw *r = (raw *)nc_vec_push(&q->raws);
+  raw *r = (raw *)vec_push_raw(&q->raws);
   if (r == NULL) return NC_ENOMEM;
   r->start = o->pos; r->istart = o->after;
   r->end = end; r->iend = iend;
@@ -350,9 +420,13 @@ static int scan_marks(qscan *q) {
         if ((rc = settle_pending(q, 0)) != NC_OK) return rc;
       }
       i++;
-      if (q->seen) {
-        while (i < n && !MSTOP[(unsigned char)s[i]]) i++;
-      }
+      if (q->seen) i = skip_to_mark(s, i, n);
+      continue;
+    }
+    if (q->seen && c == 0xE2 && i > 0 && i + 3 < n && (unsigned char)s[i + 1] == 0x80 &&
+        (unsigned char)s[i + 2] == 0x99 && WORDCH[(unsigned char)s[i - 1]] && WORDCH[(unsigned char)s[i + 3]]) {
+      /* ’ between two ASCII letters or digits: an apostrophe (Moscow’s) */
+      i = skip_to_mark(s, i + 3, n);
       continue;
     }
     {
@@ -412,13 +486,35 @@ typedef struct tok {
 
 /* End of the word starting at i (a letter or digit there): letters, digits,
    and inner ' ’ . - & followed by a letter or digit. */
-static size_t word_end(const char *s, size_t n, size_t i) {
+static size_t word_end_slow(const char *s, size_t n, size_t i);
+
+static inline size_t word_end(const char *s, size_t n, size_t i) {
+  unsigned char b;
+  while (i < n && WORDCH[(unsigned char)s[i]]) i++;
+  if (i >= n) return i;
+  b = (unsigned char)s[i];
+  if (b < 0x80 && b != '\'' && b != '.' && b != '-' && b != '&') return i;
+  return word_end_slow(s, n, i);
+}
+
+static size_t word_end_slow(const char *s, size_t n, size_t i) {
   size_t len;
   while (i < n) {
     int32_t cp;
     unsigned char b = (unsigned char)s[i];
     if (ASCII_ALNUM(b)) { i++; continue; }
-    cp = cp_at(s, n, i, &len);
+    if (b < 0x80 && b != '\'' && b != '.' && b != '-' && b != '&') break;
+    /* U+00C0-U+024F: Latin letters but for × and ÷ */
+    if (b >= 0xC3 && b <= 0xC9 && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+        !(b == 0xC3 && ((unsigned char)s[i + 1] == 0x97 || (unsigned char)s[i + 1] == 0xB7))) {
+      i += 2;
+      continue;
+    }
+    if (b == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x99) {
+      cp = 0x2019; len = 3;   /* ’ */
+    } else {
+      cp = cp_at(s, n, i, &len);
+    }
     int c = cp_class(cp);
     if (IS_ALNUM(c)) { i += len; continue; }
     if (cp == '\'' || cp == 0x2019 || cp == '.' || cp == '-' || cp == '&') {
@@ -434,10 +530,12 @@ static size_t word_end(const char *s, size_t n, size_t i) {
 static int is_abbrev(const char *s, size_t ws, size_t we) {
   size_t l = we - ws;
   unsigned m;
+  size_t i;
   if (l == 1) return ((unsigned char)s[ws] >= 'A' && (unsigned char)s[ws] <= 'Z');
-  if (memchr(s + ws, '.', l) != NULL) return 1;          /* U.S */
+  for (i = ws; i < we; i++) if (s[i] == '.') return 1;  /* U.S */
+  if (l > 4) return 0;
   m = lex_lookup(s + ws, l);
-  if (m & L_TITLE && l <= 4) return 1;                   /* Sen Gov Mr Dr Rep Gen Lt */
+  if (m & L_TITLE) return 1;                             /* Sen Gov Mr Dr Rep Gen Lt */
   if (l == 2 && s[ws] == 'J' && s[ws + 1] == 'r') return 1;
   if (l == 2 && s[ws] == 'S' && s[ws + 1] == 't') return 1;
   return 0;
@@ -504,8 +602,16 @@ static size_t lex_window(const char *s, size_t n, size_t a, size_t b, tok *t, si
   return k;
 }
 
-static int tok_is(const char *s, const tok *t, const char *w) {
-  size_t l = strlen(w), i;
+/* tok_is(s, t, "word"): is token t that word (ASCII, without case)? w a string literal. */
+#define tok_is(s, t, w) tok_is_l((s), (t), (w), sizeof(w) - 1)
+
+/* A cue word after a preposition or a determiner is a noun: "in states", "his claims" */
+#define NOUN_CUE(t, c) ((c) > 0 && (t)[(c) - 1].type == T_WORD && ((t)[(c) - 1].lex & (L_PREP | L_DET | L_OF)) && \
+                        !((t)[(c) - 1].lex & (L_PRONP | L_PRONO)) && !tok_is(s, &(t)[(c) - 1], "another") && \
+                        !tok_is(s, &(t)[(c) - 1], "one"))
+
+static int tok_is_l(const char *s, const tok *t, const char *w, size_t l) {
+  size_t i;
   if (t->type != T_WORD || t->e - t->s != l) return 0;
   for (i = 0; i < l; i++) {
     unsigned char c = (unsigned char)s[t->s + i];
@@ -519,44 +625,87 @@ static int tok_is(const char *s, const tok *t, const char *w) {
 
 typedef struct name {
   size_t start;          /* the run of capitalised words */
-  size_t nstart;         /* the name without leading titles: "Vladimir Putin" */
-  size_t ks, ke;         /* its last word without a possessive: the key */
-  unsigned char ntok, titled, inquote;
+  unsigned key;          /* index of its key in names.keys, NOKEY when too long */
+  unsigned char ntok, inquote;
 } name;
 
+#define NOKEY 0xFFFFFFFFu
+
+/* A key (the last word of a name, without a possessive) and what is known of it. */
 typedef struct nslot {
   size_t ks, bs, be;     /* key start; fullest name */
-  unsigned kl;           /* key length */
-  unsigned char btok, person, used;
+  unsigned kl, hash;     /* key length, hash */
+  unsigned char btok, person;
 } nslot;
 
 typedef struct names {
-  nc_vec list;           /* name */
-  nslot *tab;
-  size_t cap, used;      /* a power of two; slots in use */
+  nc_vec list;           /* name, in text order */
+  nc_vec keys;           /* nslot */
+  unsigned *tab;         /* open addressing: key index + 1, 0 empty */
+  size_t cap;            /* a power of two, kept at least twice the keys */
 } names;
 
-static size_t hash_bytes(const char *s, size_t l) {
-  size_t h = 2166136261u, i;
-  for (i = 0; i < l; i++) { h ^= (unsigned char)s[i]; h *= 16777619u; }
-  return h;
+/* Hash of a key (1..255 bytes): its length and five of its bytes. */
+static unsigned hash_bytes(const char *s, size_t l) {
+  const unsigned char *u = (const unsigned char *)s;
+  uint32_t h = (uint32_t)l * 0x9E3779B1u;
+  h = (h ^ u[0]) * 0x01000193u;
+  h = (h ^ u[l > 1 ? 1 : 0]) * 0x01000193u;
+  h = (h ^ u[l / 2]) * 0x01000193u;
+  h = (h ^ u[l > 1 ? l - 2 : 0]) * 0x01000193u;
+  h = (h ^ u[l - 1]) * 0x01000193u;
+  return h ^ (h >> 15);
 }
 
-static nslot *name_slot(const names *nm, const char *s, size_t ks, size_t kl, int add) {
-  size_t h, i;
-  if (nm->cap == 0 || kl > 255) return NULL;
-  h = hash_bytes(s + ks, kl) & (nm->cap - 1);
-  for (i = 0; i < nm->cap; i++) {
-    nslot *e = &nm->tab[(h + i) & (nm->cap - 1)];
-    if (!e->used) {
-      if (!add) return NULL;
-      ((names *)nm)->used++;
-      e->used = 1; e->ks = ks; e->kl = (unsigned)kl; e->bs = e->be = 0; e->btok = 0; e->person = 0;
-      return e;
+/* Index of the key s[ks..ks+kl) in nm->keys (added when `add`), or NOKEY. */
+static unsigned key_index(names *nm, const char *s, size_t ks, size_t kl, int add) {
+  unsigned h;
+  size_t i;
+  if (kl > 255 || kl == 0) return NOKEY;
+  h = hash_bytes(s + ks, kl);
+  if (nm->cap > 0) {
+    for (i = h & (nm->cap - 1);; i = (i + 1) & (nm->cap - 1)) {
+      unsigned e = nm->tab[i];
+      const nslot *k;
+      if (e == 0) break;
+      k = &NC_VEC_AT(&nm->keys, nslot, e - 1);
+      if (k->hash == h && k->kl == kl) {
+        size_t j = 0;
+        while (j < kl && s[k->ks + j] == s[ks + j]) j++;
+        if (j == kl) return e - 1;
+      }
     }
-    if (e->kl == kl && memcmp(s + e->ks, s + ks, kl) == 0) return e;
   }
-  return NULL;
+  if (!add || nm->keys.len >= NOKEY - 1) return NOKEY;
+  if (2 * (nm->keys.len + 1) > nm->cap) {
+    size_t nc = nm->cap ? nm->cap * 2 : 256, j;
+    unsigned *t = (unsigned *)calloc(nc, sizeof(unsigned));
+    if (t == NULL) return NOKEY;
+    for (j = 0; j < nm->keys.len; j++) {
+      size_t p = NC_VEC_AT(&nm->keys, nslot, j).hash & (nc - 1);
+      while (t[p] != 0) p = (p + 1) & (nc - 1);
+      t[p] = (unsigned)j + 1;
+    }
+    free(nm->tab);
+    nm->tab = t; nm->cap = nc;
+  }
+  {
+    nslot *k = (nslot *)vec_push_raw(&nm->keys);
+    if (k == NULL) return NOKEY;
+    k->ks = ks; k->kl = (unsigned)kl; k->hash = h; k->bs = k->be = 0; k->btok = 0; k->person = 0;
+    for (i = h & (nm->cap - 1); nm->tab[i] != 0; i = (i + 1) & (nm->cap - 1)) {}
+    nm->tab[i] = (unsigned)nm->keys.len;
+    return (unsigned)nm->keys.len - 1;
+  }
+}
+
+static nslot *key_at(const names *nm, unsigned k) {
+  return k == NOKEY ? NULL : &NC_VEC_AT(&nm->keys, nslot, k);
+}
+
+/* The key record of s[ks..ks+kl), or NULL. */
+static nslot *name_slot(const names *nm, const char *s, size_t ks, size_t kl) {
+  return key_at(nm, key_index((names *)nm, s, ks, kl, 0));
 }
 
 /* Key span of a word (without a possessive 's / ’s). */
@@ -570,28 +719,40 @@ static void word_key(const char *s, size_t ws, size_t we, size_t *ks, size_t *ke
 #define MAXRUN 8
 
 static int flush_run(const char *s, names *nm, size_t *ws, size_t *we, int k) {
-  int j, first, titled = 0;
+  int j, first, titled = 0, broke = 0;
   name *r;
   if (k == 0) return NC_OK;
   /* the name is the trailing run of words that are not titles or lead words */
   first = k;
   for (j = k - 1; j >= 0 && k - j <= 4; j--) {
     unsigned m = lex_lookup(s + ws[j], we[j] - ws[j]);
-    if (m & (L_TITLE | L_LEAD | L_NAT | L_TIME | L_CUE)) { if (m & L_TITLE) titled = 1; break; }
+    if (m & (L_TITLE | L_LEAD | L_NAT | L_TIME | L_CUE)) { if (m & L_TITLE) titled = 1; broke = 1; break; }
     first = j;
   }
-  if (j >= 0 && !titled) {
+  if (j >= 0 && !titled && !broke) {
     /* "President Joe Biden": a title just before the run counts too */
     unsigned m = lex_lookup(s + ws[j], we[j] - ws[j]);
     if (m & L_TITLE) titled = 1;
   }
   if (first == k) return NC_OK;
-  r = (name *)nc_vec_push(&nm->list);
+  r = (name *)vec_push_raw(&nm->list);
   if (r == NULL) return NC_ENOMEM;
-  r->start = ws[0]; r->nstart = ws[first];
-  word_key(s, ws[k - 1], we[k - 1], &r->ks, &r->ke);
-  r->ntok = (unsigned char)(k - first); r->titled = (unsigned char)titled;
+  r->start = ws[0];
+  r->ntok = (unsigned char)(k - first);
   r->inquote = 0;
+  {
+    /* the key: fullest name (the first with the most words), person or not */
+    size_t ks, ke;
+    nslot *e;
+    word_key(s, ws[k - 1], we[k - 1], &ks, &ke);
+    r->key = key_index(nm, s, ks, ke - ks, 1);
+    if (r->key == NOKEY && ke - ks <= 255 && ke > ks) return NC_ENOMEM;
+    e = key_at(nm, r->key);
+    if (e) {
+      if (r->ntok > e->btok) { e->btok = r->ntok; e->bs = ws[first]; e->be = ke; }
+      if (titled) e->person = 1;
+    }
+  }
   return NC_OK;
 }
 
@@ -635,13 +796,18 @@ static int scan_names(const char *s, size_t n, names *nm) {
     /* only capitalised words matter: a lower-case word or a number between
        two of them shows as a gap of more than one space */
     if (!CSTART[b]) {
-      i++;
-      while (i < n && !CSTART[(unsigned char)s[i]]) i++;
+      i = skip_to_cap(s, i + 1, n);
       continue;
     }
     if (b < 0x80) {
       cp = b; len = 1;
     } else {
+      /* quick refusals: U+2000-U+203F (punctuation, marks), U+00E0-U+00FF (lower case, ÷) */
+      if (i + 2 < n && ((b == 0xE2 && (unsigned char)s[i + 1] == 0x80) ||
+                        (b == 0xC3 && (unsigned char)s[i + 1] >= 0xA0 && (unsigned char)s[i + 1] <= 0xBF))) {
+        i = skip_to_cap(s, i + 1, n);
+        continue;
+      }
       cp = cp_at(s, n, i, &len);
     }
     c = cp_class(cp);
@@ -669,35 +835,6 @@ static int scan_names(const char *s, size_t n, names *nm) {
 #ifdef NC_QUOTES_PROFILE
   fprintf(stderr, "  names scan %.1f ms; ", (clock() - nc_prof_t0) * 1e3 / CLOCKS_PER_SEC);
 #endif
-  /* the table of keys: fullest name, person or not; grown to stay half empty */
-  {
-    size_t cnt = nm->list.len, j;
-    nm->cap = 256;
-    nm->tab = (nslot *)calloc(nm->cap, sizeof(nslot));
-    if (nm->tab == NULL) return NC_ENOMEM;
-    for (j = 0; j < cnt; j++) {
-      name *r = &NC_VEC_AT(&nm->list, name, j);
-      nslot *e;
-      if (2 * (nm->used + 1) > nm->cap) {
-        size_t oc = nm->cap, t;
-        nslot *old = nm->tab;
-        nm->tab = (nslot *)calloc(oc * 2, sizeof(nslot));
-        if (nm->tab == NULL) { nm->tab = old; return NC_ENOMEM; }
-        nm->cap = oc * 2; nm->used = 0;
-        for (t = 0; t < oc; t++) {
-          if (old[t].used) {
-            nslot *d = name_slot(nm, s, old[t].ks, old[t].kl, 1);
-            d->bs = old[t].bs; d->be = old[t].be; d->btok = old[t].btok; d->person = old[t].person;
-          }
-        }
-        free(old);
-      }
-      e = name_slot(nm, s, r->ks, r->ke - r->ks, 1);
-      if (e == NULL) continue;   /* a key longer than 255 bytes */
-      if (r->ntok > e->btok) { e->btok = r->ntok; e->bs = r->nstart; e->be = r->ke; }
-      if (r->titled) e->person = 1;
-    }
-  }
   return NC_OK;
 }
 
@@ -762,7 +899,7 @@ static int np_before_app(const char *s, const tok *t, int lo, int c, int *m0, in
   while (c - 1 >= lo && t[c - 1].type == T_WORD && ((t[c - 1].lex & L_ADV) || t[c - 1].lowerly)) c--;
   if (c - 1 >= lo && t[c - 1].type == T_COMMA) {
     int p = c - 2;
-    while (p >= lo && t[p].type != T_COMMA && c - p < 14) p--;
+    while (p >= lo && t[p].type != T_COMMA && c - p < 20) p--;
     if (p >= lo && t[p].type == T_COMMA && p + 1 < c - 1) {
       const tok *f = &t[p + 1];
       int q, names = 1;
@@ -842,6 +979,19 @@ static int attr_after(attr *a, const char *s, tok *t, int nt, int loose) {
       if (t[c].lex & L_CUE) break;
       if (loose_cue(s, &t[c])) { t[c].lex |= L_CUE; break; }
     }
+    /* "“...,” Bozell points out", "“...,” he answers": a verb in -s right after the speaker */
+    for (c = 0; c < nt && t[c].type != T_WORD; c++) {
+      if (t[c].type != T_COMMA) { c = nt; break; }
+    }
+    if (c < nt && t[c].type == T_WORD && ((t[c].lex & L_PRONP) || NAMECAP(t[c]))) {
+      int v = c + 1;
+      if (!(t[c].lex & L_PRONP)) while (v < nt && v < c + 4 && t[v].type == T_WORD && NAMECAP(t[v])) v++;
+      if (v < nt && t[v].type == T_WORD && !t[v].cap && !(t[v].lex & L_CUE) && t[v].e - t[v].s >= 4 &&
+          s[t[v].e - 1] == 's' && s[t[v].e - 2] != 's' && s[t[v].e - 2] != '\'' && !t[v].lowerly &&
+          !(t[v].lex & (L_DET | L_OF | L_STOP | L_PREP | L_AUX | L_ADV | L_PRONP | L_PRONO | L_TIME)) &&
+          (v + 1 >= nt || t[v + 1].type != T_WORD || !(t[v + 1].lex & (L_DET | L_PRONO))))
+        t[v].lex |= L_CUE;
+    }
   }
   while (i < nt && t[i].type != T_WORD) {
     if (t[i].type == T_END || t[i].type == T_COLON) return 0;
@@ -851,7 +1001,7 @@ static int attr_after(attr *a, const char *s, tok *t, int nt, int loose) {
     if (t[c].type == T_END || t[c].type == T_COLON || t[c].type == T_MARK) return 0;
     if (t[c].type != T_WORD) continue;
     words++;
-    if (!(t[c].lex & L_CUE)) continue;
+    if (!(t[c].lex & L_CUE) || NOUN_CUE(t, c)) continue;
     if (tok_is(s, &t[c], "according")) {
       if (c + 1 < nt && tok_is(s, &t[c + 1], "to") && c == i) {
         int e = np_after(t, c + 2, nt, &h);
@@ -878,6 +1028,16 @@ static int attr_after(attr *a, const char *s, tok *t, int nt, int loose) {
     if (c == i && !(t[c].lex & L_TRANS)) {
       int e = np_after(t, c + 1, nt, &h);
       if (e) {
+        set_mention(a, t, c + 1, e - 1, h);
+        a->cue = span(t[c].s, t[c].e);
+        find_via(a, s, t, e, nt);
+        return 1;
+      }
+    }
+    if (c > i && t[c - 1].type == T_COMMA && !(t[c].lex & L_TRANS) && !t[c].ing) {
+      /* "“...” about the decision, said Jane Roe": an inverted cue after a comma */
+      int e = c + 1 < nt && !(t[c + 1].lex & (L_PREP | L_OF | L_STOP)) ? np_after(t, c + 1, nt, &h) : 0;
+      if (e && NAMECAP(t[h])) {
         set_mention(a, t, c + 1, e - 1, h);
         a->cue = span(t[c].s, t[c].e);
         find_via(a, s, t, e, nt);
@@ -961,6 +1121,7 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
   for (c = nt - 1; c >= 0; c--) {
     if (t[c].type == T_WORD && (t[c].lex & L_CUE)) {
       if (tok_is(s, &t[c], "according") && !(c + 1 < nt && tok_is(s, &t[c + 1], "to"))) continue;
+      if (NOUN_CUE(t, c)) continue;
       break;
     }
   }
@@ -1019,11 +1180,17 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
   }
   if (np_before_app(s, t, 0, c, &m0, &h)) {
     int sm0, sml, sh;
+    /* "Trump in his announcement speech called": the name before a prepositional phrase */
+    if (m0 > 1 && t[m0 - 1].type == T_WORD && (t[m0 - 1].lex & L_PREP) && !(t[m0 - 1].lex & L_OF) &&
+        np_before(t, 0, m0 - 1, &sm0, &sh) && (NAMECAP(t[sh]) || (t[sh].lex & L_PRONP))) {
+      set_mention(a, t, sm0, sh, sh);
+      return 1;
+    }
     /* "she released a statement saying", "a source speaking to Fox News said":
        the words before the cue are a channel or an object; the speaker is the subject */
     if (((t[h].lex & L_CHAN) || (m0 > 0 && t[m0 - 1].type == T_WORD &&
                                  (tok_is(s, &t[m0 - 1], "to") || tok_is(s, &t[m0 - 1], "with") ||
-                                  tok_is(s, &t[m0 - 1], "by")))) &&
+                                  tok_is(s, &t[m0 - 1], "by") || (t[m0 - 1].lex & (L_PREP | L_OF))))) &&
         sentence_subject(s, t, m0, &sm0, &sml, &sh) && sh < m0) {
       set_mention(a, t, sm0, sml, sh);
       if (t[h].lex & L_CHAN) a->via = span(t[m0].s, t[h].e);
@@ -1086,8 +1253,9 @@ static size_t sentence_end(const char *s, size_t n, size_t i, size_t hi) {
   if (hi > i + WINDOW) hi = i + WINDOW;
   while (j < hi) {
     unsigned char b = (unsigned char)s[j];
+    if (!SEND[b]) { j++; continue; }
     if (b == '\n') return j;
-    if ((b == '.' || b == '!' || b == '?') && (j + 1 >= n || IS_BLANK(class_at(s, n, j + 1)))) {
+    if (j + 1 >= n || IS_BLANK(class_at(s, n, j + 1))) {
       size_t ws = j;
       while (ws > i && IS_ALNUM(class_before(s, n, ws)) && j - ws < 8) ws = prev_start(s, ws);
       if (!(ws < j && is_abbrev(s, ws, j))) return j + 1;
@@ -1157,8 +1325,7 @@ static int32_t char_before(const char *s, size_t n, size_t i, size_t lo) {
 typedef struct group {
   size_t r0, r1;  /* raws [r0, r1) */
   attr a;
-  int kind, headline, direct_alone, same_sentence;
-  size_t lead_lo;
+  unsigned char kind, headline, direct_alone, same_sentence;
 } group;
 
 /* Resolve he/she at offset pos to the nearest person named before it. */
@@ -1175,16 +1342,39 @@ static const nslot *resolve_pronoun(const char *s, size_t n, const names *nm, si
     if (r->start + 3000 < pos) break;
     if (r->inquote) continue;
     {
-      const nslot *e = name_slot(nm, s, r->ks, r->ke - r->ks, 0);
+      const nslot *e = key_at(nm, r->key);
       if (e && e->person) {
         if (clause_before(s, n, r->start, r->start > 200 ? r->start - 200 : 0)) return e;
+        /* the nearest person of the pronoun's own paragraph ("said Dr Sanne Holm. ... she said") */
+        if (!any && memchr(s + r->start, '\n', pos - r->start) == NULL) return e;
         if (!any) any = e;
       }
-      /* last resort: a full name in subject position ("Vladimir Putin met ...") */
-      if (e && !multi && r->ntok >= 2 && clause_before(s, n, r->start, r->start > 200 ? r->start - 200 : 0)) multi = e;
+      /* a full name in subject position ("Tomas Brevik, chief engineer ..., said ...")
+         nearer than any known speaker: the pronoun refers to it */
+      if (e && !multi && r->ntok >= 2 && clause_before(s, n, r->start, r->start > 200 ? r->start - 200 : 0)) {
+        multi = e;
+        if (!any && r->start + 600 >= pos) return e;
+      }
     }
   }
   return any ? any : multi;
+}
+
+/* A last resort for a quote opening a paragraph, with no cue and no previous speaker:
+   a person or he/she that is the subject of the sentence before it (after prev_end),
+   "Viguerie is upbeat about ... |“Not only ...”". */
+static void subject_before(const char *s, size_t n, size_t start, size_t prev_end, tok *t, attr *a) {
+  size_t pe = start, pend2, ps2;
+  int nt, m0, ml, h;
+  while (pe > prev_end && IS_BLANK(class_before(s, n, pe))) pe = prev_start(s, pe);
+  if (pe <= prev_end) return;
+  pend2 = pe;
+  pe = prev_start(s, pe);
+  ps2 = sentence_start(s, n, pe, prev_end);
+  if (!(ps2 >= prev_end && !(ps2 == prev_end && prev_end > 0))) return;
+  nt = (int)lex_window(s, n, ps2, pend2, t, MAXTOK);
+  if (sentence_subject(s, t, nt, &m0, &ml, &h) && (NAMECAP(t[h]) || (t[h].lex & L_PRONP)))
+    set_mention(a, t, m0, ml, h);
 }
 
 static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes, nc_vec *parts) {
@@ -1192,7 +1382,8 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
   raw *R = (raw *)q->raws.data;
   group *G;
   tok t[MAXTOK], tl[MAXTOK];
-  int rc = NC_OK;
+  int rc = NC_OK, hl = 0;
+  size_t hl_para = (size_t)-1;
   if (nr == 0) return NC_OK;
   G = (group *)malloc(nr * sizeof(group));
   if (G == NULL) return NC_ENOMEM;
@@ -1211,11 +1402,14 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
         int32_t gap_last = char_before(s, n, R[j].start, R[j - 1].end);
         size_t k;
         int has_end = 0;
-        for (k = R[j - 1].end; k < R[j].start; k++)
-          if (s[k] == '.' || s[k] == '!' || s[k] == '?' || s[k] == '\n') has_end = 1;
+        if (inner_last == ',' && gap_last == ',')
+          for (k = R[j - 1].end; k < R[j].start; k++)
+            if (s[k] == '.' || s[k] == '!' || s[k] == '?' || s[k] == '\n') has_end = 1;
         if (inner_last == ',' && gap_last == ',' && !has_end) {
           int nt = (int)lex_window(s, n, R[j - 1].end, R[j].start, t, MAXTOK), c, cue = 0, other = 0;
           for (c = 0; c < nt; c++) {
+            /* "said Ada Kerr, a baker whose shop ...,": an apposition after the cue */
+            if (t[c].type == T_COMMA && cue && c > 0 && t[c - 1].type == T_WORD && t[c - 1].cap) break;
             if (t[c].type != T_WORD) continue;
             if (t[c].lex & L_CUE) cue = 1;
             else if ((t[c].lex & L_STOP) && !tok_is(s, &t[c], "who")) other = 1;
@@ -1243,16 +1437,18 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
     attr *a = &g->a;
     if (pend == 0 || l->pend == 0) {
       /* the paragraph end of a closed quote: up to the next newline, bounded */
-      size_t k = l->end;
-      while (k < n && k < l->end + WINDOW && s[k] != '\n') k++;
-      pend = k;
+      size_t lim = n - l->end < WINDOW ? n - l->end : WINDOW;
+      const char *nl = (const char *)memchr(s + l->end, '\n', lim);
+      pend = nl ? (size_t)(nl - s) : l->end + lim;
     }
-    g->lead_lo = ss;
-    {
-      size_t k = f->pstart;
-      while (k < n && s[k] != '\n' && k < f->pstart + 210) k++;
-      g->headline = is_headline(s, n, f->pstart, k);
+    if (f->pstart != hl_para) {
+      /* once per paragraph */
+      size_t lim = n - f->pstart < 210 ? n - f->pstart : 210;
+      const char *nl = (const char *)memchr(s + f->pstart, '\n', lim);
+      hl_para = f->pstart;
+      hl = is_headline(s, n, f->pstart, nl ? (size_t)(nl - s) : f->pstart + lim);
     }
+    g->headline = hl;
     /* leader tokens */
     nt = nl = (int)lex_window(s, n, ss, f->start, tl, MAXTOK);
     if (nt > 0 && tl[nt - 1].type == T_WORD && (tl[nt - 1].lex & L_CUE)) lead_cue = 1;
@@ -1281,11 +1477,33 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
         }
       }
     }
+    if (!a->found && nl > 1 && tl[nl - 1].type == T_WORD && (tl[nl - 1].lex & L_CUE) &&
+        !tl[nl - 1].ing && !tok_is(s, &tl[nl - 1], "according")) {
+      /* "Obama said “it gets me mad” every time he ...": the cue right before the quote */
+      attr_before(a, s, tl, nl, 0);
+    } else if (!a->found && nl > 2 && (tl[nl - 1].type == T_COMMA || tl[nl - 1].type == T_COLON) &&
+               tl[nl - 2].type == T_WORD && (tl[nl - 2].lex & L_CUE) && !NOUN_CUE(tl, nl - 2) &&
+               !tok_is(s, &tl[nl - 2], "according")) {
+      /* "He said, “...” - at which point the crowd chanted": the cue and its comma before the quote */
+      attr_before(a, s, tl, nl, 0);
+    }
     /* after the quote, then before it */
     if (!a->found && g->kind != NC_Q_PARTIAL && inner_last != '.') {
       size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend);
       int tt = (int)lex_window(s, n, l->end, te, t, MAXTOK);
       attr_after(a, s, t, tt, inner_last == ',' || inner_last == '?' || inner_last == '!');
+    } else if (!a->found && g->kind != NC_Q_PARTIAL) {
+      /* "“... missing.” Trump said.": a bare speaker and cue make up the sentence after */
+      size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend);
+      int tt = (int)lex_window(s, n, l->end, te, t, 8), v = 1;
+      if (tt >= 3 && t[0].type == T_WORD && ((t[0].lex & L_PRONP) || NAMECAP(t[0]))) {
+        if (!(t[0].lex & L_PRONP)) while (v < tt && v < 4 && t[v].type == T_WORD && NAMECAP(t[v])) v++;
+        if (v + 1 < tt && t[v].type == T_WORD && (t[v].lex & L_CUE) && !(t[v].lex & L_TRANS) && !t[v].ing &&
+            !tok_is(s, &t[v], "according") && t[v + 1].type == T_END) {
+          set_mention(a, t, 0, v - 1, v - 1);
+          a->cue = span(t[v].s, t[v].e);
+        }
+      }
     }
     if (!a->found) attr_before(a, s, tl, nt, g->headline || (g->kind != NC_Q_PARTIAL && !g->direct_alone));
     g->same_sentence = (ss == lo && lo == prev_end && prev_end > 0 && f->para == R[G[i - 1].r1 - 1].para);
@@ -1354,10 +1572,10 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       }
     }
     if (a->found && a->pron == 0) {
-      nslot *e = name_slot(nm, s, a->hs, a->he - a->hs, 0);
+      nslot *e = NULL;
       size_t ks, ke;
       word_key(s, a->hs, a->he, &ks, &ke);
-      e = name_slot(nm, s, ks, ke - ks, 0);
+      e = name_slot(nm, s, ks, ke - ks);
       if (e && (unsigned char)s[a->hs] >= 'A' && (unsigned char)s[a->hs] <= 'Z') e->person = 1;
     }
   }
@@ -1370,7 +1588,11 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       if (r < nr && R[r].start <= nmr->start && nmr->start < R[r].end) nmr->inquote = 1;
     }
   }
-  /* speakers, inheritance, output */
+  /* speakers, inheritance, output: room for every record at once */
+  if (nc_vec_reserve(quotes, ng) != NC_OK || nc_vec_reserve(parts, nr) != NC_OK) {
+    free(G);
+    return NC_ENOMEM;
+  }
   {
     const group *prev = NULL;
     for (i = 0; i < ng && rc == NC_OK; i++) {
@@ -1378,10 +1600,18 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       raw *f = &R[g->r0], *l = &R[g->r1 - 1];
       nc_quote *o;
       size_t r;
-      if (!g->a.found && g->kind == NC_Q_DIRECT && prev && f->para <= R[prev->r1 - 1].para + 1) {
+      if (!g->a.found && g->kind == NC_Q_DIRECT && prev && f->para <= R[prev->r1 - 1].para + 2) {
         g->a = prev->a;
       }
+      if (!g->a.found && g->direct_alone && g->kind != NC_Q_TITLE && i > 0 && f->start > R[G[i - 1].r1 - 1].end)
+        subject_before(s, n, f->start, R[G[i - 1].r1 - 1].end, t, &g->a);
+      else if (!g->a.found && g->direct_alone && g->kind != NC_Q_TITLE && i == 0 && f->start > 0)
+        subject_before(s, n, f->start, 0, t, &g->a);
       if (!g->a.found && g->kind == NC_Q_PARTIAL && g->same_sentence && i > 0 && G[i - 1].a.found)
+        g->a = G[i - 1].a;
+      /* a fragment with no reading of its own in the paragraph of the quote before */
+      if (!g->a.found && g->kind == NC_Q_PARTIAL && !g->headline && i > 0 && G[i - 1].a.found &&
+          !G[i - 1].a.weak && G[i - 1].kind != NC_Q_TITLE && R[G[i - 1].r1 - 1].para == f->para)
         g->a = G[i - 1].a;
       /* "The only way to create “...” is ... the “...,” he added." */
       if ((!g->a.found || g->a.weak) && g->kind == NC_Q_PARTIAL && i + 1 < ng && G[i + 1].same_sentence &&
@@ -1394,7 +1624,7 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
           size_t we = word_end(s, n, w), ks, ke;
           const nslot *e;
           word_key(s, w, we, &ks, &ke);
-          e = name_slot(nm, s, ks, ke - ks, 0);
+          e = name_slot(nm, s, ks, ke - ks);
           if (e && e->person) { g->a.mention = span(w, we); g->a.hs = w; g->a.he = we; break; }
           w = we;
           while (w < g->a.mention.end && !IS_ALNUM(class_at(s, n, w))) w++;
@@ -1420,7 +1650,7 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
         size_t ks, ke;
         const nslot *e;
         word_key(s, g->a.hs, g->a.he, &ks, &ke);
-        e = name_slot(nm, s, ks, ke - ks, 0);
+        e = name_slot(nm, s, ks, ke - ks);
         if (e && e->be > e->bs && class_at(s, n, g->a.hs) == C_UPPER &&
             g->a.mention.end == g->a.he) {
           o->speaker = span(e->bs, e->be);
@@ -1453,6 +1683,7 @@ int nc_quotes(const char *s, size_t n, nc_invalid inv, nc_vec *quotes, nc_vec *p
   nc_vec_init(&q.raws, sizeof(raw));
   memset(&nm, 0, sizeof nm);
   nc_vec_init(&nm.list, sizeof(name));
+  nc_vec_init(&nm.keys, sizeof(nslot));
 #ifdef NC_QUOTES_PROFILE
   {
     clock_t t0 = clock(), t1, t2;
@@ -1471,6 +1702,7 @@ int nc_quotes(const char *s, size_t n, nc_invalid inv, nc_vec *quotes, nc_vec *p
 #endif
   nc_vec_free(&q.raws);
   nc_vec_free(&nm.list);
+  nc_vec_free(&nm.keys);
   free(nm.tab);
   return rc;
 }

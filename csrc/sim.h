@@ -91,6 +91,10 @@ NC_INTERNAL size_t nc_sim_sort_unique(uint64_t *a, size_t n);
 */
 NC_INTERNAL int nc_sim_shingles(const uint64_t *t, size_t n, size_t k, nc_vec *out);
 
+/* The same k-shingle hashes in text order, with repeats (what MinHash and
+   SimHash need: a minimum or a count does not need a sorted set). */
+NC_INTERNAL int nc_sim_shingle_hashes(const uint64_t *t, size_t n, size_t k, nc_vec *out);
+
 /* Size of the intersection of two sorted unique arrays. */
 NC_INTERNAL size_t nc_sim_intersect(const uint64_t *a, size_t na, const uint64_t *b, size_t nb);
 
@@ -103,7 +107,8 @@ NC_INTERNAL double nc_sim_containment(const uint64_t *a, size_t na, const uint64
 /* The n hash functions of a MinHash signature: 2n words from `seed`. */
 NC_INTERNAL void nc_minhash_params(uint64_t seed, size_t n, uint64_t *ab);
 
-/* MinHash signature sig[0..n) of the set x[0..nx) (empty: all 0xFFFFFFFF). */
+/* MinHash signature sig[0..n) of the set x[0..nx) (repeats allowed; empty:
+   all 0xFFFFFFFF). Uses AVX2 where the processor has it (same values). */
 NC_INTERNAL void nc_minhash(const uint64_t *x, size_t nx, const uint64_t *ab, size_t n,
                             uint32_t *sig);
 

@@ -30,21 +30,52 @@ uint64_t nc_sim_hash(const void *p, size_t n, uint64_t seed) {
   return h ? h : 1; /* 0 stays free for "empty slot" in hash tables */
 }
 
-/* nc_sim_hash of the ASCII-lowercased bytes of s[0..n), without a copy */
-static uint64_t hash_lower(const unsigned char *s, size_t n) {
-  uint64_t h = 0 ^ (0x9E3779B97F4A7C15ULL * (uint64_t)(n + 1));
-  while (n > 0) {
-    size_t m = n < 8 ? n : 8, i;
-    uint64_t w = 0;
-    for (i = 0; i < m; i++) {
-      unsigned c = s[i];
-      c += (c - 'A' < 26u) ? 32u : 0u;
-      w |= (uint64_t)c << (8 * i);
-    }
-    h = (h ^ w) * 0xff51afd7ed558ccdULL;
-    if (m == 8) h ^= h >> 29;
-    s += m; n -= m;
+/* eight bytes s[0..8) as a little-endian word */
+static uint64_t load8(const unsigned char *s) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  uint64_t w;
+  memcpy(&w, s, 8);
+  return w;
+#else
+  return (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 | (uint64_t)s[3] << 24 |
+         (uint64_t)s[4] << 32 | (uint64_t)s[5] << 40 | (uint64_t)s[6] << 48 | (uint64_t)s[7] << 56;
+#endif
+}
+
+#define ONES8 0x0101010101010101ULL
+#define HIGH8 0x8080808080808080ULL
+
+/* ASCII A-Z to a-z in the eight bytes of w (bytes below 0x80; others are
+   left to the caller, which checks for them) */
+static uint64_t lower8(uint64_t w) {
+  uint64_t x = w & ~HIGH8;
+  uint64_t ge_a = x + 0x3F * ONES8;   /* high bit: byte >= 'A' */
+  uint64_t gt_z = x + 0x25 * ONES8;   /* high bit: byte > 'Z' */
+  return w | ((ge_a & ~gt_z & HIGH8) >> 2);
+}
+
+/*
+** nc_sim_hash of the ASCII-lowercased bytes of s[0..n), eight bytes at a
+** time, without a copy. Returns 0 when s holds a byte >= 0x80 (the caller
+** then normalises it with utf8proc); a hash is never 0.
+*/
+static uint64_t hash_lower_ascii(const unsigned char *s, size_t n) {
+  uint64_t h = 0 ^ (0x9E3779B97F4A7C15ULL * (uint64_t)(n + 1)), any = 0;
+  while (n >= 8) {
+    uint64_t w = load8(s);
+    any |= w;
+    h = (h ^ lower8(w)) * 0xff51afd7ed558ccdULL;
+    h ^= h >> 29;
+    s += 8; n -= 8;
   }
+  if (n > 0) {
+    uint64_t w = 0;
+    size_t i;
+    for (i = 0; i < n; i++) w |= (uint64_t)s[i] << (8 * i);
+    any |= w;
+    h = (h ^ lower8(w)) * 0xff51afd7ed558ccdULL;
+  }
+  if (any & HIGH8) return 0;
   h = nc_sim_mix(h);
   return h ? h : 1;
 }
@@ -311,12 +342,11 @@ static int norm1(const char *s, size_t n, const nc_topts *o, nc_sim_scratch *sc,
   char *w;
   int ascii = 1;
   sc->norm.len = 0;
-  for (i = 0; i < n; i++) if ((unsigned char)s[i] >= 0x80) { ascii = 0; break; }
-  if (ascii && !o->stop && !o->stem && n > 0) { /* the common case: no copy */
-    *h = hash_lower((const unsigned char *)s, n);
-    *keep = 1;
-    return NC_OK;
+  if (!o->stop && !o->stem && n > 0) { /* the common case: ASCII, no copy */
+    uint64_t x = hash_lower_ascii((const unsigned char *)s, n);
+    if (x) { *h = x; *keep = 1; return NC_OK; }
   }
+  for (i = 0; i < n; i++) if ((unsigned char)s[i] >= 0x80) { ascii = 0; break; }
   if (ascii) {
     if (nc_vec_reserve(&sc->norm, n) != NC_OK) return NC_ENOMEM;
     w = (char *)sc->norm.data;

@@ -20,6 +20,12 @@
 #include "words.h"
 #include "wbprop.h"
 
+#if defined(__GNUC__)
+#define NC_FORCE_INLINE inline __attribute__((always_inline))
+#else
+#define NC_FORCE_INLINE inline
+#endif
+
 /* ---- decoding ---- */
 
 /*
@@ -282,6 +288,9 @@ typedef struct tok_state {
   wtext x;
   size_t next_at;       /* offset of the next '@' after the last look, or where that look ended */
   nc_vec *out;          /* NULL when only counting */
+  int mode;             /* M_COUNT, M_COMPACT (nc_wspan) or M_WIDE (nc_token) */
+  nc_wspan *wp, *wend;  /* M_COMPACT: next slot and end of the room in out */
+  int avx2;             /* the CPU has AVX2 */
   size_t count;
   size_t last_end;      /* end of the last token */
   size_t no_email_before; /* e-mail scans from a start below this fail */
@@ -459,11 +468,23 @@ static int dotted_abbrev(const unsigned char *s, size_t a, size_t b) {
   return dots > 0 && part > 0;
 }
 
-static inline int emit(tok_state *t, size_t a, size_t b, int kind) {
-  t->count++;
-  t->last_end = b;
-  if (t->out) {
-    nc_vec *v = t->out;
+enum { M_COUNT = 0, M_COMPACT = 1, M_WIDE = 2 };
+
+/* Make room in out and append a token (out of the inline path). */
+static int emit_slow(tok_state *t, size_t a, size_t b, int kind) {
+  nc_vec *v = t->out;
+  if (t->mode == M_COMPACT) {
+    nc_wspan *w;
+    if (b - a > NC_WSPAN_MAXLEN) return NC_ERANGE;
+    v->len = (size_t)(t->wp - (nc_wspan *)v->data);
+    if (v->len == v->cap && nc_vec_reserve(v, v->len < 1024 ? 1024 : v->len) != NC_OK)
+      return NC_ENOMEM;
+    w = (nc_wspan *)v->data + v->len++;
+    w->start = (uint32_t)a;
+    w->lenkind = (uint32_t)((b - a) << 4) | (uint32_t)kind;
+    t->wp = w + 1;
+    t->wend = (nc_wspan *)v->data + v->cap;
+  } else {
     nc_token *tk;
     if (v->len == v->cap && nc_vec_reserve(v, v->len < 1024 ? 1024 : v->len) != NC_OK)
       return NC_ENOMEM;
@@ -474,6 +495,44 @@ static inline int emit(tok_state *t, size_t a, size_t b, int kind) {
   }
   return NC_OK;
 }
+
+/* M_COMPACT: room for the 64 tokens a block may give at most. */
+static int compact_room(tok_state *t) {
+  nc_vec *v = t->out;
+  v->len = (size_t)(t->wp - (nc_wspan *)v->data);
+  if (v->cap - v->len < 64 && nc_vec_reserve(v, v->len < 1024 ? 1024 : v->len) != NC_OK)
+    return NC_ENOMEM;
+  t->wp = (nc_wspan *)v->data + v->len;
+  t->wend = (nc_wspan *)v->data + v->cap;
+  return NC_OK;
+}
+
+/* Record the token [a, b) of kind `kind`; `mode` is t->mode, a constant
+   where the caller is specialised for one mode. */
+static NC_FORCE_INLINE int emit_m(tok_state *t, size_t a, size_t b, int kind, int mode) {
+  t->last_end = b;
+  if (mode == M_COUNT) {
+    t->count++;
+    return NC_OK;
+  }
+  if (mode == M_COMPACT) {
+    if (t->wp < t->wend && b - a <= NC_WSPAN_MAXLEN) {
+      nc_wspan *w = t->wp++;
+      w->start = (uint32_t)a;
+      w->lenkind = (uint32_t)((b - a) << 4) | (uint32_t)kind;
+      return NC_OK;
+    }
+  } else if (t->out->len < t->out->cap) {
+    nc_token *tk = (nc_token *)t->out->data + t->out->len++;
+    tk->start = a;
+    tk->end = b;
+    tk->kind = kind;
+    return NC_OK;
+  }
+  return emit_slow(t, a, b, kind);
+}
+
+#define emit(t, a, b, kind) emit_m(t, a, b, kind, (t)->mode)
 
 /*
 ** News rules for the word-like segment [a, b) of kind *kind: returns the
@@ -513,7 +572,9 @@ static size_t news_rules(tok_state *t, size_t a, size_t b, int *kind) {
         e += 3;
       return e;
     }
-    if (nb == '.' && *kind == NC_W_WORD && b - a >= 3 && dotted_abbrev(s, a, b)) return b + 1;
+    if (nb == '.' && *kind == NC_W_WORD && b - a >= 3 && (s[a + 1] == '.' || s[a + 2] == '.') &&
+        dotted_abbrev(s, a, b))
+      return b + 1;
   }
   return b;
 }
@@ -573,20 +634,40 @@ static inline uint64_t restart(uint64_t starts, uint64_t word, size_t from) {
   return (starts & (~0ull << from)) | (w & (~w + 1));
 }
 
-static size_t block_tokens(tok_state *t, size_t i, int *status) {
-  /* masks and the loop below assume 64 bytes from i */
-  const unsigned char *s = t->x.s, *p = s + i;
+/* Bit masks of a 64-byte block (bit k: byte k). */
+typedef struct bmasks {
+  uint64_t let, dig, und;   /* letters (ASCII and two-byte Latin), digits, '_' */
+  uint64_t ml, mn;          /* . ' : (may join letters) and . ' , ; (may join digits) */
+  uint64_t hi, sp, rule;    /* bytes >= 0x80; those and # @; bytes of the news rules */
+  uint64_t ss;              /* where a run may start with http, www or '_' */
+} bmasks;
+
+/*
+** U+00C0..U+017F but for U+00D7 and U+00F7 (two bytes, C3-C5 and a
+** continuation byte) are letters, ALetter for UAX #29: Zürich, José and
+** Łukasiewicz stay on the fast path.
+*/
+static inline void latin_letters(bmasks *m, uint64_t c3m, uint64_t c45m, uint64_t contm,
+                                 uint64_t exm) {
+  uint64_t lead = ((c3m & ~(exm >> 1)) | c45m) & (contm >> 1);
+  uint64_t latin = lead | (lead << 1);
+  m->let |= latin;
+  m->hi &= ~latin;
+  m->sp &= ~latin;
+}
+
+static inline void masks_sse2(const unsigned char *p, bmasks *m) {
   uint64_t let = 0, dig = 0, und = 0, ml = 0, mn = 0, sp = 0, hi = 0, rule = 0;
-  uint64_t hb = 0, c3m = 0, c45m = 0, contm = 0, exm = 0, join, e_mask, starts, after;
-  size_t limit, a, e;
+  uint64_t hm = 0, tm = 0, wm = 0;
   int k;
   for (k = 0; k < 4; k++) {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
     __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20));
-    __m128i l = _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)),
-                              _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1)));
-    __m128i d = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-                              _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+    /* range tests with one add and one signed compare: b - lo + 0x80 < 0x80 + count */
+    __m128i l = _mm_cmplt_epi8(_mm_add_epi8(lo, _mm_set1_epi8((char)(0x80 - 'a'))),
+                               _mm_set1_epi8((char)(0x80 + 26)));
+    __m128i d = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))),
+                               _mm_set1_epi8((char)(0x80 + 10)));
     __m128i dot = _mm_cmpeq_epi8(x, _mm_set1_epi8('.'));
     __m128i col = _mm_cmpeq_epi8(x, _mm_set1_epi8(':'));
     __m128i at = _mm_cmpeq_epi8(x, _mm_set1_epi8('@'));
@@ -598,16 +679,11 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
                    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('%')),
                                 _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')),
                                              _mm_cmpeq_epi8(x, _mm_set1_epi8('+'))))));
-    __m128i c45 = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC4)),
-                               _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC5)));
-    __m128i ex = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x97)),
-                              _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xB7)));
     int sh = 16 * k;
     uint64_t h = MASK(x);
-    c3m |= MASK(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3))) << sh;
-    c45m |= MASK(c45) << sh;
-    contm |= MASK(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0))) << sh;   /* 0x80..0xBF */
-    exm |= MASK(ex) << sh;
+    hm |= MASK(_mm_cmpeq_epi8(lo, _mm_set1_epi8('h'))) << sh;
+    tm |= MASK(_mm_cmpeq_epi8(lo, _mm_set1_epi8('t'))) << sh;
+    wm |= MASK(_mm_cmpeq_epi8(lo, _mm_set1_epi8('w'))) << sh;
     let |= MASK(l) << sh;
     dig |= MASK(d) << sh;
     und |= MASK(_mm_cmpeq_epi8(x, _mm_set1_epi8('_'))) << sh;
@@ -617,36 +693,116 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
     sp |= (h | MASK(spec)) << sh;
     rule |= MASK(rl) << sh;
   }
-  /* U+00C0..U+017F but for U+00D7 and U+00F7 (two bytes, C3-C5 and a
-     continuation byte) are letters, ALetter for UAX #29: Zürich, José and
-     Łukasiewicz stay on this path */
-  {
-    uint64_t lead = ((c3m & ~(exm >> 1)) | c45m) & (contm >> 1);
-    uint64_t latin = lead | (lead << 1);
-    let |= latin;
-    hi &= ~latin;
-    sp &= ~latin;
+  m->let = let; m->dig = dig; m->und = und; m->ml = ml; m->mn = mn;
+  m->hi = hi; m->sp = sp; m->rule = rule;
+  m->ss = und | (hm & (tm >> 1)) | (wm & (wm >> 1));
+  if (hi) {
+    uint64_t c3m = 0, c45m = 0, contm = 0, exm = 0;
+    for (k = 0; k < 4; k++) {
+      __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+      __m128i c45 = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC4)),
+                                 _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC5)));
+      __m128i ex = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x97)),
+                                _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xB7)));
+      int sh = 16 * k;
+      c3m |= MASK(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3))) << sh;
+      c45m |= MASK(c45) << sh;
+      contm |= MASK(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0))) << sh;   /* 0x80..0xBF */
+      exm |= MASK(ex) << sh;
+    }
+    latin_letters(m, c3m, c45m, contm, exm);
   }
+}
+
+#if defined(__x86_64__) && defined(__GNUC__) && (defined(__clang__) || __GNUC__ >= 5)
+#include <immintrin.h>
+#define NC_AVX2 1
+#define MASK32(v) ((uint64_t)(uint32_t)_mm256_movemask_epi8(v))
+#define EQ32(x, c) _mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)(c)))
+#define OR32(a, b) _mm256_or_si256(a, b)
+
+/* masks_sse2 with 32-byte vectors, for CPUs with AVX2 (checked at run time) */
+__attribute__((target("avx2"), noinline))
+static void masks_avx2(const unsigned char *p, bmasks *m) {
+  uint64_t let = 0, dig = 0, und = 0, ml = 0, mn = 0, sp = 0, hi = 0, rule = 0;
+  uint64_t hm = 0, tm = 0, wm = 0;
+  int k;
+  for (k = 0; k < 2; k++) {
+    __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32 * k));
+    __m256i lo = _mm256_or_si256(x, _mm256_set1_epi8(0x20));
+    __m256i l = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(0x80 + 26)),
+                                  _mm256_add_epi8(lo, _mm256_set1_epi8((char)(0x80 - 'a'))));
+    __m256i d = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(0x80 + 10)),
+                                  _mm256_add_epi8(x, _mm256_set1_epi8((char)(0x80 - '0'))));
+    __m256i dot = EQ32(x, '.'), col = EQ32(x, ':'), at = EQ32(x, '@');
+    __m256i both = OR32(dot, EQ32(x, '\''));
+    __m256i mnum = OR32(both, OR32(EQ32(x, ','), EQ32(x, ';')));
+    __m256i spec = OR32(at, EQ32(x, '#'));
+    __m256i rl = OR32(OR32(dot, col), OR32(at, OR32(EQ32(x, '%'), OR32(EQ32(x, '-'), EQ32(x, '+')))));
+    int sh = 32 * k;
+    uint64_t h = MASK32(x);
+    hm |= MASK32(EQ32(lo, 'h')) << sh;
+    tm |= MASK32(EQ32(lo, 't')) << sh;
+    wm |= MASK32(EQ32(lo, 'w')) << sh;
+    let |= MASK32(l) << sh;
+    dig |= MASK32(d) << sh;
+    und |= MASK32(EQ32(x, '_')) << sh;
+    ml |= MASK32(OR32(both, col)) << sh;
+    mn |= MASK32(mnum) << sh;
+    hi |= h << sh;
+    sp |= (h | MASK32(spec)) << sh;
+    rule |= MASK32(rl) << sh;
+  }
+  m->let = let; m->dig = dig; m->und = und; m->ml = ml; m->mn = mn;
+  m->hi = hi; m->sp = sp; m->rule = rule;
+  m->ss = und | (hm & (tm >> 1)) | (wm & (wm >> 1));
+  if (hi) {
+    uint64_t c3m = 0, c45m = 0, contm = 0, exm = 0;
+    for (k = 0; k < 2; k++) {
+      __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32 * k));
+      int sh = 32 * k;
+      c3m |= MASK32(EQ32(x, 0xC3)) << sh;
+      c45m |= MASK32(OR32(EQ32(x, 0xC4), EQ32(x, 0xC5))) << sh;
+      contm |= MASK32(_mm256_cmpgt_epi8(_mm256_set1_epi8((char)0xC0), x)) << sh;   /* 0x80..0xBF */
+      exm |= MASK32(OR32(EQ32(x, 0x97), EQ32(x, 0xB7))) << sh;
+    }
+    latin_letters(m, c3m, c45m, contm, exm);
+  }
+}
+#endif
+
+static NC_FORCE_INLINE size_t block_tokens(tok_state *t, size_t i, int *status, int mode) {
+  /* masks and the loop below assume 64 bytes from i */
+  const unsigned char *s = t->x.s, *p = s + i;
+  uint64_t let, dig, und, ml, mn, sp, hi, rule, ss;
+  uint64_t hb = 0, join, e_mask, starts, after;
+  size_t limit, a, e;
+  bmasks m;
+  if (mode == M_COMPACT && t->wend - t->wp < 64 && (*status = compact_room(t)) != NC_OK) return i;
+#ifdef NC_AVX2
+  if (t->avx2) masks_avx2(p, &m);
+  else
+#endif
+  masks_sse2(p, &m);
+  let = m.let; dig = m.dig; und = m.und; ml = m.ml; mn = m.mn;
+  hi = m.hi; sp = m.sp; rule = m.rule; ss = m.ss;
   join = (ml & (let << 1) & (let >> 1)) | (mn & (dig << 1) & (dig >> 1));
   e_mask = let | dig | und | join;
   starts = e_mask & ~(e_mask << 1);
-  limit = block_limit(&t->x, i, sp, &hb, 0);
+  limit = sp ? block_limit(&t->x, i, sp, &hb, 0) : 64;
   /* bytes after a run, and run starts, that need a closer look: non-ASCII
      characters that may join, bytes of the news rules; and runs that start
      with http, www or '_' */
   after = (hi & ~hb) | ((ml | mn) & (hi >> 1)) | rule;
   while (starts) {
     uint64_t rest;
-    unsigned c0, c1;
     a = (size_t)__builtin_ctzll(starts);
     if (a >= limit) return i + limit;
     rest = ~e_mask & (~0ull << a);
     if (rest == 0) return i + a;              /* runs to the end of the block */
     e = (size_t)__builtin_ctzll(rest);
     if (e >= 63) return i + a;                /* the joiner test needs the next byte */
-    c0 = p[a] | 0x20u;
-    c1 = p[a + 1] | 0x20u;
-    if (((after >> e) & 1) | (und >> a & 1) | ((c0 == 'h') & (c1 == 't')) | ((c0 == 'w') & (c1 == 'w'))) {
+    if (((after >> e) | (ss >> a)) & 1) {
       size_t A = i + a, B = i + e;
       int kind;
       if ((p[e] >= 0x80 && !(hb >> e & 1)) ||                      /* may join a non-ASCII character */
@@ -655,7 +811,7 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
         B = wb_next(&t->x, A);
         kind = (dig >> a & 1) ? NC_W_NUMBER : NC_W_WORD;
         B = news_rules(t, A, B, &kind);
-        if ((*status = emit(t, A, B, kind)) != NC_OK) return i;
+        if ((*status = emit_m(t, A, B, kind, mode)) != NC_OK) return i;
         if (B - i > 60) return B;
         /* go on in the block after the segment */
         limit = block_limit(&t->x, i, sp, &hb, B - i);
@@ -668,7 +824,7 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
       else kind = (let & (~0ull << a) & ~(~0ull << e)) ? NC_W_WORD
                 : (dig & (~0ull << a) & ~(~0ull << e)) ? NC_W_NUMBER : 0;
       B = news_rules(t, A, B, &kind);
-      if (kind && (*status = emit(t, A, B, kind)) != NC_OK) return i;
+      if (kind && (*status = emit_m(t, A, B, kind, mode)) != NC_OK) return i;
       if (B > i + e) {                        /* a rule took more: go on from there */
         if (B - i > 60) return B;
         if (B - i > limit) {
@@ -678,18 +834,29 @@ static size_t block_tokens(tok_state *t, size_t i, int *status) {
         starts = restart(starts, let | dig | und, B - i);
         continue;
       }
+    } else if (mode == M_COMPACT) {
+      /* a token inside the block, room made below: no checks */
+      nc_wspan *w = t->wp++;
+      t->last_end = i + e;
+      w->start = (uint32_t)(i + a);
+      w->lenkind = (uint32_t)((e - a) << 4) | (uint32_t)((dig >> a & 1) ? NC_W_NUMBER : NC_W_WORD);
     } else {
-      if ((*status = emit(t, i + a, i + e, (dig >> a & 1) ? NC_W_NUMBER : NC_W_WORD)) != NC_OK)
+      if ((*status = emit_m(t, i + a, i + e, (dig >> a & 1) ? NC_W_NUMBER : NC_W_WORD, mode)) != NC_OK)
         return i;
     }
     starts &= starts - 1;
   }
   return i + limit;
 }
+
+/* block_tokens for each mode, so that emit_m folds */
+static size_t block_count(tok_state *t, size_t i, int *st) { return block_tokens(t, i, st, M_COUNT); }
+static size_t block_compact(tok_state *t, size_t i, int *st) { return block_tokens(t, i, st, M_COMPACT); }
+static size_t block_wide(tok_state *t, size_t i, int *st) { return block_tokens(t, i, st, M_WIDE); }
 #endif
 
-static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, size_t *count,
-                    size_t *bad, int blocks) {
+static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, int mode,
+                    size_t *count, size_t *bad, int blocks) {
   tok_state t;
   const unsigned char *s = (const unsigned char *)str;
   size_t i = 0, len0 = out ? out->len : 0;
@@ -698,6 +865,17 @@ static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, size
   t.x.n = n;
   t.x.bad = NOBAD;
   t.out = out;
+  t.mode = mode;
+  t.wp = t.wend = NULL;
+  if (mode == M_COMPACT) {
+    t.wp = (nc_wspan *)out->data + out->len;
+    t.wend = (nc_wspan *)out->data + out->cap;
+  }
+#ifdef NC_AVX2
+  t.avx2 = blocks && __builtin_cpu_supports("avx2");
+#else
+  t.avx2 = 0;
+#endif
   t.count = 0;
   t.last_end = NOBAD;
   t.no_email_before = 0;
@@ -712,7 +890,8 @@ static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, size
 #ifdef NC_BLOCKS
     st = NC_OK;
     while (blocks && i + 64 <= n) {
-      size_t r = block_tokens(&t, i, &st);
+      size_t r = mode == M_COUNT ? block_count(&t, i, &st)
+               : mode == M_COMPACT ? block_compact(&t, i, &st) : block_wide(&t, i, &st);
       if (st != NC_OK) goto fail;
       if (r == i) break;
       i = r;
@@ -758,6 +937,7 @@ static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, size
   }
   st = scan_status(&t.x, inv, bad);
   if (st != NC_OK) goto fail;
+  if (mode == M_COMPACT) out->len = (size_t)(t.wp - (nc_wspan *)out->data);
   if (count) *count = t.count;
   return NC_OK;
 fail:
@@ -768,16 +948,24 @@ fail:
 int nc_words(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad) {
   /* news prose has a word every 6 or 7 bytes: one allocation for most texts */
   if (nc_vec_reserve(out, (n < 6000000 ? n : 6000000) / 6 + 16) != NC_OK) return NC_ENOMEM;
-  return tokenize(s, n, inv, out, NULL, bad, 1);
+  return tokenize(s, n, inv, out, M_WIDE, NULL, bad, 1);
+}
+
+int nc_word_spans(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad) {
+  if (n > (size_t)0xFFFFFFFFu) return NC_ERANGE;
+  /* a word every 6 or 7 bytes in news prose: n / 5 is one allocation for
+     texts up to 32 MB (pages reserved but not written cost no time) */
+  if (nc_vec_reserve(out, (n < 32000000 ? n : 32000000) / 5 + 16) != NC_OK) return NC_ENOMEM;
+  return tokenize(s, n, inv, out, M_COMPACT, NULL, bad, 1);
 }
 
 int nc_words_scalar(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad) {
-  return tokenize(s, n, inv, out, NULL, bad, 0);
+  return tokenize(s, n, inv, out, M_WIDE, NULL, bad, 0);
 }
 
 int nc_count_words(const char *s, size_t n, nc_invalid inv, size_t *count, size_t *bad) {
   size_t c = 0;
-  int st = tokenize(s, n, inv, NULL, &c, bad, 1);
+  int st = tokenize(s, n, inv, NULL, M_COUNT, &c, bad, 1);
   if (count) *count = c;
   return st;
 }

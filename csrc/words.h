@@ -46,6 +46,24 @@ NC_INTERNAL int nc_words(const char *s, size_t n, nc_invalid inv, nc_vec *out, s
 /* nc_words without the 64-byte fast path (for tests: both must agree). */
 NC_INTERNAL int nc_words_scalar(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad);
 
+/*
+** A compact token (8 bytes): start offset and length with the kind in the
+** low 4 bits: len = lenkind >> 4, kind = lenkind & 15.
+*/
+typedef struct nc_wspan {
+  uint32_t start;
+  uint32_t lenkind;
+} nc_wspan;
+
+#define NC_WSPAN_MAXLEN 0x0FFFFFFFu   /* longest token an nc_wspan holds */
+
+/*
+** nc_words into compact tokens (nc_wspan), a third of the memory. Inputs of
+** 4 GiB or more, and a token longer than NC_WSPAN_MAXLEN bytes, give
+** NC_ERANGE (the vector left as it was): use nc_words then.
+*/
+NC_INTERNAL int nc_word_spans(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad);
+
 /* Number of word-like tokens, without storing them. */
 NC_INTERNAL int nc_count_words(const char *s, size_t n, nc_invalid inv, size_t *count, size_t *bad);
 

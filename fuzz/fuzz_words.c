@@ -54,6 +54,16 @@ static void check_words(const char *s, size_t n, nc_invalid inv, size_t firstbad
       ASSERT(x.start == y.start && x.end == y.end && x.kind == y.kind);
     }
     nc_vec_free(&w);
+    /* the compact form holds the same tokens */
+    nc_vec_init(&w, sizeof(nc_wspan));
+    st2 = nc_word_spans(s, n, inv, &w, &bad2);
+    ASSERT(st == st2 && w.len == v.len);
+    for (i = 0; i < v.len; i++) {
+      nc_token x = NC_VEC_AT(&v, nc_token, i);
+      nc_wspan y = NC_VEC_AT(&w, nc_wspan, i);
+      ASSERT(x.start == y.start && x.end - x.start == (y.lenkind >> 4) && x.kind == (int)(y.lenkind & 15));
+    }
+    nc_vec_free(&w);
   }
   if (inv == NC_INVALID_ERROR && firstbad < n) {
     ASSERT(st == NC_EUTF8 && bad == firstbad && v.len == 0);

@@ -159,6 +159,36 @@ describe("newsc.quotes", function()
       end)
     end
 
+    it("joins a quote split by an attribution with an apposition", function()
+      local s = '“The water,” said Ada Kerr, a baker whose shop stands on the quay, “came in minutes.”'
+      local q = only(s)
+      assert.are.equal("Ada Kerr", q.speaker)
+      assert.are.equal(2, #q.parts)
+      assert.are.equal("“The water,”", sub(s, q.parts[1]))
+      assert.are.equal("“came in minutes.”", sub(s, q.parts[2]))
+    end)
+
+    it("resolves he to the named subject of the sentence before, not an earlier speaker", function()
+      local s = '“We will rebuild,” Mayor Hanna Ostrel said.\n\n' ..
+        'Tomas Brevik, chief engineer of the Water Board, said the weir had been checked in October. ' ..
+        '“Nothing pointed to this,” he said.'
+      local qs = quotes(s)
+      assert.are.equal(2, #qs)
+      assert.are.equal("Hanna Ostrel", qs[1].speaker)
+      assert.are.equal("Tomas Brevik", qs[2].speaker)
+      assert.are.equal("he", sub(s, qs[2].mention))
+    end)
+
+    it("resolves she to the speaker named earlier in her paragraph", function()
+      local s = 'Residents have called the response “chaotic”.\n\n' ..
+        '“A crack is what you look for,” said Dr Sanne Holm, an engineer. “It is no reason to panic,” she said.'
+      local qs = quotes(s)
+      assert.are.equal(3, #qs)
+      assert.are.equal("Sanne Holm", qs[2].speaker)
+      assert.are.equal("Sanne Holm", qs[3].speaker)
+      assert.are.equal("she", sub(s, qs[3].mention))
+    end)
+
     it("gives the fullest name of the article", function()
       local s = 'Russian President Vladimir Putin met Abbas.\n\n“We are concerned,” Putin said.'
       local q = only(s)
@@ -230,6 +260,65 @@ describe("newsc.quotes", function()
       assert.are.equal("a statement", q.via.text)
       local s2 = 'Another intelligence source speaking to Fox News said, “The agents are investigating.”'
       assert.are.equal("Another intelligence source", sub(s2, only(s2).mention))
+    end)
+
+    it("reads a bare speaker and cue after a quote closed by a full stop", function()
+      local s = 'The mayor spoke for an hour.\n\n“The bridge will open in May.” Garcia said.'
+      local q = only(s)
+      assert.are.equal("Garcia", q.speaker)
+      assert.are.equal("said", q.cue.text)
+    end)
+
+    it("reads a verb in -s right after the speaker of a comma-ended quote", function()
+      local s = '“The plan has no money behind it,” Okafor points out.'
+      local q = only(s)
+      assert.are.equal("Okafor", q.speaker)
+      assert.are.equal("points", q.cue.text)
+    end)
+
+    it("prefers the cue right before the quote to a verb after it", function()
+      local s = 'The sheriff said, “We will close the road” - and the crowd chanted for an hour.'
+      local q = only(s)
+      assert.are.equal("The sheriff", sub(s, q.mention))
+      assert.are.equal("said", q.cue.text)
+      local s2 = 'Lindqvist said “it makes me angry” every time he drives past.'
+      assert.are.equal("Lindqvist", sub(s2, only(s2).mention))
+    end)
+
+    it("reads a cue word after a preposition or a determiner as a noun", function()
+      local s = 'As the vote moved to primaries in states with larger cities, Moreau has often decried '
+        .. 'the “rigged map” in speeches.'
+      local q = only(s)
+      assert.are.equal("Moreau", q.speaker)
+      assert.are.equal("partial", q.kind)
+    end)
+
+    it("takes the name before a prepositional phrase before the cue", function()
+      local s = 'The break was complete when Halvorsen in his opening speech called the plan “a fraud.”'
+      local q = only(s)
+      assert.are.equal("Halvorsen", sub(s, q.mention))
+      assert.are.equal("called", q.cue.text)
+    end)
+
+    it("skips an opening time phrase to find the subject", function()
+      local s = 'Hours later, she issued a statement calling on the council “to act at once.”'
+      assert.are.equal("she", sub(s, only(s).mention))
+    end)
+
+    it("takes a long appositive between the speaker and the cue", function()
+      local s = 'Still, Petrov, who thinks the old rules gave the regional offices far too much power over '
+        .. 'the budget, called the new law “much better” than the old one.'
+      assert.are.equal("Petrov", only(s).speaker)
+    end)
+
+    it("gives a fragment with no reading of its own the speaker of the quote before in its paragraph", function()
+      local s = 'Mayor Ana Ruiz said the plan was “bold and overdue.” In the east of the city there would '
+        .. 'be “real relief” soon.'
+      local qs = quotes(s)
+      assert.are.equal(2, #qs)
+      assert.are.equal("partial", qs[2].kind)
+      assert.are.equal("Ana Ruiz", qs[2].speaker)
+      assert.are.equal("Mayor Ana Ruiz", sub(s, qs[2].mention))
     end)
 
     it("finds no speaker where nobody is named", function()

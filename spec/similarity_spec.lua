@@ -628,6 +628,70 @@ describe("cluster", function()
     assert.same({ { 1, 2, 3 }, { 4, 5, 6 } }, single)
   end)
 
+  it("tells apart two events of one kind that share their names", function()
+    -- the same coach and team, fired in one story and hired in the other
+    local two = {
+      "Rovers fire coach Dan Mercer\nThe Halden Rovers fired head coach Dan Mercer on Saturday after a 9-14 start. "
+        .. "General manager Ana Velt said assistant Tom Reyes will coach the Rovers for the rest of the season.",
+      "Mercer out as Rovers coach\nDan Mercer was fired by the Halden Rovers after a 9-14 start to the season. "
+        .. "Tom Reyes, an assistant, takes over, general manager Ana Velt said.",
+      "Rovers dismiss Mercer\nThe Rovers dismissed Dan Mercer with the team at 9-14. Velt said Reyes would take over as "
+        .. "interim coach and that the search for a new coach starts after the season.",
+      "Rovers hire Dan Mercer as head coach\nThe Halden Rovers hired Dan Mercer as their new head coach on Tuesday, "
+        .. "bringing back the former player. General manager Ana Velt said Mercer signed a four-year contract.",
+      "Mercer returns to Rovers as coach\nDan Mercer, a popular former Rovers player, was hired as head coach and signed "
+        .. "a four-year contract, general manager Ana Velt said at a news conference on Tuesday.",
+      "Rovers bring back Mercer\nThe Rovers hired Dan Mercer as coach on a four-year contract; Velt called the former "
+        .. "player family and said Mercer will be introduced at a news conference.",
+    }
+    -- short texts: a threshold above the default (tuned on full articles);
+    -- word pairs and the lead keep the events apart, bag of words does not
+    assert.same({ { 1, 2, 3 }, { 4, 5, 6 } }, newsc.cluster(two, { threshold = 0.05, attach = 0 }))
+    assert.same({ { 1, 2, 3, 4, 5, 6 } },
+      newsc.cluster(two, { threshold = 0.05, attach = 0, bigrams = 0, lead = 0 }))
+  end)
+
+  it("meets the ECB+ goal over all topics (skipped without ../shared)", function()
+    local root = "../shared/eval/ecbplus/"
+    local f = io.open(root .. "README.md")
+    if not f then pending("../shared/eval/ecbplus is not there") return end
+    f:close()
+    local tp, pred, gold = 0, 0, 0
+    local p = io.popen('ls "' .. root .. '"')
+    for t in p:lines() do
+      if t:match("^%d+$") then
+        local docs, texts = {}, {}
+        local q = io.popen('ls "' .. root .. t .. '"')
+        for name in q:lines() do
+          local ev = name:match("ecbplus%.txt$") and "plus" or (name:match("ecb%.txt$") and "ecb")
+          if ev then
+            local h = assert(io.open(root .. t .. "/" .. name, "rb"))
+            local s = h:read("*a")
+            h:close()
+            s = s:gsub("^%a+://[^\n]*\n", "")
+            docs[#docs + 1] = ev
+            texts[#texts + 1] = s
+          end
+        end
+        q:close()
+        local label = {}
+        for ci, c in ipairs(assert(newsc.cluster(texts))) do for _, i in ipairs(c) do label[i] = ci end end
+        for i = 1, #docs do
+          for j = i + 1, #docs do
+            local sp, sg = label[i] == label[j], docs[i] == docs[j]
+            if sp then pred = pred + 1 end
+            if sg then gold = gold + 1 end
+            if sp and sg then tp = tp + 1 end
+          end
+        end
+      end
+    end
+    p:close()
+    assert.is_true(gold > 2000, "ECB+ gold pairs " .. gold)
+    assert.is_true(tp / pred >= 0.95, ("pairwise precision %.3f"):format(tp / pred))
+    assert.is_true(tp / gold >= 0.95, ("pairwise recall %.3f"):format(tp / gold))
+  end)
+
   it("puts everything apart above any reachable threshold and handles edge cases", function()
     local cl = newsc.cluster(articles, { threshold = 1 })
     assert.equal(6, #cl)
@@ -643,5 +707,8 @@ describe("cluster", function()
     ok2, err2 = pcall(newsc.cluster, articles, { threshold = 0 })
     assert.is_false(ok2)
     assert.matches("threshold", err2)
+    ok2, err2 = pcall(newsc.cluster, articles, { bigrams = -1 })
+    assert.is_false(ok2)
+    assert.matches("bigrams", err2)
   end)
 end)

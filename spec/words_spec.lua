@@ -106,6 +106,25 @@ describe("newsc.words", function()
     assert.are.same({}, newsc.words(""))
     assert.are.same({}, newsc.words(" “—” ... "))
   end)
+
+  it("leaves the garbage collector as it found it", function()
+    if _VERSION == "Lua 5.1" then return pending("collectgarbage('isrunning') needs Lua 5.2") end
+    local s = SENTENCE:rep(20)   -- enough tokens for the collector to be paused
+    local ws = newsc.words(s)
+    assert.are.equal(20 * 26, #ws)
+    assert.are.equal("moscow's", ws[26 + 5].norm)
+    assert.is_true(collectgarbage("isrunning"))
+    collectgarbage("stop")
+    local ok, again = pcall(newsc.words, s, { fields = "norm" })
+    local running = collectgarbage("isrunning")
+    collectgarbage("restart")
+    assert.is_true(ok)
+    assert.are.equal(20 * 26, #again)
+    assert.is_false(running)
+    -- an error inside (a bad argument) leaves it running
+    assert.has_error(function() newsc.words(s, { fields = "all", invalid = "bogus" }) end)
+    assert.is_true(collectgarbage("isrunning"))
+  end)
 end)
 
 describe("newsc.word_spans and newsc.count_words", function()
@@ -119,6 +138,15 @@ describe("newsc.word_spans and newsc.count_words", function()
     end
     assert.are.equal(#ws, newsc.count_words(SENTENCE))
     assert.are.equal(26, newsc.count_words(SENTENCE))
+    -- and on a text long enough for the block scanner, with curly quotes and accents
+    local long = SENTENCE:rep(50, " Zürich’s “café” U.S. 3.5% ")
+    local wl, sl = newsc.words(long), newsc.word_spans(long)
+    assert.are.equal(2 * #wl, #sl)
+    assert.are.equal(50 * 26 + 49 * 4, #wl)
+    for i, w in ipairs(wl) do
+      assert.are.equal(w.start, sl[2 * i - 1])
+      assert.are.equal(w.stop, sl[2 * i])
+    end
   end)
 
   it("count nothing in an empty string", function()

@@ -1,5 +1,5 @@
 -- Generate csrc/quotes_lex.h from csrc/quotes_words.txt: the sorted word
--- list, its FNV-1a hash table, a length filter and the byte-class tables
+-- list, its hash table, a length filter and the byte-class tables
 -- of the quote scanner. Lua 5.3 or later (integer bit operations).
 -- usage: lua5.4 tools/gen_quotes_lex.lua csrc/quotes_words.txt > csrc/quotes_lex.h
 local words, masks = {}, {}
@@ -34,21 +34,23 @@ for i = 0, 26 * 26 - 1, 8 do
   put("  " .. table.concat(row, ", ") .. ",\n")
 end
 put("};\n")
--- open addressing by FNV-1a (32 bits) of the word
+-- open addressing by a hash of the length and three letters of the word
+-- (LEX_HASH in quotes.c: first, second and last byte; 32-bit arithmetic)
 local SIZE = 1024
-local function fnv(w)
-  local h = 2166136261
-  for i = 1, #w do h = ((h ~ w:byte(i)) * 16777619) & 0xffffffff end
-  return h
+local function lexhash(w)
+  local n = #w
+  local c1 = n > 1 and w:byte(2) or 0
+  local h = ((n * 31 + w:byte(1)) * 31 + c1) * 31 + w:byte(n)
+  return ((h * 2654435761) & 0xffffffff) >> 22
 end
 local tab = {}
 for i = 0, SIZE - 1 do tab[i] = 0 end
 for idx, w in ipairs(words) do
-  local k = fnv(w) & (SIZE - 1)
+  local k = lexhash(w) & (SIZE - 1)
   while tab[k] ~= 0 do k = (k + 1) & (SIZE - 1) end
   tab[k] = idx
 end
-put("\n/* open-addressing table of LEX by FNV-1a of the lower-case word (index + 1, 0 empty) */\n")
+put("\n/* open-addressing table of LEX by LEX_HASH of the lower-case word (index + 1, 0 empty) */\n")
 put(string.format("#define LEXHASH_SIZE %d\nstatic const unsigned short LEXHASH[LEXHASH_SIZE] = {\n", SIZE))
 for i = 0, SIZE - 1, 24 do
   local row = {}
@@ -82,6 +84,12 @@ rows("MSTOP", "bytes that stop the fast loop of the mark scanner: newline \" ' `
   end)
 rows("CSTART", "bytes that may start a capitalised word: A-Z and the lead bytes of non-ASCII letters", function(b)
   return ((b >= 65 and b <= 90) or b >= 0xC0) and 1 or 0
+end)
+rows("SEND", "bytes that may end a sentence: newline . ! ?", function(b)
+  return (b == 10 or b == 46 or b == 33 or b == 63) and 1 or 0
+end)
+rows("WORDCH", "ASCII letters and digits", function(b)
+  return string.char(b):match("^[%w]$") and b < 0x80 and 1 or 0
 end)
 rows("ACLASS", "classes of ASCII characters (the C_* of quotes.c: 0 space, 1 newline, 2 lower, 3 upper, 4 digit, 5 opening bracket, 6 hyphen, 7 quote mark, 8 punctuation)", function(b)
   local c = string.char(b)

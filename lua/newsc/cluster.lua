@@ -3,13 +3,17 @@
 -- Articles become TF-IDF vectors (English news stop words removed, Porter
 -- stems, sublinear term frequency, document frequencies learnt from the
 -- input itself, idf without smoothing so that words every article uses
--- weigh nothing), names (capitalised words inside a sentence) count
--- `entities` times more, candidate pairs come from an inverted index (only
--- pairs sharing terms are scored), and average-linkage agglomerative
--- clustering merges groups while their mean cosine stays at or above
--- `threshold`; then groups of at most `small` articles join the larger
--- group they are closest to when that mean cosine is at least `attach`.
--- The defaults were chosen on ECB+ topics 1-10 (see doc/similarity.md).
+-- weigh nothing) over words, names (capitalised words inside a sentence,
+-- counted `entities` times more), pairs of neighbouring content words
+-- (`bigrams`: "fired Cheeks" is not "hired Cheeks") and the words of the
+-- first `lead` lines once more (title and lead say what happened);
+-- optionally the years a text names. Candidate pairs come from an inverted
+-- index (only pairs sharing terms are scored), and average-linkage
+-- agglomerative clustering merges groups while their mean cosine stays at
+-- or above `threshold`; then groups of at most `small` articles join the
+-- larger group they are closest to when that mean cosine is at least
+-- `attach`. The defaults were chosen on ECB+ topics 1-10 (see
+-- doc/similarity.md).
 -- @module newsc.cluster
 local core = require "newsc.core"
 
@@ -17,7 +21,7 @@ local M = {}
 
 --- Default options of `cluster`.
 M.defaults = {
-  threshold = 0.07,   -- mean cosine a merge needs (average linkage)
+  threshold = 0.03,   -- mean cosine a merge needs (average linkage)
   entities = 2,       -- extra weight of names (capitalised words inside a sentence)
   linkage = "average", -- or "single" (any pair above threshold joins)
   stem = true,
@@ -25,27 +29,80 @@ M.defaults = {
   sublinear = true,
   smooth = false,
   top = 0,
-  attach = 0.03,      -- mean cosine for a small group to join its closest larger group (0: off)
+  attach = 0.015,     -- mean cosine for a small group to join its closest larger group (0: off)
+  lead = 3,           -- the first `lead` lines (title, lead) count `lead_weight` more times
+  lead_weight = 1,
+  bigrams = 1,        -- weight of pairs of neighbouring content words (0: none)
+  years = 0,          -- weight of the years a text names (0: none)
   small = 2,          -- size of a "small" group
 }
 
--- tokens of a text for the model: every word, plus `ew` copies of a marked
--- form of each name (a capitalised word that does not open a sentence)
-local function features(text, ew)
+local function add(out, t, w)
+  for _ = 1, w do out[#out + 1] = t end
+end
+
+-- the years a text names (absolute dates only: "in 2005", "May 24, 2005",
+-- "2008-12-13"), as tokens "yr_2005"
+local function years(text, out, w)
+  local ds = core.dates and core.dates(text)
+  if not ds then return end
+  for _, d in ipairs(ds) do
+    if not d.relative and d.low and d.high then
+      local y1, y2 = d.low:sub(1, 4), d.high:sub(1, 4)
+      if y1 == y2 then add(out, "yr_" .. y1, w) end
+    end
+  end
+end
+
+-- tokens of a text for the model: every word; `ew` copies of a marked form
+-- of each name (a capitalised word that does not open a sentence); `lw`
+-- more copies of the words of the first `lead` lines (title and lead: what
+-- happened); pairs of neighbouring content words ("fire cheeks" is not
+-- "hire cheeks") `bw` times; the years named, `yw` times
+local function features(text, o)
   local ws, err = core.words(text)
   if not ws then return nil, err end
+  local ew, lw, bw, yw = o.entities, o.lead_weight, o.bigrams, o.years
+  local lead_end = 0
+  if o.lead > 0 and lw > 0 then
+    local at, lines = 1, 0
+    while lines < o.lead do
+      local nl = text:find("\n", at, true)
+      if not nl then lead_end = #text; break end
+      if nl > at then lines = lines + 1 end
+      lead_end = nl
+      at = nl + 1
+    end
+  end
   local out = {}
   for _, w in ipairs(ws) do
     local t = w.text
     out[#out + 1] = t
+    if w.start <= lead_end then add(out, t, lw) end
     if ew > 0 and t:find("^%u") then
       local before = text:sub(w.start > 4 and w.start - 4 or 1, w.start - 1)
       if w.start > 1 and not before:find("[%.!?:\n\"“‘]%s*$") then
-        local mark = "e_" .. t
-        for _ = 1, ew do out[#out + 1] = mark end
+        add(out, "e_" .. t, ew)
       end
     end
   end
+  if bw > 0 then
+    local toks = core.sim_tokens(text, { stop = true, stem = true })
+    if toks then
+      local sp = toks:spans()
+      local prev, prev_stop = nil, 0
+      for i = 1, #sp, 2 do
+        local a, z = sp[i], sp[i + 1]
+        local word = text:sub(a, z):lower()
+        -- a pair only within a sentence: no sentence end between the words
+        if prev and not text:sub(prev_stop + 1, a - 1):find("[%.!?\n]") then
+          add(out, "b_" .. prev .. "_" .. word, bw)
+        end
+        prev, prev_stop = word, z
+      end
+    end
+  end
+  if yw > 0 then years(text, out, yw) end
   return out
 end
 
@@ -97,7 +154,10 @@ end
 -- @param opts optional table: `threshold` (mean cosine to merge, default 0.07),
 --   `attach` (mean cosine for a group of at most `small` = 2 articles to join
 --   its closest larger group, default 0.03; 0: off), `entities` (extra weight
---   of names, default 2), `linkage` ("average" or "single"), `stem`, `stop`,
+--   of names, default 2), `lead` and `lead_weight` (the first `lead` = 3
+--   lines count `lead_weight` = 1 more times), `bigrams` (weight of pairs of
+--   neighbouring content words, default 1), `years` (weight of the years a
+--   text names, default 0), `linkage` ("average" or "single"), `stem`, `stop`,
 --   `sublinear`, `smooth` (booleans), `top` (keep only the heaviest terms of
 --   each article, 0: all)
 -- @return array of clusters, each an array of positions in `items` (ascending);
@@ -125,13 +185,16 @@ function M.cluster(items, opts)
   if o.linkage ~= "average" and o.linkage ~= "single" then
     error("bad argument #2 to 'cluster' (option 'linkage' must be \"average\" or \"single\")", 2)
   end
-  if type(o.entities) ~= "number" or o.entities < 0 or o.entities > 20 or o.entities % 1 ~= 0 then
-    error("bad argument #2 to 'cluster' (option 'entities' must be an integer in 0..20)", 2)
+  for _, k in ipairs({ "entities", "lead", "lead_weight", "bigrams", "years" }) do
+    local v = o[k]
+    if type(v) ~= "number" or v < 0 or v > 20 or v % 1 ~= 0 then
+      error("bad argument #2 to 'cluster' (option '" .. k .. "' must be an integer in 0..20)", 2)
+    end
   end
   local n = #items
   local texts = {}
   for i = 1, n do
-    local f, ferr = features(text_of(items[i], i), o.entities)
+    local f, ferr = features(text_of(items[i], i), o)
     if not f then return nil, ("item %d: %s"):format(i, ferr) end
     texts[i] = f
   end

@@ -118,7 +118,7 @@ static void test_marks_flood(void) {
 }
 
 int main(void) {
-  CHECK(nc_quotes_lexicon_ok(), "lexicon sorted");
+  CHECK(nc_quotes_lexicon_ok(), "lexicon sorted, every word found by its hash");
   test_basic();
   test_split_and_pronoun();
   test_apostrophes();

@@ -189,6 +189,46 @@ static void test_tokens(void) {
   nc_sim_scratch_free(&sc);
 }
 
+/* the vector kernels give the values of the formula (a y + b) >> 32, for
+   every n (multiples of 16 and 8 and the scalar rest) and set size; SimHash's
+   byte counters agree with counting each bit */
+static void test_minhash_exact(void) {
+  static uint64_t ab[2 * 300], x[700];
+  static uint32_t sig[300];
+  size_t ns[] = { 1, 7, 8, 15, 16, 24, 31, 128, 300 }, nxs[] = { 0, 1, 2, 3, 17, 255, 256, 700 };
+  size_t a, c, i, j;
+  int bad = 0, badsim = 0;
+  for (a = 0; a < sizeof ns / sizeof ns[0]; a++) {
+    for (c = 0; c < sizeof nxs / sizeof nxs[0]; c++) {
+      size_t n = ns[a], nx = nxs[c];
+      for (j = 0; j < nx; j++) x[j] = next();
+      nc_minhash_params(next(), n, ab);
+      nc_minhash(x, nx, ab, n, sig);
+      for (i = 0; i < n; i++) {
+        uint32_t m = 0xFFFFFFFFu;
+        for (j = 0; j < nx; j++) {
+          uint64_t y = (uint32_t)(x[j] ^ (x[j] >> 32));
+          uint32_t h = (uint32_t)((ab[2 * i] * y + ab[2 * i + 1]) >> 32);
+          if (h < m) m = h;
+        }
+        bad += sig[i] != m;
+      }
+      {
+        uint64_t want = 0, got = nc_simhash(x, NULL, nx);
+        int b;
+        for (b = 0; b < 64; b++) {
+          size_t ones = 0;
+          for (j = 0; j < nx; j++) ones += (nc_sim_mix(x[j] ^ 0x5851F42D4C957F2DULL) >> b) & 1u;
+          if (2 * ones > nx) want |= (uint64_t)1 << b;
+        }
+        badsim += got != want;
+      }
+    }
+  }
+  CHECK(bad == 0, "MinHash values differ from the formula %d times", bad);
+  CHECK(badsim == 0, "SimHash differs from bit counting %d times", badsim);
+}
+
 static void test_minhash_lsh(void) {
   uint64_t ab[256], x[100], y[100];
   uint32_t s1[128], s2[128];
@@ -257,6 +297,7 @@ int main(void) {
   test_shingles();
   test_stem();
   test_tokens();
+  test_minhash_exact();
   test_minhash_lsh();
   test_tfidf();
   return ctest_done();

@@ -243,7 +243,7 @@ static void test_fast_path_agrees(void) {
   };
   const size_t np = sizeof pieces / sizeof pieces[0];
   unsigned long seed = 12345;
-  int iter, bad_runs = 0;
+  int iter, bad_runs = 0, bad_compact = 0;
   char buf[1024];
   for (iter = 0; iter < 20000; iter++) {
     size_t len = 0, target, i;
@@ -261,24 +261,37 @@ static void test_fast_path_agrees(void) {
       len += k;
     }
     for (inv = 0; inv < 2; inv++) {
-      nc_vec v, w;
-      size_t b1 = 0, b2 = 0;
-      int s1, s2, same;
+      nc_vec v, w, c;
+      size_t b1 = 0, b2 = 0, b3 = 0;
+      int s1, s2, s3, same;
       nc_vec_init(&v, sizeof(nc_token));
       nc_vec_init(&w, sizeof(nc_token));
+      nc_vec_init(&c, sizeof(nc_wspan));
       s1 = nc_words(buf, len, (nc_invalid)inv, &v, &b1);
       s2 = nc_words_scalar(buf, len, (nc_invalid)inv, &w, &b2);
+      s3 = nc_word_spans(buf, len, (nc_invalid)inv, &c, &b3);
       same = s1 == s2 && b1 == b2 && v.len == w.len;
       for (i = 0; same && i < v.len; i++) {
         nc_token x = NC_VEC_AT(&v, nc_token, i), y = NC_VEC_AT(&w, nc_token, i);
         same = x.start == y.start && x.end == y.end && x.kind == y.kind;
       }
       if (!same && bad_runs++ < 3) printf("  fast path differs on: %.*s\n", (int)len, buf);
+      /* the compact form holds the same tokens */
+      same = s3 == s1 && b3 == b1 && c.len == v.len;
+      for (i = 0; same && i < v.len; i++) {
+        nc_token x = NC_VEC_AT(&v, nc_token, i);
+        nc_wspan y = NC_VEC_AT(&c, nc_wspan, i);
+        same = x.start == y.start && x.end - x.start == (y.lenkind >> 4) &&
+               x.kind == (int)(y.lenkind & 15);
+      }
+      if (!same && bad_compact++ < 3) printf("  compact spans differ on: %.*s\n", (int)len, buf);
       nc_vec_free(&v);
       nc_vec_free(&w);
+      nc_vec_free(&c);
     }
   }
   CHECK(bad_runs == 0, "fast path and general path differ on %d of 40000 texts", bad_runs);
+  CHECK(bad_compact == 0, "nc_word_spans and nc_words differ on %d of 40000 texts", bad_compact);
 }
 
 int main(void) {

@@ -3,12 +3,22 @@
 -- and the two apart. Prints pairwise precision and recall per split
 -- (topics 1-10 for tuning, 11-22 for checking) and over all topics, both
 -- clustering each topic on its own and all articles at once.
--- usage: lua5.4 tools/eval/ecbplus.lua [threshold]
+-- usage: lua5.4 tools/eval/ecbplus.lua [threshold] [option=number ...]
+--   e.g. bigrams=0 lead=0 (options of newsc.cluster; the defaults otherwise)
 local newsc = require "newsc"
 local cluster = require("newsc.cluster").cluster
 
 local ROOT = "../shared/eval/ecbplus/"
-local threshold = tonumber(arg and arg[1])
+local threshold
+local opts = {}
+for _, a in ipairs(arg or {}) do
+  local k, v = a:match("^(%w[%w_]*)=(.+)$")
+  if k then opts[k] = tonumber(v) or v
+  elseif tonumber(a) then threshold = tonumber(a)
+  else error("usage: lua5.4 tools/eval/ecbplus.lua [threshold] [option=number ...]") end
+end
+opts.threshold = threshold or opts.threshold
+threshold = opts.threshold
 
 local function read(path)
   local f = assert(io.open(path, "rb"))
@@ -62,7 +72,6 @@ for name in p:lines() do if name:match("^%d+$") then topics[#topics + 1] = tonum
 p:close()
 table.sort(topics)
 
-local opts = { threshold = threshold }
 local splits = { train = { 0, 0, 0 }, dev = { 0, 0, 0 }, all = { 0, 0, 0 } }
 local every, alldocs = {}, {}
 local t0 = os.clock()
@@ -86,8 +95,13 @@ local function line(name, s)
     name, s[2] > 0 and s[1] / s[2] or 1, s[3] > 0 and s[1] / s[3] or 1, s[1], s[2], s[3])
 end
 
-print(("ECB+ story clustering, %d topics, %d articles, threshold %s"):format(
-  #topics, #alldocs, tostring(threshold or require("newsc.cluster").defaults.threshold)))
+local shown = {}
+for k, v in pairs(require("newsc.cluster").defaults) do
+  if opts[k] ~= nil then v = opts[k] end
+  shown[#shown + 1] = k .. "=" .. tostring(v)
+end
+table.sort(shown)
+print(("ECB+ story clustering, %d topics, %d articles; %s"):format(#topics, #alldocs, table.concat(shown, " ")))
 print("each topic on its own:")
 for _, l in ipairs(every) do print(l) end
 print(line("topics 1-10 (train)", splits.train))
