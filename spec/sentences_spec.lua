@@ -273,7 +273,7 @@ describe("newsc.sentences: bad input", function()
     assert.are.same({ "One\0two.", "Three\0." }, split("One\0two. Three\0."))
   end)
 
-  it("splits a 100 MB single line", function()
+  it("splits a 100 MB single line #core", function()
     local unit = "The talks in Novo-Ogaryovo went on while Gen. Ríos waited for the U.N. envoy. "
     local reps = math.ceil(100 * 1024 * 1024 / #unit)
     local s = unit:rep(reps)

@@ -154,7 +154,7 @@ describe("newsc.word_spans and newsc.count_words", function()
     assert.are.same({}, newsc.word_spans(""))
   end)
 
-  it("handle a 100 MB single line", function()
+  it("handle a 100 MB single line #core", function()
     local unit = "Moscow’s envoy said 39,929 people fled; “not again,” he added. "
     local s = unit:rep(math.ceil(100 * 1024 * 1024 / #unit))
     assert.is_true(#s >= 100 * 1024 * 1024)

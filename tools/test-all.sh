@@ -28,6 +28,7 @@ suite "C unit tests" $M test-c
 suite "C unit tests, ASan+UBSan" $M test-asan
 suite "specs, Lua 5.4" $M test-lua LUA=5.4
 suite "specs, Lua 5.3" $M test-lua LUA=5.3
+suite "specs, Lua 5.4, pure backend" $M test-lua LUA=5.4 NEWSC_BACKEND=pure
 if [ -n "$MATRIX" ]; then
   for v in 5.1 5.2 jit; do
     suite "build (Lua $v)" sh -c "$M core LUA=$v && echo '1 passed, 0 failed'"

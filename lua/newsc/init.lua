@@ -5,16 +5,26 @@
 -- built on them.
 -- @module newsc
 
-local core = require "newsc.core"
+-- The C module when it loads, else the pure-Lua one (hosts that cannot load C
+-- modules, such as static pandoc binaries); NEWSC_BACKEND=pure forces the latter.
+local core, backend
+if os.getenv("NEWSC_BACKEND") ~= "pure" then
+  local ok, mod = pcall(require, "newsc.core")
+  if ok then core, backend = mod, "core" end
+end
+if not core then core, backend = require "newsc.pure", "pure" end
 
 local M = {}
 for k, v in pairs(core) do M[k] = v end
 
---- Story clustering (`newsc.cluster`), see `newsc.cluster`.
-M.cluster = require("newsc.cluster").cluster
+--- Story clustering (`newsc.cluster`), see `newsc.cluster`. Loaded on first
+-- use: it needs the C module, which the pure backend may not have.
+function M.cluster(...) return require("newsc.cluster").cluster(...) end
 
---- The C module itself.
+--- The backend in use: the C module or newsc.pure.
 M.core = core
+--- "core" (the C module) or "pure" (newsc.pure).
+M.backend = backend
 --- Read an article: body, metadata, dropped lines (see newsc.article).
 M.article = require("newsc.article").article
 --- Cross-check articles about one event (see newsc.crosscheck).

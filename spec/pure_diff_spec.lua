@@ -1,0 +1,283 @@
+-- The pure-Lua backend (newsc.pure) against the C module (newsc.core): the
+-- same results on the shared corpus, the bundled examples, texts written
+-- here and generated texts; the documented reductions (doc/pure.md)
+-- elsewhere; the fallback of require "newsc".
+local pure = require "newsc.pure"
+local okcore, core = pcall(require, "newsc.core")
+local lua = require "spec.support.lua"
+
+local function readfile(path)
+  local f = io.open(path, "rb")
+  if not f then return nil end
+  local s = f:read("*a")
+  f:close()
+  return s
+end
+
+local function sh(cmd)
+  local p = assert(io.popen(cmd .. " 2>&1; echo \"exit:$?\""))
+  local out = p:read("*a"); p:close()
+  return out:gsub("exit:%d+%s*$", ""), tonumber(out:match("exit:(%d+)%s*$"))
+end
+
+local function files(glob)
+  local out = {}
+  local p = io.popen("ls " .. glob .. " 2>/dev/null")
+  for f in p:lines() do out[#out + 1] = f end
+  p:close()
+  return out
+end
+
+-- the calls compared on every text: name, function name, further arguments
+local CALLS = {
+  { "sentences", "sentences" },
+  { "sentence_spans", "sentence_spans" },
+  { "sentences, invalid = replace", "sentences", { invalid = "replace" } },
+  { "segments", "segments", { invalid = "replace" } },
+  { "words", "words", { invalid = "replace" } },
+  { "words, fields = norm", "words", { fields = "norm" } },
+  { "word_spans", "word_spans" },
+  { "count_words", "count_words", { invalid = "replace" } },
+  { "normalize", "normalize" },
+  { "normalize NFC", "normalize", "NFC", { invalid = "replace" } },
+  { "normalize NFKC", "normalize", "NFKC", { invalid = "replace" } },
+}
+local unpack = table.unpack or unpack
+
+-- both backends on s; returns nil when equal, else the name of the call
+local function differ(s)
+  for _, c in ipairs(CALLS) do
+    local a, ea = core[c[2]](s, unpack(c, 3))
+    local b, eb = pure[c[2]](s, unpack(c, 3))
+    local ok = pcall(assert.same, a, b) and ea == eb
+    if not ok then return c[1] end
+  end
+  return nil
+end
+
+-- texts written for these specs: news prose with Latin, Greek, Cyrillic,
+-- CJK, list items, quotes, ellipses, invalid bytes
+local TEXTS = {
+  "Gen. Tomás Ríos met U.S. envoys at 5 p.m. on Aug. 13. “We will win.” He left.",
+  "Élodie Müller, 34, said the café in Zürich was closed… Then it rained. ¿Qué pasó? ¡Nada!",
+  "I live in the U.S. How about you? The U.S. Government said so. Pitt, Briggs & Co. at noon.",
+  "Headline Without A Stop\nA caption line\n\nThe first paragraph ends here. Its second sentence too.",
+  "1. First item 2. Second item 3. Third item\n- a) one b) two\n• bullet one • bullet two",
+  "Ο υπουργός είπε. Η Αθήνα απάντησε! Министр заявил. Москва ответила? 東京で会議。大阪へ。",
+  "word. . . . Next one... And [...] more. He said \"No.\" Putin said.",
+  "Bad \255 byte. Next \192\128 one. Cut \226\128",
+  "",
+  "   \n\n  ",
+  "Mr. Smith (Calif.) arrived at 6 P.M. Mr. Jones left. etc. And so on",
+}
+
+describe("newsc.pure", function()
+  if not okcore then
+    pending("newsc.core is not built for this Lua: nothing to compare with")
+    return
+  end
+
+  it("has the version of the C module", function()
+    assert.equal(core._VERSION, pure._VERSION)
+  end)
+
+  it("gives what newsc.core gives on the shared corpus", function()
+    local list = files("../shared/corpus/*/*.txt")
+    if #list == 0 then pending("../shared/corpus is absent"); return end
+    for _, f in ipairs(list) do
+      local s = assert(readfile(f))
+      assert.is_nil(differ(s), f)
+    end
+  end)
+
+  it("gives what newsc.core gives on the bundled examples", function()
+    local list = files("examples/*.txt")
+    assert.is_true(#list >= 5)
+    for _, f in ipairs(list) do
+      assert.is_nil(differ(assert(readfile(f))), f)
+    end
+  end)
+
+  it("gives what newsc.core gives on texts of many scripts, lists and bad bytes", function()
+    for _, s in ipairs(TEXTS) do
+      assert.is_nil(differ(s), ("%q"):format(s))
+    end
+  end)
+
+  it("gives what newsc.core gives on generated texts", function()
+    local pieces = { "a", "The", "he", "Mr.", "U.S.", "etc.", ".", " ", "  ", "\n", "\n\n", "?", "!",
+      "…", "“", "”", "\"", "'", "(", ")", "1.", "2.", "a.", "b)", "•", "。", "Élodie", "ámbar",
+      "3.5", ". . .", "[...]", "I", "Co.", "\194\160", "\226\128\169", "\255", "\226\128", "x:",
+      "of", "-", "*", "—", "」", "Ж", "ж", "٣", "日本", "’s", "don't", "#tag", "@name",
+      "https://example.com/a?b=1", "a@b.org", "90%", "4:48", "39,929", "e\204\129", "ﬁ", "Ａ",
+      "👍🏽", "🇺🇦", "_", "St.", "\0" }
+    local x = 12345
+    local function rnd(m) x = (x * 16807) % 2147483647; return x % m + 1 end
+    for _ = 1, 400 do
+      local parts = {}
+      for i = 1, rnd(30) do parts[i] = pieces[rnd(#pieces)] end
+      local s = table.concat(parts)
+      assert.is_nil(differ(s), ("%q"):format(s))
+    end
+  end)
+
+  it("raises the same errors for wrong arguments", function()
+    for _, c in ipairs(CALLS) do
+      local f = pure[c[2]]
+      if c[2] ~= "normalize" then
+        for _, bad in ipairs({ { 42 }, { nil }, { "x", "opts" }, { "x", { invalid = "skip" } },
+                               { "x", { invalid = 1 } } }) do
+          local ok1, e1 = pcall(core[c[2]], bad[1], bad[2])
+          local ok2, e2 = pcall(f, bad[1], bad[2])
+          assert.equal(ok1, ok2)
+          if ok1 then assert.same(e1, e2) else
+          -- the name of the function depends on how it was called
+          local function unname(e) return (e:gsub("to '[%w_.?]+'", "to F")) end
+          assert.equal(unname(e1), unname(e2))
+          assert.matches("to '" .. c[2] .. "'", e2, 1, true)
+          end
+        end
+      end
+    end
+  end)
+
+  it("gives the same errors from normalize", function()
+    for _, bad in ipairs({ { {} }, { "x", "NFD" }, { "x", "NFC", 1 },
+                           { "x", "NFC", { invalid = "skip" } } }) do
+      local ok1, e1 = pcall(core.normalize, bad[1], bad[2], bad[3])
+      local ok2, e2 = pcall(pure.normalize, bad[1], bad[2], bad[3])
+      assert.is_false(ok1)
+      assert.is_false(ok2)
+      assert.equal(e1:gsub("to '[%w_.?]+'", "to F"), (e2:gsub("to '[%w_.?]+'", "to F")))
+    end
+    assert.same({ core.normalize("caf\233") }, { pure.normalize("caf\233") })
+  end)
+
+  it("composes a Latin letter with its marks as newsc.core does", function()
+    for _, s in ipairs({ "Zu\204\136rich", "E\204\129LODIE", "Cafe\204\129 A\204\138",
+                         "s\204\167 o\204\130\204\129", "ﬁ Ⅻ ＡＢＣ Moscow’s" }) do
+      for _, form in ipairs({ "NFC", "NFKC", "NFKC_Casefold" }) do
+        assert.equal(core.normalize(s, form), pure.normalize(s, form))
+      end
+    end
+    assert.equal("zürich", pure.normalize("Zu\204\136rich"))
+  end)
+
+  -- the reductions documented in doc/pure.md: code points beyond the
+  -- tables, Hangul jamo and canonical reordering
+  it("leaves code points beyond its tables as they are", function()
+    local bold = "\240\157\144\128"          -- U+1D400 MATHEMATICAL BOLD CAPITAL A
+    assert.equal("a", core.normalize(bold))
+    assert.equal(bold, pure.normalize(bold))
+    local jamo = "\225\132\128\225\133\161"   -- U+1100 U+1161, composed to U+AC00 by NFC
+    assert.equal("\234\176\128", core.normalize(jamo, "NFC"))
+    assert.equal(jamo, pure.normalize(jamo, "NFC"))
+  end)
+
+  it("does not reorder marks canonically", function()
+    local s = "q\204\135\204\163"             -- q, dot above (230), dot below (220)
+    assert.equal("q\204\163\204\135", core.normalize(s, "NFC"))
+    assert.equal(s, pure.normalize(s, "NFC"))
+  end)
+
+  it("reads a megabyte in one line without trouble", function()
+    local s = ("a. b "):rep(200000)
+    local a = pure.sentence_spans(s)
+    assert.equal(2, #a)
+    assert.same(core.sentence_spans(s), a)
+  end)
+
+  it("keeps its Unicode tables what tools/gen_pure_*.lua make of unicode-data", function()
+    if not readfile("/usr/share/unicode/UnicodeData.txt") then
+      pending("unicode-data is not installed"); return
+    end
+    local U = "/usr/share/unicode"
+    for _, cmd in ipairs({
+      "lua5.4 tools/gen_pure_ucat.lua " .. U .. "/UnicodeData.txt | cmp - lua/newsc/pure/ucat.lua",
+      "lua5.4 tools/gen_pure_wbprop.lua " .. U .. "/auxiliary/WordBreakProperty.txt " .. U ..
+        "/emoji/emoji-data.txt | cmp - lua/newsc/pure/wbprop.lua",
+      "lua5.4 tools/gen_pure_nfkccf.lua " .. U .. " | cmp - lua/newsc/pure/nfkccf.lua" }) do
+      local out, code = sh(cmd)
+      assert.equal(0, code, out)
+    end
+  end)
+
+  it("passes Unicode's WordBreakTest.txt", function()
+    local f = io.open("/usr/share/unicode/auxiliary/WordBreakTest.txt")
+    if not f then pending("unicode-data is not installed"); return end
+    local enc = require("newsc.pure.ucd").encode
+    local cases, failed = 0, 0
+    for line in f:lines() do
+      local body = line:gsub("#.*", "")
+      if body:find("%x") then
+        local parts, want, text = {}, {}, {}
+        for tok in body:gmatch("%S+") do parts[#parts + 1] = tok end
+        local pos = 0
+        for _, tok in ipairs(parts) do
+          if tok == "\195\183" then want[#want + 1] = pos    -- ÷ a boundary
+          elseif tok ~= "\195\151" then
+            local ch = enc(tonumber(tok, 16)); text[#text + 1] = ch; pos = pos + #ch
+          end
+        end
+        local got = { 0 }
+        for _, g in ipairs(assert(pure.segments(table.concat(text)))) do got[#got + 1] = g.stop end
+        cases = cases + 1
+        if not pcall(assert.same, want, got) then failed = failed + 1 end
+      end
+    end
+    f:close()
+    assert.equal(1823, cases)
+    assert.equal(0, failed)
+  end)
+end)
+
+describe("require 'newsc'", function()
+  local run = "cd /tmp && LUA_PATH='" .. os.getenv("PWD") .. "/lua/?.lua;" .. os.getenv("PWD") ..
+              "/lua/?/init.lua' "
+  local probe = " -e 'local n = require \"newsc\"; print(n.backend, #n.sentences(\"One. Two.\"))'"
+
+  it("uses newsc.core when it loads", function()
+    local out, code = sh(run .. "LUA_CPATH='" .. os.getenv("PWD") .. "/build/" .. lua.tag ..
+                         "/?.so' NEWSC_BACKEND= " .. lua.bin .. probe)
+    assert.equal(0, code, out)
+    assert.equal("core\t2\n", out)
+  end)
+
+  it("falls back to newsc.pure when newsc.core cannot load", function()
+    local out, code = sh(run .. "LUA_CPATH='/nonexistent/?.so' NEWSC_BACKEND= " .. lua.bin .. probe)
+    assert.equal(0, code, out)
+    assert.equal("pure\t2\n", out)
+  end)
+
+  it("uses newsc.pure when NEWSC_BACKEND=pure", function()
+    local out, code = sh(run .. "LUA_CPATH='" .. os.getenv("PWD") .. "/build/" .. lua.tag ..
+                         "/?.so' NEWSC_BACKEND=pure " .. lua.bin .. probe)
+    assert.equal(0, code, out)
+    assert.equal("pure\t2\n", out)
+  end)
+
+  it("runs in a pandoc Lua filter that cannot load the C module", function()
+    local _, has = sh("command -v pandoc")
+    if has ~= 0 then pending("pandoc is not installed"); return end
+    local dir = os.tmpname(); os.remove(dir)
+    assert(os.execute("mkdir " .. dir))
+    local f = assert(io.open(dir .. "/f.lua", "w"))
+    f:write([[
+local newsc = require "newsc"
+function Pandoc(doc)
+  local text = pandoc.utils.stringify(doc)
+  io.stderr:write(newsc.backend, " ", #newsc.sentences(text), " ", newsc.count_words(text), "\n")
+end
+]])
+    f:close()
+    f = assert(io.open(dir .. "/in.md", "w"))
+    f:write("Gen. Ríos met U.S. envoys at 5 p.m. He left. “We will win,” he said.\n")
+    f:close()
+    local out, code = sh("LUA_PATH='" .. os.getenv("PWD") .. "/lua/?.lua;" .. os.getenv("PWD") ..
+      "/lua/?/init.lua;;' LUA_CPATH='/nonexistent/?.so' NEWSC_BACKEND= pandoc --lua-filter " ..
+      dir .. "/f.lua " .. dir .. "/in.md -t plain -o /dev/null")
+    sh("rm -rf " .. dir)
+    assert.equal(0, code, out)
+    assert.equal("pure 3 15\n", out)
+  end)
+end)
