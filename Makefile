@@ -46,7 +46,7 @@ FUZZERS    = $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
 FUZZ_ENGINE_OBJ = $(patsubst csrc/%.c,build/fuzz/obj/%.o,$(ENGINE_SRC))
 
 .SECONDARY:
-.PHONY: rockspec all core deps env test test-c test-asan test-lua test-matrix demo bench fuzz fuzz-smoke eval gen clean filter-shot
+.PHONY: rockspec all core deps env test test-c test-asan test-lua test-all demo bench fuzz fuzz-smoke eval gen clean filter-shot
 
 all: core
 core: $(CORE)
@@ -102,7 +102,7 @@ test: deps
 	@sh tools/test-all.sh
 
 # the compatibility matrix: specs under 5.1, 5.2, 5.3, 5.4 and LuaJIT
-test-matrix: deps
+test-all: deps
 	@MATRIX=1 sh tools/test-all.sh
 
 # ---- fuzzing (clang's libFuzzer) ----
