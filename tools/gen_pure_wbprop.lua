@@ -9,59 +9,9 @@ if not wbfile or not emojifile then
   io.stderr:write("usage: gen_pure_wbprop.lua WordBreakProperty.txt emoji-data.txt [DerivedGeneralCategory.txt]\n")
   os.exit(2)
 end
-gcfile = gcfile or (wbfile:gsub("[^/]*$", ""):gsub("[^/]*/$", "") .. "extracted/DerivedGeneralCategory.txt")
-
--- the order of these names is the order of the enum in the header
-local NAMES = { "Other", "CR", "LF", "Newline", "Extend", "ZWJ", "Regional_Indicator",
-  "Format", "Katakana", "Hebrew_Letter", "ALetter", "Single_Quote", "Double_Quote",
-  "MidNumLet", "MidLetter", "MidNum", "Numeric", "ExtendNumLet", "WSegSpace" }
-local ENUM = { Other = "OTHER", CR = "CR", LF = "LF", Newline = "NEWLINE", Extend = "EXTEND",
-  ZWJ = "ZWJ", Regional_Indicator = "RI", Format = "FORMAT", Katakana = "KATAKANA",
-  Hebrew_Letter = "HL", ALetter = "ALETTER", Single_Quote = "SQ", Double_Quote = "DQ",
-  MidNumLet = "MIDNUMLET", MidLetter = "MIDLETTER", MidNum = "MIDNUM", Numeric = "NUMERIC",
-  ExtendNumLet = "EXTENDNUMLET", WSegSpace = "WSEGSPACE" }
-local VALUE = {}
-for i, name in ipairs(NAMES) do VALUE[name] = i - 1 end
-
-local MAXCP = 0x10FFFF
-local prop = {}   -- sparse: cp -> byte
-local version = "?"
-
-local function each_range(path, f)
-  local fh = assert(io.open(path, "r"))
-  for line in fh:lines() do
-    local v = line:match("^# %S+%-(%d+%.%d+%.%d+)%.txt")
-    if v and version == "?" then version = v end
-    local data = line:gsub("#.*", "")
-    local a, b, name = data:match("^%s*(%x+)%.%.(%x+)%s*;%s*([%w_]+)")
-    if not a then
-      a, name = data:match("^%s*(%x+)%s*;%s*([%w_]+)")
-      b = a
-    end
-    if a then f(tonumber(a, 16), tonumber(b, 16), name) end
-  end
-  fh:close()
-end
-
-each_range(wbfile, function(a, b, name)
-  local v = VALUE[name]
-  if not v then error("unknown Word_Break value " .. name) end
-  for cp = a, b do prop[cp] = ((prop[cp] or 0) & 0xE0) | v end
-end)
-local wbversion = version
-each_range(gcfile, function(a, b, name)
-  if name:match("^[LN]") then
-    for cp = a, b do prop[cp] = (prop[cp] or 0) | 0x40 end
-  end
-end)
-each_range(emojifile, function(a, b, name)
-  if name == "Extended_Pictographic" then
-    for cp = a, b do prop[cp] = (prop[cp] or 0) | 0x80 end
-  elseif name == "Emoji_Presentation" then
-    for cp = a, b do prop[cp] = (prop[cp] or 0) | 0x20 end
-  end
-end)
-
+local data = dofile((arg[0]:match("^(.*)/[^/]*$") or ".") .. "/wbprop_data.lua")
+  .load(wbfile, emojifile, gcfile)
+local prop, wbversion, MAXCP = data.prop, data.version, data.MAXCP
 
 local starts, values = {}, {}
 local prev = -1
