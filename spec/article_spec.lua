@@ -4,13 +4,7 @@ local article = require "newsc.article"
 
 local CORPUS = "../shared/corpus/putin-abbas-2024-08-13/"
 
-local function slurp(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("*a")
-  f:close()
-  return s
-end
+local slurp = require("spec.support.files").read
 
 local function find_dropped(art, prefix)
   for _, d in ipairs(art.dropped) do

@@ -5,13 +5,7 @@ local newsc = require "newsc"
 local CORPUS = "../shared/corpus/putin-abbas-2024-08-13/"
 local WED = { ref = "2024-08-14" }   -- a Wednesday
 
-local function read(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("*a")
-  f:close()
-  return s
-end
+local read = require("spec.support.files").read
 
 -- the first date of s
 local function first(s, opts)

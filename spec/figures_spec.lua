@@ -6,13 +6,7 @@ local fx = require "fixtures.figure_cases"
 
 local CORPUS = "../shared/corpus/putin-abbas-2024-08-13/"
 
-local function read(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("*a")
-  f:close()
-  return s
-end
+local read = require("spec.support.files").read
 
 local function close(a, b)
   if a == b then return true end

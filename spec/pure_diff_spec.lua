@@ -6,13 +6,7 @@ local pure = require "newsc.pure"
 local okcore, core = pcall(require, "newsc.core")
 local lua = require "spec.support.lua"
 
-local function readfile(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("*a")
-  f:close()
-  return s
-end
+local readfile = require("spec.support.files").read
 
 local function sh(cmd)
   local p = assert(io.popen(cmd .. " 2>&1; echo \"exit:$?\""))

@@ -4,13 +4,7 @@ local newsc = require "newsc"
 
 local SHARED = "../shared"
 
-local function readfile(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("*a")
-  f:close()
-  return s
-end
+local readfile = require("spec.support.files").read
 
 -- the sentences of s, as strings
 local function split(s, opts)

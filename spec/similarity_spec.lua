@@ -58,13 +58,7 @@ local function brute_distance(a, b)
   return prev[#b]
 end
 
-local function lines(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("*a")
-  f:close()
-  return s
-end
+local lines = require("spec.support.files").read
 
 local CORPUS = "../shared/corpus/putin-abbas-2024-08-13/"
 local function corpus_files()
