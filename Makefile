@@ -46,7 +46,7 @@ FUZZERS    = $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
 FUZZ_ENGINE_OBJ = $(patsubst csrc/%.c,build/fuzz/obj/%.o,$(ENGINE_SRC))
 
 .SECONDARY:
-.PHONY: rockspec all core deps env test test-c test-asan test-lua test-all demo bench fuzz fuzz-smoke eval gen clean filter-shot
+.PHONY: rockspec all core deps env test test-c test-asan test-lua test-all demo bench fuzz fuzz-smoke eval gen clean filter-shot html-shot
 
 all: core
 core: $(CORE)
@@ -137,6 +137,11 @@ eval: deps $(CORE)
 # the pandoc filter's HTML report in headless Chromium: build/filter-*.png
 filter-shot:
 	@sh tools/filter-shot.sh
+
+# the HTML report of examples/ in headless Chromium: build/crosscheck.png
+html-shot: $(CORE)
+	@command -v chromium >/dev/null || sh tools/deps.sh chromium
+	@sh tools/html-shot.sh build/crosscheck.png
 
 # regenerate the Word_Break table from Debian's unicode-data
 gen:

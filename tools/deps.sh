@@ -12,6 +12,8 @@ if [ "$1" = bench ]; then
   PKGS="$PKGS libicu-dev python3-nltk python3-sklearn python3-levenshtein time"
   command -v npm >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 fi
+# make html-shot / filter-shot: a browser for the screenshots
+if [ "$1" = chromium ]; then PKGS="$PKGS chromium"; fi
 missing=""
 for p in $PKGS; do
   if ! dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed'; then

@@ -4,7 +4,7 @@
 # Specs run under Lua 5.4, 5.3 (pandoc's Lua on Debian), 5.2, 5.1 and LuaJIT,
 # and under 5.4 against the pure-Lua backend; MATRIX=0 keeps to 5.4 and 5.3.
 cd "$(dirname "$0")/.." || exit 2
-M="make --no-print-directory"
+M="make -s --no-print-directory"
 log=$(mktemp); trap 'rm -f "$log"' EXIT
 total_pass=0; total_fail=0; summary=""
 
