@@ -33,7 +33,12 @@ do
   add(paths, root .. "/lua/?.lua"); add(paths, root .. "/lua/?/init.lua")
   add(cpaths, root .. "/build/" .. v .. "/?.so")
   -- installed: <prefix>/share/newsc/filters/newsc.lua or <prefix>/share/newsc/newsc.lua
-  for _, prefix in ipairs({ root:match("^(.*)/share/newsc$"), root:match("^(.*)/share$") }) do
+  -- or by LuaRocks as the module newsc.filter: <prefix>/share/lua/<v>/newsc/filter.lua
+  local prefixes = {}
+  for _, p in pairs({ root:match("^(.*)/share/newsc$"), root:match("^(.*)/share$"),
+                      dir:match("^(.*)/share/lua/[%d.]+/newsc$") }) do prefixes[#prefixes + 1] = p end
+  table.sort(prefixes)
+  for _, prefix in ipairs(prefixes) do
     add(paths, prefix .. "/share/lua/" .. v .. "/?.lua")
     add(paths, prefix .. "/share/lua/" .. v .. "/?/init.lua")
     add(cpaths, prefix .. "/lib/lua/" .. v .. "/?.so")

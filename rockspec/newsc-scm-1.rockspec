@@ -87,6 +87,8 @@ build = {
       ["newsc.render.json"] = "lua/newsc/render/json.lua",
       ["newsc.render.markdown"] = "lua/newsc/render/markdown.lua",
       ["newsc.summarise"] = "lua/newsc/summarise.lua",
+      -- the pandoc filter: pandoc --lua-filter "$(newsc --filter-path)"
+      ["newsc.filter"] = "filters/newsc.lua",
   },
   install = {
     bin = { newsc = "bin/newsc" },

@@ -38,6 +38,8 @@ build = {
       libdirs = { "$(UTF8PROC_LIBDIR)" },
     },
 @LUA_MODULES@
+      -- the pandoc filter: pandoc --lua-filter "$(newsc --filter-path)"
+      ["newsc.filter"] = "filters/newsc.lua",
   },
   install = {
     bin = { newsc = "bin/newsc" },

@@ -1,4 +1,6 @@
 -- LuaRocks packaging: the rockspecs are current, lint clean, and install.
+local ROOT = os.getenv("PWD") or "."
+
 local function sh(cmd)
   local p = assert(io.popen(cmd .. " 2>&1; echo \"exit:$?\""))
   local out = p:read("*a"); p:close()
@@ -31,6 +33,33 @@ describe("rockspec", function()
     out, code = sh(tree .. "/bin/newsc --version")
     assert.equal(0, code, out)
     assert.equal("newsc 0.1.0\n", out)
+    -- the installed command cross-checks the examples from another folder
+    out, code = sh("cd /tmp && " .. tree .. "/bin/newsc crosscheck --format json " .. ROOT .. "/examples")
+    assert.equal(0, code, out)
+    local report = assert(require("newsc.json").decode(out))
+    assert.equal(5, #report.articles)
+    assert.equal("Ada Kerr", report.quotes[1].speaker)
+    out, code = sh(tree .. "/bin/newsc --filter-path")
+    assert.equal(0, code, out)
+    assert.equal(tree .. "/share/lua/5.4/newsc/filter.lua\n", out)
+    sh("rm -rf " .. tree)
+  end)
+
+  it("installs the pandoc filter, which finds its tree's newsc.core (Lua 5.3, pandoc 2.17)", function()
+    if not sh("pandoc --version"):match("^pandoc 2%.") then
+      pending("needs Debian's pandoc 2.x (Lua 5.3); pandoc 3.x loads no C module")
+      return
+    end
+    local tree = os.tmpname(); os.remove(tree)
+    local out, code = sh("luarocks --lua-version=5.3 --tree=" .. tree ..
+      " make --deps-mode=none rockspec/newsc-scm-1.rockspec")
+    assert.equal(0, code, out)
+    out, code = sh("cd /tmp && env -u LUA_PATH -u LUA_CPATH pandoc --lua-filter " .. tree ..
+      "/share/lua/5.3/newsc/filter.lua " .. ROOT .. "/filters/sample.md -t html")
+    assert.equal(0, code, out)
+    local n = select(2, out:gsub('class="quote" data%-speaker="Ada Kerr"', ""))
+    assert.is_true(n >= 4, out:sub(1, 400))
+    assert.matches('id="newsc%-cross%-check"', out)
     sh("rm -rf " .. tree)
   end)
 end)

@@ -28,6 +28,18 @@ function M.main(argv)
     :command_target("command")
   parser:flag("--version", "Print the version and exit.")
     :action(function() print("newsc " .. newsc._VERSION) os.exit(0) end)
+  parser:flag("--filter-path", "Print the path of the pandoc filter and exit.")
+    :action(function()
+      local path = package.searchpath("newsc.filter", package.path)
+      if not path then
+        local here = package.searchpath("newsc.cli", package.path)
+        local root = here and here:match("^(.*)/lua/newsc/cli%.lua$")
+        path = root and io.open(root .. "/filters/newsc.lua") and root .. "/filters/newsc.lua"
+      end
+      if not path then M.warn("the pandoc filter is not installed") os.exit(1) end
+      print(path)
+      os.exit(0)
+    end)
   local mods = {}
   for _, name in ipairs(M.commands) do
     if available(name) then
