@@ -243,6 +243,13 @@ describe("require 'newsc'", function()
     assert.equal("pure\t2\n", out)
   end)
 
+  it("says which functions need the C module under the pure backend", function()
+    local out, code = sh(run .. "LUA_CPATH='/nonexistent/?.so' NEWSC_BACKEND= " .. lua.bin ..
+      " -e 'local n = require \"newsc\"; print(select(2, pcall(n.quotes, \"x\")))'")
+    assert.equal(0, code, out)
+    assert.matches("newsc%.quotes needs the C module newsc%.core, which is not loaded %(.*newsc%.core", out)
+  end)
+
   it("uses newsc.pure when NEWSC_BACKEND=pure", function()
     local out, code = sh(run .. "LUA_CPATH='" .. os.getenv("PWD") .. "/build/" .. lua.tag ..
                          "/?.so' NEWSC_BACKEND=pure " .. lua.bin .. probe)
