@@ -4,22 +4,11 @@
 -- usage: lua5.4 bench/bench_article.lua TEXTFILE   (newsc on the path)
 local newsc = require "newsc"
 
-local f = assert(io.open(assert(arg[1], "usage: bench_article.lua TEXTFILE"), "rb"))
-local text = f:read("*a")
-f:close()
+local util = require "bench.util"
+local text = util.text("bench_article.lua TEXTFILE")
 local mb = #text / (1024 * 1024)
 
-local function best(fn)
-  local b = math.huge
-  for _ = 1, 3 do
-    collectgarbage("collect")
-    local t0 = os.clock()
-    fn()
-    local t = os.clock() - t0
-    if t < b then b = t end
-  end
-  return mb / b
-end
+local function best(fn) return mb / util.best(fn) end
 
 local base = best(function()
   local n = 0

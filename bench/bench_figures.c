@@ -12,27 +12,7 @@
 
 #include "dates.h"
 #include "figures.h"
-
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);   /* CPU time: steadier on a shared machine */
-  return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static char *slurp(const char *path, size_t *n) {
-  FILE *f = fopen(path, "rb");
-  char *buf;
-  long len;
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  len = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  buf = (char *)malloc((size_t)len + 1);
-  if (buf && fread(buf, 1, (size_t)len, f) != (size_t)len) { free(buf); buf = NULL; }
-  fclose(f);
-  *n = (size_t)len;
-  return buf;
-}
+#include "bench_util.h"
 
 typedef struct bench { const char *text; size_t len; char *copy; size_t sink; } bench;
 

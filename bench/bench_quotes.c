@@ -7,12 +7,7 @@
 #include <time.h>
 
 #include "quotes.h"
-
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);  /* CPU time: the machine is shared */
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
+#include "bench_util.h"
 
 int main(int argc, char **argv) {
   FILE *f;

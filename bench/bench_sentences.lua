@@ -7,17 +7,7 @@ local text = f:read("*a")
 f:close()
 local mb = #text / (1024 * 1024)
 
-local function best(fn)
-  local t = math.huge
-  for _ = 1, 3 do
-    collectgarbage("collect")
-    local t0 = os.clock()
-    fn()
-    local dt = os.clock() - t0
-    if dt < t then t = dt end
-  end
-  return t
-end
+local best = require("bench.util").best
 
 local count = 0
 local t_tab = best(function() count = #assert(newsc.sentences(text)) end)

@@ -16,7 +16,7 @@ for src in bench/bench_*.c; do
   [ -e "$src" ] || continue
   bin=build/bench/$(basename "$src" .c)
   extra=""; [ -f "${src%.c}.flags" ] && extra=$(cat "${src%.c}.flags")
-  cc -std=c99 -O2 -D_POSIX_C_SOURCE=200809L -Icsrc "$src" $OBJS -o "$bin" -lutf8proc -lm $extra || exit 1
+  cc -std=c99 -O2 -D_POSIX_C_SOURCE=200809L -Icsrc -Ibench "$src" $OBJS -o "$bin" -lutf8proc -lm $extra || exit 1
   "$bin" "$DATA" || exit 1
 done
 eval "$(make -s env)"
