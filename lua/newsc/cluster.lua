@@ -194,15 +194,17 @@ function candidate_pairs(model, texts, min, maxdf)
         for x = #p, 1, -1 do
           local j = p[x]
           if j <= i then break end
-          if not cand[j] then cand[j] = true; js[#js + 1] = j end
+          local c = cand[j]
+          if c then cand[j] = c + 1 else cand[j] = 1; js[#js + 1] = j end
         end
       end
     end
     keys[i] = nil
     local vi = vecs[i]
     for _, j in ipairs(js) do
+      local shared = cand[j]
       cand[j] = nil
-      local s = vi:cosine(vecs[j])
+      local s = shared >= 2 and vi:cosine(vecs[j]) or 0
       if s >= min then
         if s > 1 then s = 1 end
         out[#out + 1] = i; out[#out + 1] = j; out[#out + 1] = s
