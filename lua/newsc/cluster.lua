@@ -8,9 +8,11 @@
 -- (`bigrams`: "fired Cheeks" is not "hired Cheeks") and the words of the
 -- first `lead` lines once more (title and lead say what happened);
 -- optionally the years a text names. Candidate pairs come from an inverted
--- index (only pairs sharing terms are scored), and average-linkage
--- agglomerative clustering merges groups while their mean cosine stays at
--- or above `threshold`; then groups of at most `small` articles join the
+-- index: all pairs sharing a term for up to `maxdf` articles; beyond, pairs
+-- sharing at least two token keys that at most `maxdf` articles hold (work
+-- near-linear in the number of articles), scored by the cosine of the full
+-- vectors. Average-linkage agglomerative clustering merges groups while
+-- their mean cosine stays at or above `threshold`; then groups of at most `small` articles join the
 -- larger group they are closest to when that mean cosine is at least
 -- `attach`. The defaults were chosen on ECB+ topics 1-10 (see
 -- doc/similarity.md).
@@ -247,9 +249,10 @@ end
 
 --- Group texts or articles about the same event.
 -- @param items array of strings, or of tables with `text` (and optional `title`)
--- @param opts optional table: `threshold` (mean cosine to merge, default 0.07),
+-- @param opts optional table: `threshold` (mean cosine to merge, default 0.03),
 --   `attach` (mean cosine for a group of at most `small` = 2 articles to join
---   its closest larger group, default 0.03; 0: off), `entities` (extra weight
+--   its closest larger group, default 0.015; 0: off), `maxdf` (token keys held
+--   by more articles bring no candidate pairs, default 50), `entities` (extra weight
 --   of names, default 2), `lead` and `lead_weight` (the first `lead` = 3
 --   lines count `lead_weight` = 1 more times), `bigrams` (weight of pairs of
 --   neighbouring content words, default 1), `years` (weight of the years a
