@@ -173,7 +173,7 @@ function candidate_pairs(model, texts, min, maxdf)
     keys[i] = list
     texts[i] = nil
   end
-  cache = nil -- luacheck: ignore
+  cache = nil -- no longer needed: let it be collected
   -- postings of the keys held by 2..maxdf texts, in text order
   local post = {}
   for i = 1, n do
@@ -308,7 +308,7 @@ function M.cluster(items, opts)
   local min = o.linkage == "single" and o.threshold or o.threshold * 2 / 3
   local pairs_, perr = candidate_pairs(model, texts, min, o.maxdf)
   if not pairs_ then return nil, perr end
-  texts = nil -- luacheck: ignore
+  texts = nil -- the feature arrays are no longer needed
 
   -- clusters: members, size, sums of similarities to neighbouring clusters
   local members, size, nb, version, parent = {}, {}, {}, {}, {}
@@ -320,7 +320,7 @@ function M.cluster(items, opts)
     nb[b][a] = s
     if s >= o.threshold then push(heap, { s, a, b, 0, 0 }) end
   end
-  pairs_ = nil -- luacheck: ignore
+  pairs_ = nil -- the flat pair array is no longer needed
   local single = o.linkage == "single"
   while true do
     local top = pop(heap)
