@@ -38,8 +38,10 @@ if [ -x /usr/bin/time ]; then
     >/dev/null 2>"$tmp/time.txt" || { cat "$tmp/time.txt"; exit 1; }
   wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tmp/time.txt")
   user=$(sed -n 's/.*User time (seconds): //p' "$tmp/time.txt")
+  sys=$(sed -n 's/.*System time (seconds): //p' "$tmp/time.txt")
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tmp/time.txt")
-  echo "crosscheck --stories $N articles: wall $wall, user ${user} s, peak RSS $((rss / 1024)) MB"
+  cpu=$(echo "$user $sys" | awk '{ printf "%.1f", $1 + $2 }')
+  echo "crosscheck --stories $N articles: wall $wall, CPU $cpu s (user $user s, system $sys s), peak RSS $((rss / 1024)) MB"
 else
   echo "crosscheck --stories $N articles: $(repeat_ms 1 "$NEWSC" crosscheck --stories --threshold "$TH" --format json "$tmp/many") ms (no /usr/bin/time: no peak RSS)"
 fi

@@ -645,6 +645,44 @@ describe("cluster", function()
       newsc.cluster(two, { threshold = 0.05, attach = 0, bigrams = 0, lead = 0 }))
   end)
 
+  it("finds the same stories through the index of rare keys as through all pairs", function()
+    -- six articles with maxdf = 4: the rare-key index (names, places) is used
+    assert.same({ { 1, 2, 3 }, { 4, 5, 6 } }, newsc.cluster(articles, { maxdf = 4 }))
+    -- 150 articles, 50 stories of three, one template every article uses
+    local letters = { "b", "d", "k", "l", "m", "n", "r", "s", "t", "v" }
+    local function made_up(k, len)
+      local w = {}
+      for i = 1, len do
+        local d = k % 10
+        k = math.floor(k / 10)
+        w[i] = letters[d + 1] .. ({ "a", "e", "o", "u" })[(d + i) % 4 + 1]
+      end
+      return table.concat(w)
+    end
+    local items, want = {}, {}
+    for st = 1, 50 do
+      -- names made of the digits of distinct numbers: no two alike
+      local place = made_up(st, 3):gsub("^%l", string.upper)
+      local mayor = made_up(100 + st, 3):gsub("^%l", string.upper)
+      local river, road = made_up(200 + st, 3), made_up(300 + st, 3)
+      local c = {}
+      for k = 1, 3 do
+        items[#items + 1] = ("Flood in %s\nHeavy rain flooded the valley of %s on Monday, officials said. "
+          .. "Mayor %s said the %s bridge and the %s road were closed as rescue teams worked. "
+          .. "Residents of %s waited for news in the %s."):format(place, place, mayor, river, road,
+          place, k == 1 and "school" or (k == 2 and "hall" or "church"))
+        c[k] = #items
+      end
+      want[st] = c
+    end
+    local rare = newsc.cluster(items, { threshold = 0.1 })
+    assert.same(want, rare)
+    assert.same(rare, newsc.cluster(items, { threshold = 0.1, maxdf = 1000 }))
+    local ok, err = pcall(newsc.cluster, articles, { maxdf = 0 })
+    assert.is_false(ok)
+    assert.matches("maxdf", err)
+  end)
+
   it("meets the ECB+ goal over all topics (skipped without ../shared)", function()
     local root = "../shared/eval/ecbplus/"
     local f = io.open(root .. "README.md")

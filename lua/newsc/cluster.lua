@@ -8,9 +8,11 @@
 -- (`bigrams`: "fired Cheeks" is not "hired Cheeks") and the words of the
 -- first `lead` lines once more (title and lead say what happened);
 -- optionally the years a text names. Candidate pairs come from an inverted
--- index (only pairs sharing terms are scored), and average-linkage
--- agglomerative clustering merges groups while their mean cosine stays at
--- or above `threshold`; then groups of at most `small` articles join the
+-- index: all pairs sharing a term for up to `maxdf` articles; beyond, pairs
+-- sharing at least two token keys that at most `maxdf` articles hold (work
+-- near-linear in the number of articles), scored by the cosine of the full
+-- vectors. Average-linkage agglomerative clustering merges groups while
+-- their mean cosine stays at or above `threshold`; then groups of at most `small` articles join the
 -- larger group they are closest to when that mean cosine is at least
 -- `attach`. The defaults were chosen on ECB+ topics 1-10 (see
 -- doc/similarity.md).
@@ -18,6 +20,7 @@
 local core = require "newsc.core"
 
 local M = {}
+local candidate_pairs
 
 --- Default options of `cluster`.
 M.defaults = {
@@ -35,6 +38,7 @@ M.defaults = {
   bigrams = 1,        -- weight of pairs of neighbouring content words (0: none)
   years = 0,          -- weight of the years a text names (0: none)
   small = 2,          -- size of a "small" group
+  maxdf = 50,         -- token keys in more texts bring no candidate pairs
 }
 
 local function add(out, t, w)
@@ -118,6 +122,100 @@ local function text_of(item, i)
   error(("bad argument #1 to 'cluster' (item %d: expected a string or a table with text)"):format(i), 3)
 end
 
+-- the key of a token for finding candidate pairs: lower case, common
+-- suffixes cut (a coarse stem: "killed", "kills", "killing" share "kill";
+-- "fire", "fires", "fired" share "fir"); it only has to bring together the
+-- tokens the model's stemmer brings together, similarities come from the
+-- model's vectors
+local function cand_key(t)
+  t = t:lower():gsub("'s$", "")
+  local k = t:gsub("ing$", ""):gsub("ed$", ""):gsub("e?s$", ""):gsub("e$", ""):gsub("y$", "i")
+  if #k < 3 then return t end
+  return k
+end
+
+-- pairs of texts whose cosine is at least `min`, as a flat array i, j,
+-- similarity, i, j, similarity, ... (i < j). Candidates come from an
+-- inverted index over token keys held by at most `maxdf` texts (keys in
+-- more texts, the words of every story, bring no candidates; a pair that
+-- shares only such words is not scored): the work grows with the number of
+-- tokens times `maxdf`, not with the square of the number of texts. Each
+-- candidate's similarity is the cosine of the model's full vectors. The
+-- feature arrays in `texts` are dropped as their vectors are built.
+function candidate_pairs(model, texts, min, maxdf)
+  local n = #texts
+  if n <= maxdf then
+    -- no key can be in more than maxdf texts: every pair sharing a term is
+    -- a candidate, which the model's own all-pairs search finds faster
+    local ps, err = model:pairs(texts, { min = min })
+    if not ps then return nil, err end
+    local out = {}
+    for k, p in ipairs(ps) do
+      out[3 * k - 2], out[3 * k - 1], out[3 * k] = p[1], p[2], p[3]
+    end
+    return out
+  end
+  local vecs, keys, df, cache = {}, {}, {}, {}
+  for i = 1, n do
+    local v, err = model:vector(texts[i])
+    if not v then return nil, ("text %d: %s"):format(i, err) end
+    vecs[i] = v
+    local seen, list = {}, {}
+    for _, t in ipairs(texts[i]) do
+      local k = cache[t]
+      if not k then k = cand_key(t); cache[t] = k end
+      if not seen[k] then
+        seen[k] = true
+        list[#list + 1] = k
+        df[k] = (df[k] or 0) + 1
+      end
+    end
+    keys[i] = list
+    texts[i] = nil
+  end
+  cache = nil -- no longer needed: let it be collected
+  -- postings of the keys held by 2..maxdf texts, in text order
+  local post = {}
+  for i = 1, n do
+    local list = keys[i]
+    for _, k in ipairs(list) do
+      local d = df[k]
+      if d >= 2 and d <= maxdf then
+        local p = post[k]
+        if not p then p = {}; post[k] = p end
+        p[#p + 1] = i
+      end
+    end
+  end
+  local out, cand = {}, {}
+  for i = 1, n do
+    local js = {}
+    for _, k in ipairs(keys[i]) do
+      local p = post[k]
+      if p then
+        for x = #p, 1, -1 do
+          local j = p[x]
+          if j <= i then break end
+          local c = cand[j]
+          if c then cand[j] = c + 1 else cand[j] = 1; js[#js + 1] = j end
+        end
+      end
+    end
+    keys[i] = nil
+    local vi = vecs[i]
+    for _, j in ipairs(js) do
+      local shared = cand[j]
+      cand[j] = nil
+      local s = shared >= 2 and vi:cosine(vecs[j]) or 0
+      if s >= min then
+        if s > 1 then s = 1 end
+        out[#out + 1] = i; out[#out + 1] = j; out[#out + 1] = s
+      end
+    end
+  end
+  return out
+end
+
 -- a binary max-heap of {score, a, b, va, vb}
 local function push(h, x)
   local i = #h + 1
@@ -151,9 +249,10 @@ end
 
 --- Group texts or articles about the same event.
 -- @param items array of strings, or of tables with `text` (and optional `title`)
--- @param opts optional table: `threshold` (mean cosine to merge, default 0.07),
+-- @param opts optional table: `threshold` (mean cosine to merge, default 0.03),
 --   `attach` (mean cosine for a group of at most `small` = 2 articles to join
---   its closest larger group, default 0.03; 0: off), `entities` (extra weight
+--   its closest larger group, default 0.015; 0: off), `maxdf` (token keys held
+--   by more articles bring no candidate pairs, default 50), `entities` (extra weight
 --   of names, default 2), `lead` and `lead_weight` (the first `lead` = 3
 --   lines count `lead_weight` = 1 more times), `bigrams` (weight of pairs of
 --   neighbouring content words, default 1), `years` (weight of the years a
@@ -182,6 +281,9 @@ function M.cluster(items, opts)
       error("bad argument #2 to 'cluster' (option '" .. k .. "' must be a number >= 0)", 2)
     end
   end
+  if type(o.maxdf) ~= "number" or o.maxdf < 1 or o.maxdf % 1 ~= 0 then
+    error("bad argument #2 to 'cluster' (option 'maxdf' must be an integer >= 1)", 2)
+  end
   if o.linkage ~= "average" and o.linkage ~= "single" then
     error("bad argument #2 to 'cluster' (option 'linkage' must be \"average\" or \"single\")", 2)
   end
@@ -202,20 +304,23 @@ function M.cluster(items, opts)
                              smooth = o.smooth, top = o.top }
   local ok, err = model:fit(texts)
   if not ok then return nil, err end
-  local min = o.linkage == "single" and o.threshold or math.min(o.threshold, 0.02)
-  local pairs_, perr = model:pairs(texts, { min = min })
+  -- average linkage: pairs under two thirds of the threshold are not kept
+  local min = o.linkage == "single" and o.threshold or o.threshold * 2 / 3
+  local pairs_, perr = candidate_pairs(model, texts, min, o.maxdf)
   if not pairs_ then return nil, perr end
+  texts = nil -- the feature arrays are no longer needed
 
   -- clusters: members, size, sums of similarities to neighbouring clusters
   local members, size, nb, version, parent = {}, {}, {}, {}, {}
   for i = 1, n do members[i] = { i }; size[i] = 1; nb[i] = {}; version[i] = 0 end
   local heap = {}
-  for _, p in ipairs(pairs_) do
-    local a, b, s = p[1], p[2], p[3]
+  for k = 1, #pairs_, 3 do
+    local a, b, s = pairs_[k], pairs_[k + 1], pairs_[k + 2]
     nb[a][b] = s
     nb[b][a] = s
     if s >= o.threshold then push(heap, { s, a, b, 0, 0 }) end
   end
+  pairs_ = nil -- the flat pair array is no longer needed
   local single = o.linkage == "single"
   while true do
     local top = pop(heap)
