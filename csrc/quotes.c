@@ -868,7 +868,16 @@ static int np_before(const tok *t, int lo, int c, int *m0, int *h) {
     while (j >= lo && t[j].type == T_WORD && ((t[j].lex & (L_ADV | L_AUX)) || t[j].lowerly)) j--;
     if (j >= lo && t[j].type == T_WORD && (t[j].lex & L_TIME)) {
       j--;
+      /* "on 3 March said": a date only after a preposition */
+      if (j >= lo && t[j].digit) {
+        if (!(j > lo && t[j - 1].type == T_WORD && (t[j - 1].lex & L_PREP))) return 0;
+        j--;
+      }
       if (j >= lo && t[j].type == T_WORD && (t[j].lex & L_PREP)) j--;
+    } else if (j > lo && t[j].digit && t[j - 1].type == T_WORD && (t[j - 1].lex & L_TIME)) {
+      /* "on March 3 said" */
+      if (!(j > lo + 1 && t[j - 2].type == T_WORD && (t[j - 2].lex & L_PREP))) return 0;
+      j -= 3;
     }
   }
   if (j < lo || t[j].type != T_WORD) return 0;
