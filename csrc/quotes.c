@@ -947,7 +947,7 @@ static int np_after(const tok *t, int j, int hi, int *h) {
     if (t[k].cap) lastcap = k;
   }
   if (last < 0) return 0;
-  while (last > j && (t[last].lex & (L_OF | L_DET))) last--;
+  while (last > j && (t[last].lex & (L_OF | L_DET | L_PREP))) last--;
   *h = lastcap >= 0 ? lastcap : last;
   if (!t[*h].cap) *h = last;
   return last + 1;

@@ -338,6 +338,13 @@ describe("newsc.quotes", function()
       assert.are.equal("The mayor", sub(s3, only(s3).mention))
     end)
 
+    it("never ends a speaker after the cue on a preposition", function()
+      local s = '“The road is closed,” said an official in, of all places, the old town hall.'
+      local q = only(s)
+      assert.are.equal("an official", q.speaker)
+      assert.are.equal("an official", sub(s, q.mention))
+    end)
+
     it("reads a statement from an institution as its channel", function()
       local s = 'A statement from the ministry said "all is well" in the region.'
       local q = only(s)
