@@ -868,11 +868,24 @@ static int np_before(const tok *t, int lo, int c, int *m0, int *h) {
     while (j >= lo && t[j].type == T_WORD && ((t[j].lex & (L_ADV | L_AUX)) || t[j].lowerly)) j--;
     if (j >= lo && t[j].type == T_WORD && (t[j].lex & L_TIME)) {
       j--;
+      /* "on 3 March said": a date only after a preposition */
+      if (j >= lo && t[j].digit) {
+        if (!(j > lo && t[j - 1].type == T_WORD && (t[j - 1].lex & L_PREP))) return 0;
+        j--;
+      }
       if (j >= lo && t[j].type == T_WORD && (t[j].lex & L_PREP)) j--;
+    } else if (j > lo && t[j].digit && t[j - 1].type == T_WORD && (t[j - 1].lex & L_TIME)) {
+      /* "on March 3 said" */
+      if (!(j > lo + 1 && t[j - 2].type == T_WORD && (t[j - 2].lex & L_PREP))) return 0;
+      j -= 3;
     }
   }
   if (j < lo || t[j].type != T_WORD) return 0;
-  if (t[j].lex & (L_STOP | L_CUE | L_PREP | L_OF | L_DET)) return 0;
+  /* a determiner, a preposition or a date is never the head: "dated 14 January said" */
+  if (t[j].lex & (L_STOP | L_CUE | L_PREP | L_OF | L_DET | L_TIME)) return 0;
+  if (t[j].digit && ((j > lo && t[j - 1].type == T_WORD && (t[j - 1].lex & L_TIME)) ||
+                     (j + 1 < c && t[j + 1].type == T_WORD && (t[j + 1].lex & L_TIME))))
+    return 0;
   *h = j;
   if (t[j].lex & (L_PRONP | L_PRONO)) { *m0 = j; return 1; }
   k = j; nw = 1;
@@ -934,7 +947,7 @@ static int np_after(const tok *t, int j, int hi, int *h) {
     if (t[k].cap) lastcap = k;
   }
   if (last < 0) return 0;
-  while (last > j && (t[last].lex & (L_OF | L_DET))) last--;
+  while (last > j && (t[last].lex & (L_OF | L_DET | L_PREP))) last--;
   *h = lastcap >= 0 ? lastcap : last;
   if (!t[*h].cap) *h = last;
   return last + 1;
@@ -1025,7 +1038,8 @@ static int attr_after(attr *a, const char *s, tok *t, int nt, int loose) {
       }
       return 1;
     }
-    if (c == i && !(t[c].lex & L_TRANS)) {
+    /* "said Putin", but not "citing an instance" */
+    if (c == i && !(t[c].lex & L_TRANS) && !t[c].ing) {
       int e = np_after(t, c + 1, nt, &h);
       if (e) {
         set_mention(a, t, c + 1, e - 1, h);
@@ -1061,6 +1075,17 @@ static int attr_after(attr *a, const char *s, tok *t, int nt, int loose) {
 }
 
 #define s_is_digit(w) ((w).digit)
+
+/* A lower-case word ending in -ed: "dated", "reported". */
+static int ends_ed(const char *s, const tok *w) {
+  return w->type == T_WORD && !w->cap && w->e - w->s > 3 && s[w->e - 2] == 'e' && s[w->e - 1] == 'd';
+}
+
+/* A lower-case word that may continue a noun phrase: "internal memo". */
+static int plain_word(const char *s, const tok *w) {
+  return w->type == T_WORD && !w->cap && !w->ing && !w->digit && !w->lowerly && !ends_ed(s, w) &&
+         !(w->lex & (L_STOP | L_AUX | L_CUE | L_ADV | L_PREP | L_OF | L_DET | L_TIME | L_PRONP | L_PRONO));
+}
 
 /* The subject of the sentence tokens t[0..upto): "Veteran leader Abbas". */
 static int sentence_subject(const char *s, const tok *t, int upto, int *m0, int *mlast, int *h) {
@@ -1103,11 +1128,15 @@ static int sentence_subject(const char *s, const tok *t, int upto, int *m0, int 
     if (!(t[i].lex & L_DET) || e >= upto || t[e].type != T_WORD || t[e].cap) return 0;
     /* "the foreign ministry": an adjective of the lexicon before the noun */
     if ((t[e].lex & (L_TITLE | L_NAT)) && e + 1 < upto && t[e + 1].type == T_WORD && !t[e + 1].cap) e++;
-    /* "Another intelligence source speaking ...": a compound noun before a verb form */
-    else if (e + 1 < upto && t[e + 1].type == T_WORD && !t[e + 1].cap && !(t[e + 1].lex & (L_STOP | L_AUX | L_CUE)) &&
-             !t[e + 1].ing && (e + 2 >= upto || t[e + 2].type != T_WORD || t[e + 2].ing ||
-                               (t[e + 2].lex & (L_AUX | L_CUE))))
-      e++;
+    /* "Another intelligence source speaking ...", "An internal memo dated ...":
+       a noun or two more before a verb form, a participle or a preposition */
+    else {
+      int f = e;
+      while (f + 1 < upto && f - e < 2 && plain_word(s, &t[f + 1])) f++;
+      if (f > e && (f + 1 >= upto || t[f + 1].type != T_WORD || t[f + 1].ing || ends_ed(s, &t[f + 1]) ||
+                    (t[f + 1].lex & (L_AUX | L_CUE))))
+        e = f;
+    }
     *m0 = i; *mlast = *h = e;
     return 1;
   }
@@ -1165,6 +1194,9 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
     for (c2 = c - 2; c2 >= 0; c2--) {
       if (t[c2].type == T_WORD && (t[c2].lex & L_CUE) && !t[c2].ing) {
         int e2;
+        /* "made an unprompted call for ..., calling": a noun */
+        if (NOUN_CUE(t, c2) || (c2 > 1 && t[c2 - 1].type == T_WORD && !t[c2 - 1].cap && NOUN_CUE(t, c2 - 1)))
+          continue;
         if (np_before_app(s, t, 0, c2, &m0, &h)) { set_mention(a, t, m0, h, h); return 1; }
         if (!(t[c2].lex & L_TRANS) && (e2 = np_after(t, c2 + 1, c, &h)) != 0) {
           set_mention(a, t, c2 + 1, e2 - 1, h);
@@ -1192,6 +1224,12 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
                                  (tok_is(s, &t[m0 - 1], "to") || tok_is(s, &t[m0 - 1], "with") ||
                                   tok_is(s, &t[m0 - 1], "by") || (t[m0 - 1].lex & (L_PREP | L_OF))))) &&
         sentence_subject(s, t, m0, &sm0, &sml, &sh) && sh < m0) {
+      /* "A statement from the ministry said": the statement is the channel */
+      if ((t[sh].lex & L_CHAN) && !(t[h].lex & L_CHAN) && sml == m0 - 2 && (t[m0 - 1].lex & L_OF)) {
+        set_mention(a, t, m0, h, h);
+        a->via = span(t[sm0].s, t[sml].e);
+        return 1;
+      }
       set_mention(a, t, sm0, sml, sh);
       if (t[h].lex & L_CHAN) a->via = span(t[m0].s, t[h].e);
       return 1;

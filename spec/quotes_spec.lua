@@ -314,6 +314,58 @@ describe("newsc.quotes", function()
       assert.are.equal("she", sub(s, only(s).mention))
     end)
 
+    it("reads a document named by a noun phrase as the source, never its determiner", function()
+      local s = 'An internal memo dated 14 January, also seen by the Ledger, reported "new cracking along '
+        .. 'the downstream face" of the weir and recommended "an urgent structural survey before the '
+        .. 'spring high water".'
+      local qs = quotes(s)
+      assert.are.equal(2, #qs)
+      for _, q in ipairs(qs) do
+        assert.are.equal("An internal memo", q.speaker)
+        assert.are.equal("An internal memo", sub(s, q.mention))
+        assert.are.equal("reported", q.cue.text)
+      end
+    end)
+
+    it("never takes a date or its month as the speaker", function()
+      local s = 'An internal memo dated 14 January reported "new cracking along the downstream face" of the weir.'
+      local q = only(s)
+      assert.are.equal("An internal memo", q.speaker)
+      assert.are.equal("An internal memo", sub(s, q.mention))
+      local s2 = 'The mayor on 3 March said "the bridge is safe" to reporters.'
+      assert.are.equal("The mayor", only(s2).speaker)
+      local s3 = 'The mayor on March 3 said "the bridge is safe" to reporters.'
+      assert.are.equal("The mayor", sub(s3, only(s3).mention))
+    end)
+
+    it("never ends a speaker after the cue on a preposition", function()
+      local s = '“The road is closed,” said an official in, of all places, the old town hall.'
+      local q = only(s)
+      assert.are.equal("an official", q.speaker)
+      assert.are.equal("an official", sub(s, q.mention))
+    end)
+
+    it("reads a statement from an institution as its channel", function()
+      local s = 'A statement from the ministry said "all is well" in the region.'
+      local q = only(s)
+      assert.are.equal("the ministry", q.speaker)
+      assert.are.equal("the ministry", sub(s, q.mention))
+      assert.are.equal("A statement", q.via.text)
+      assert.are.equal("said", q.cue.text)
+    end)
+
+    it("does not read the object of a participle as the speaker", function()
+      local s = 'The two lawmakers, however, argue that "there is precedent for prosecution," citing an '
+        .. 'instance in which a Marine was found guilty of "gross negligence."'
+      local qs = quotes(s)
+      assert.are.equal(2, #qs)
+      assert.are.equal("The two lawmakers", qs[1].speaker)
+      assert.are.equal("The two lawmakers", qs[2].speaker)
+      local s2 = "During Tuesday night's debate, Cruz made an unprompted call for an end to sugar "
+        .. 'subsidies, calling them "corporate welfare."'
+      assert.are.equal("Cruz", only(s2).speaker)
+    end)
+
     it("takes a long appositive between the speaker and the cue", function()
       local s = 'Still, Petrov, who thinks the old rules gave the regional offices far too much power over '
         .. 'the budget, called the new law “much better” than the old one.'

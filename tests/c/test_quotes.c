@@ -117,10 +117,34 @@ static void test_marks_flood(void) {
   }
 }
 
+static void test_noun_phrase_subjects(void) {
+  /* a determiner, a month or a number is never the head of a speaker */
+  static const struct { const char *s, *speaker, *via; } C[] = {
+    {"An internal memo dated 14 January reported \"new cracking\" of the weir.", "An internal memo", NULL},
+    {"An internal memo dated 14 January, also seen by the Ledger, reported \"new cracking\".", "An internal memo", NULL},
+    {"The mayor on March 3 said \"the bridge is safe\" to reporters.", "The mayor", NULL},
+    {"A statement from the ministry said \"all is well\" in the region.", "the ministry", "A statement"},
+  };
+  size_t i;
+  for (i = 0; i < sizeof C / sizeof C[0]; i++) {
+    res r;
+    run(&r, C[i].s, strlen(C[i].s), NC_INVALID_ERROR);
+    CHECK(r.rc == NC_OK && r.q.len == 1, "case %lu: one quote", (unsigned long)i);
+    if (r.q.len == 1) {
+      nc_quote *q = Q(&r, 0);
+      CHECK(span_is(C[i].s, q->speaker, C[i].speaker), "case %lu: speaker", (unsigned long)i);
+      CHECK(span_is(C[i].s, q->mention, C[i].speaker), "case %lu: mention", (unsigned long)i);
+      if (C[i].via) { CHECK(span_is(C[i].s, q->via, C[i].via), "case %lu: via", (unsigned long)i); }
+    }
+    done(&r);
+  }
+}
+
 int main(void) {
   CHECK(nc_quotes_lexicon_ok(), "lexicon sorted, every word found by its hash");
   test_basic();
   test_split_and_pronoun();
+  test_noun_phrase_subjects();
   test_apostrophes();
   test_invalid();
   test_nul_and_unbalanced();
