@@ -15,6 +15,7 @@ end
 add "newsc.pure.sentences"
 add "newsc.pure.words"
 add "newsc.pure.normalize"
+add "newsc.pure.figures"
 
 --- Version string, the same as the C module's.
 M._VERSION = "0.1.0"
