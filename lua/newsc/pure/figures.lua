@@ -295,9 +295,16 @@ local FIG_TRIGGERS = L { "a", "an", "billions", "c", "dozens", "eight", "eightee
   "seventeen", "seventeenth", "seventh", "seventy", "several", "six", "sixteen", "sixteenth",
   "sixth", "sixty", "ten", "tens", "tenth", "third", "thirteen", "thirteenth", "thirty",
   "thousands", "three", "twelfth", "twelve", "twentieth", "twenty", "two", "us", "zero" }
--- first letter, length, last letter of the triggers (the C module's FIG_MASK)
+-- first letter, length, last letter of the runs of letters the skip-ahead
+-- stops at (the C module's FIG_MASK: the triggers but "a" and "an", and the
+-- words that follow "a" in a figure)
 local FIG_MASK = {}
-for w in pairs(FIG_TRIGGERS) do FIG_MASK[sub(w, 1, 1) .. #w .. sub(w, -1)] = true end
+for w in pairs(FIG_TRIGGERS) do
+  if w ~= "a" and w ~= "an" then FIG_MASK[sub(w, 1, 1) .. #w .. sub(w, -1)] = true end
+end
+for _, w in ipairs { "billion", "couple", "dozen", "few", "handful", "hundred", "million", "thousand" } do
+  FIG_MASK[sub(w, 1, 1) .. #w .. sub(w, -1)] = true
+end
 local AFTER_A = L { "billion", "couple", "dozen", "few", "handful", "hundred", "million", "thousand", "trillion" }
 local HEDGE_LAST = L { "about", "above", "almost", "approaching", "approx", "approximately", "around", "as", "below",
   "circa", "estimated", "exactly", "exceeding", "least", "most", "nearly", "of", "over",
