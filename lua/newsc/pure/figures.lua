@@ -1061,6 +1061,13 @@ local function scan(s)
 end
 M._scan = scan
 
+-- the scanner and the window, shared with newsc.pure.dates
+M._shared = {
+  tok_next = tok_next, wtext = wtext, tok_is = tok_is, L = L, tok_in = tok_in, B = B, CLS = CLS,
+  scan_restart = scan_restart, lo20 = lo20,
+  T_END = T_END, T_WORD = T_WORD, T_NUM = T_NUM, T_PUNCT = T_PUNCT, T_URL = T_URL,
+}
+
 -- ------------------------------------------------------------ Lua side
 
 local function argerr(fname, k, msg) error(("bad argument #%d to '%s' (%s)"):format(k, fname, msg), 0) end

@@ -16,6 +16,7 @@ add "newsc.pure.sentences"
 add "newsc.pure.words"
 add "newsc.pure.normalize"
 add "newsc.pure.figures"
+add "newsc.pure.dates"
 
 --- Version string, the same as the C module's.
 M._VERSION = "0.1.0"
