@@ -35,6 +35,12 @@ local CALLS = {
   { "normalize", "normalize" },
   { "normalize NFC", "normalize", "NFC", { invalid = "replace" } },
   { "normalize NFKC", "normalize", "NFKC", { invalid = "replace" } },
+  { "figures", "figures" },
+  { "figures, invalid = replace", "figures", { invalid = "replace" } },
+  { "dates", "dates", { invalid = "replace" } },
+  { "dates, ref", "dates", { ref = "2024-08-13" } },
+  { "dates, ref in a leap year", "dates", { ref = "2024-02-29T09:30", invalid = "replace" } },
+  { "dates, ref at a year's end", "dates", { ref = "2023-12-31 23:59", invalid = "replace" } },
 }
 local unpack = table.unpack or unpack
 
@@ -104,7 +110,8 @@ describe("newsc.pure", function()
       "3.5", ". . .", "[...]", "I", "Co.", "\194\160", "\226\128\169", "\255", "\226\128", "x:",
       "of", "-", "*", "—", "」", "Ж", "ж", "٣", "日本", "’s", "don't", "#tag", "@name",
       "https://example.com/a?b=1", "a@b.org", "90%", "4:48", "39,929", "e\204\129", "ﬁ", "Ａ",
-      "👍🏽", "🇺🇦", "_", "St.", "\0" }
+      "👍🏽", "🇺🇦", "_", "St.", "\0", "Tuesday", "last", "week", "ago", "3", "days", "$", "million",
+      "about", "more than", "2024", "Aug", "13th", "at least", "people", "-", "percent", "€" }
     local x = 12345
     local function rnd(m) x = (x * 16807) % 2147483647; return x % m + 1 end
     for _ = 1, 400 do
@@ -112,6 +119,89 @@ describe("newsc.pure", function()
       for i = 1, rnd(30) do parts[i] = pieces[rnd(#pieces)] end
       local s = table.concat(parts)
       assert.is_nil(differ(s), ("%q"):format(s))
+    end
+  end)
+
+  it("reads every figure of spec/fixtures/figure_cases.lua as newsc.core does", function()
+    local fx = dofile("spec/fixtures/figure_cases.lua")
+    local all = {}
+    for _, c in ipairs(fx.cases) do all[#all + 1] = c[1] end
+    for _, t in ipairs(fx.none) do all[#all + 1] = t end
+    all[#all + 1] = table.concat(all, " ")
+    all[#all + 1] = table.concat(all, ". ", 1, #all - 1)
+    for _, t in ipairs(all) do
+      local a, b = core.figures(t), pure.figures(t)
+      assert.same(a, b, t)
+      for i, f in ipairs(a) do
+        for _, k in ipairs({ "value", "low", "high" }) do
+          -- integers stay integers, floats floats (Lua 5.3 and later)
+          assert.equal(math.type and math.type(f[k]), math.type and math.type(b[i][k]), t)
+        end
+      end
+    end
+    -- the first case checks a value, so the comparison above compares figures
+    assert.equal(fx.cases[1][2], pure.figures(fx.cases[1][1])[1].value)
+  end)
+
+  it("compares figures as newsc.core does", function()
+    local fx = dofile("spec/fixtures/figure_cases.lua")
+    local texts, tables = {}, {}
+    for _, c in ipairs(fx.cases) do
+      texts[#texts + 1] = c[1]
+      tables[#tables + 1] = core.figures(c[1])[1]
+    end
+    local seen = {}
+    for i = 1, #texts do
+      for j = 1, #texts, 3 do
+        local v1, w1 = core.compare(texts[i], texts[j])
+        local v2, w2 = pure.compare(texts[i], texts[j])
+        assert.equal(v1, v2, texts[i] .. " / " .. texts[j])
+        assert.equal(w1, w2)
+        seen[v2] = true
+        assert.same({ core.compare(tables[i], tables[j]) }, { pure.compare(tables[i], tables[j]) })
+      end
+    end
+    assert.same({ consistent = true, tension = true, conflict = true }, seen)
+    assert.same({ core.compare({ value = 50, hedge = "more than", kind = "percent" }, { value = 90 }) },
+                { pure.compare({ value = 50, hedge = "more than", kind = "percent" }, { value = 90 }) })
+    assert.same({ core.compare("no figure here", "10 people") }, { pure.compare("no figure here", "10 people") })
+    assert.same({ nil, "no figure in argument #2" }, { pure.compare("10 people", "none") })
+    for _, bad in ipairs({ { 1, "2" }, { "1" }, { {}, "1" }, { { value = "1" }, "1" },
+                           { { value = 5, low = 6, high = 4 }, "5" }, { "5", { value = 1, low = 3 } } }) do
+      local ok1, e1 = pcall(core.compare, bad[1], bad[2])
+      local ok2, e2 = pcall(pure.compare, bad[1], bad[2])
+      assert.is_false(ok1)
+      assert.is_false(ok2)
+      assert.equal(e1:gsub("to '[%w_.?]+'", "to F"), (e2:gsub("to '[%w_.?]+'", "to F")))
+    end
+  end)
+
+  it("reads dates as newsc.core does against many reference dates", function()
+    local texts = {
+      "On Tuesday Putin met Abbas; last Friday he said he would go next Monday. Tuesday's talks ran late.",
+      "The war began on 24 February 2022, in February, and in 2022; by mid-March, early April, late May.",
+      "Aug. 13, 2024; August 13th; the 13th of August; Tue 13 Aug 2024, 4:48 PM; 2024-08-13; 2023-02-29.",
+      "Yesterday, today and tomorrow; tonight; last night; this week, last month, next year, the past year.",
+      "Three days ago, a week ago, two months ago and 5 years ago; over the weekend; a weekend strike.",
+      "He will travel in March. It was scheduled for June 3. Earlier this month, later this year. USA Today said.",
+      "Sept. 11, Dec 25, May 1, 31 June, 29 February, Thurs. 14 Nov, 13:30, 13/8, the 2024s, 12-14 May.",
+    }
+    for _, ref in ipairs({ false, "2024-08-13", "2024-02-29", "2024-01-01", "2023-12-31", "2021-03-07",
+                           "1999-12-27T10:00", "2024-08-18 08:00" }) do
+      for _, t in ipairs(texts) do
+        local o = { ref = ref or nil }
+        assert.same(core.dates(t, o), pure.dates(t, o), t .. " " .. tostring(ref))
+      end
+    end
+    local d = pure.dates("on Tuesday", { ref = "2024-08-14" })[1]
+    assert.equal("2024-08-13", d.date)
+    assert.equal("Tuesday", d.weekday)
+    for _, bad in ipairs({ { "x", { ref = 5 } }, { "x", { ref = "2024-02-30" } }, { "x", { ref = "13 Aug" } } }) do
+      local ok1, e1 = pcall(core.dates, bad[1], bad[2])
+      local ok2, e2 = pcall(pure.dates, bad[1], bad[2])
+      assert.is_false(ok1)
+      assert.is_false(ok2)
+      assert.equal(e1:gsub("to '[%w_.?]+'", "to F"), (e2:gsub("to '[%w_.?]+'", "to F")))
     end
   end)
 
