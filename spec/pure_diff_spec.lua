@@ -185,6 +185,7 @@ describe("newsc.pure", function()
       "Three days ago, a week ago, two months ago and 5 years ago; over the weekend; a weekend strike.",
       "He will travel in March. It was scheduled for June 3. Earlier this month, later this year. USA Today said.",
       "Sept. 11, Dec 25, May 1, 31 June, 29 February, Thurs. 14 Nov, 13:30, 13/8, the 2024s, 12-14 May.",
+      "They met on Aug. 27 and on Aug 28; on Jan. 14 and Jan 15; the talks on March 15 and 16 March.",
     }
     for _, ref in ipairs({ false, "2024-08-13", "2024-02-29", "2024-01-01", "2023-12-31", "2021-03-07",
                            "1999-12-27T10:00", "2024-08-18 08:00" }) do
