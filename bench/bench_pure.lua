@@ -5,13 +5,16 @@ local f = assert(io.open(assert(arg[1], "usage: bench_pure.lua FILE"), "rb"))
 local s = f:read("*a")
 f:close()
 local mb = #s / 1e6
-for _, name in ipairs({ "sentence_spans", "sentences", "word_spans", "words", "count_words", "normalize" }) do
+for _, name in ipairs({ "sentence_spans", "sentences", "word_spans", "words", "count_words", "normalize",
+                          "figures", "dates" }) do
   local best = {}
   for bi, b in ipairs({ core, pure }) do
     local t = math.huge
     for _ = 1, 3 do
       local t0 = os.clock()
-      if name == "normalize" then b.normalize(s) else b[name](s, { invalid = "replace" }) end
+      if name == "normalize" then b.normalize(s)
+      elseif name == "dates" then b.dates(s, { invalid = "replace", ref = "2024-08-13" })
+      else b[name](s, { invalid = "replace" }) end
       t = math.min(t, os.clock() - t0)
     end
     best[bi] = t

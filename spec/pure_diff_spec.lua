@@ -272,6 +272,17 @@ describe("newsc.pure", function()
     assert.same(core.sentence_spans(s), a)
   end)
 
+  it("reads figures and dates on a megabyte line without trouble", function()
+    local s = ("x"):rep(1000000) .. " about 5,000 people on Tuesday"
+    local f = pure.figures(s)
+    assert.equal(1, #f)
+    assert.equal(5000, f[1].value)
+    assert.same(core.figures(s), f)
+    local d = pure.dates(s, { ref = "2024-08-14" })
+    assert.equal("2024-08-13", d[1].date)
+    assert.same(core.dates(s, { ref = "2024-08-14" }), d)
+  end)
+
   it("keeps its Unicode tables what tools/gen_pure_*.lua make of unicode-data", function()
     if not readfile("/usr/share/unicode/UnicodeData.txt") then
       pending("unicode-data is not installed"); return
