@@ -174,7 +174,6 @@ end
 local function L(list)
   local m = {}
   for k = #list, 1, -1 do m[list[k]] = k end
-  m.n = nil
   return m
 end
 
@@ -1196,10 +1195,7 @@ end
 -- nil, message. a, b: figure tables or strings (their first figure).
 function M.compare(...)
   local a, b = ...
-  local n = select("#", ...)
-  if type(a) ~= "string" and type(a) ~= "table" then
-    argerr("compare", 1, n >= 1 and "a figure table or a string expected" or "a figure table or a string expected")
-  end
+  if type(a) ~= "string" and type(a) ~= "table" then argerr("compare", 1, "a figure table or a string expected") end
   if type(b) ~= "string" and type(b) ~= "table" then argerr("compare", 2, "a figure table or a string expected") end
   local fa, ea = get_figure(a, 1)
   if not fa then return nil, ea end
