@@ -83,38 +83,9 @@ end
 
 -- ----------------------------------------------------------------- tokens
 
-local HIST, LA_MAX, RING = 10, 16, 10
-local ENDTOK = { s = 0, e = 0, type = T_END, gap = true, nl = false, p = false }
-
-local function LA(r, i)
-  if i >= LA_MAX then return ENDTOK end
-  local la = r.la
-  while r.nla <= i do
-    local t = tok_next(r.s, r.n, r.lapos)
-    r.lapos = t.e
-    r.nla = r.nla + 1
-    la[r.nla] = t
-  end
-  return la[i + 1]
-end
-
-local function H(r, k)
-  if k == 0 or k > HIST or k > r.nhist then return nil end
-  return r.hist[(r.nhist - k) % RING]
-end
-
-local function consume(r, k)
-  LA(r, k - 1)
-  local la = r.la
-  for i = 1, k do
-    r.hist[r.nhist % RING] = la[i]
-    r.nhist = r.nhist + 1
-  end
-  local nla = r.nla
-  for i = 1, nla - k do la[i] = la[i + k] end
-  for i = nla - k + 1, nla do la[i] = nil end
-  r.nla = nla - k
-end
+local HIST, LA_MAX = 10, 16
+-- the figure reader's token window (newsc.pure.figures), with these bounds
+local LA, H, consume = S.LA, S.H, S.consume
 
 local function tin(s, t, map)
   if not t then return 0 end
@@ -564,7 +535,7 @@ local function scan(s, has_ref, ref)
   local n = #s
   local out = {}
   local r = { s = s, n = n, hist = {}, nhist = 0, la = {}, nla = 0, lapos = 0,
-              has_ref = has_ref, ref = ref or 0, ry = 1970, rm = 1 }
+              hmax = HIST, lamax = LA_MAX, has_ref = has_ref, ref = ref or 0, ry = 1970, rm = 1 }
   if has_ref then r.ry, r.rm = civil_from_days(ref) end
   local pos, tokpos = 0, 0
   while true do

@@ -347,9 +347,10 @@ local HIST, LA_MAX, RING = 8, 32, 10
 local ENDTOK = { s = 0, e = 0, type = T_END, gap = true, nl = false, p = false }
 
 -- reader: r.s, r.n, r.hist (ring, 0-based index % RING), r.nhist, r.la
--- (array 1..), r.nla, r.lapos, r.floor
+-- (array 1..), r.nla, r.lapos, r.floor; r.hmax and r.lamax bound how far
+-- H and LA reach (the dates reader uses the same window with its own bounds)
 local function LA(r, i)
-  if i >= LA_MAX then return ENDTOK end
+  if i >= r.lamax then return ENDTOK end
   local la = r.la
   while r.nla <= i do
     local t = tok_next(r.s, r.n, r.lapos)
@@ -361,7 +362,7 @@ local function LA(r, i)
 end
 
 local function H(r, k)
-  if k == 0 or k > HIST or k > r.nhist then return nil end
+  if k == 0 or k > r.hmax or k > r.nhist then return nil end
   return r.hist[(r.nhist - k) % RING]
 end
 
@@ -999,7 +1000,8 @@ end
 local function scan(s)
   local n = #s
   local out = {}
-  local r = { s = s, n = n, hist = {}, nhist = 0, la = {}, nla = 0, lapos = 0, floor = 0 }
+  local r = { s = s, n = n, hist = {}, nhist = 0, la = {}, nla = 0, lapos = 0, floor = 0,
+              hmax = HIST, lamax = LA_MAX }
   local pos, tokpos = 0, 0
   while true do
     local c = scan_next(s, n, pos)
@@ -1063,7 +1065,7 @@ M._scan = scan
 -- the scanner and the window, shared with newsc.pure.dates
 M._shared = {
   tok_next = tok_next, wtext = wtext, tok_is = tok_is, L = L, tok_in = tok_in, B = B, CLS = CLS,
-  scan_restart = scan_restart, lo20 = lo20,
+  scan_restart = scan_restart, lo20 = lo20, LA = LA, H = H, consume = consume,
   T_END = T_END, T_WORD = T_WORD, T_NUM = T_NUM, T_PUNCT = T_PUNCT, T_URL = T_URL,
 }
 
