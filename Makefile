@@ -46,7 +46,7 @@ FUZZERS    = $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
 FUZZ_ENGINE_OBJ = $(patsubst csrc/%.c,build/fuzz/obj/%.o,$(ENGINE_SRC))
 
 .SECONDARY:
-.PHONY: rockspec all core deps env test test-c test-asan test-lua test-all demo bench fuzz fuzz-smoke eval gen clean filter-shot html-shot
+.PHONY: rockspec all core deps env test test-c test-asan test-lua test-all demo bench fuzz fuzz-smoke eval gen clean filter-shot html-shot filter-bundle pandoc3
 
 all: core
 core: $(CORE)
@@ -133,6 +133,15 @@ bench: $(CORE)
 
 eval: deps $(CORE)
 	@sh tools/eval.sh
+
+# the pandoc filter as one self-contained file (for pandoc 3.x, pandoc.wasm, or
+# a filter copied alone): build/newsc-filter.lua
+filter-bundle:
+	@lua5.4 tools/bundle-filter.lua build/newsc-filter.lua
+
+# pandoc 3.x without C modules (pandoc.wasm from npm) for the filter specs
+pandoc3:
+	@sh tools/pandoc3/install.sh
 
 # the pandoc filter's HTML report in headless Chromium: build/filter-*.png
 filter-shot:

@@ -47,63 +47,8 @@ local function pandoc(args, cwd)
     :format(q(cwd or ROOT), q(ROOT .. "/filters/newsc.lua"), args))
 end
 
--- the plain text of a JSON inline list (Str, spaces, quotations, containers)
-local MARKS = { DoubleQuote = { "“", "”" }, SingleQuote = { "‘", "’" } }
-local function plain(list)
-  local out = {}
-  for _, el in ipairs(list) do
-    local t, c = el.t, el.c
-    if t == "Str" then out[#out + 1] = c
-    elseif t == "Space" or t == "SoftBreak" or t == "LineBreak" then out[#out + 1] = " "
-    elseif t == "Quoted" then
-      local m = MARKS[c[1].t]
-      out[#out + 1] = m[1] .. plain(c[2]) .. m[2]
-    elseif t == "Span" or t == "Link" then out[#out + 1] = plain(c[2])
-    elseif t == "Emph" or t == "Strong" then out[#out + 1] = plain(c)
-    end
-  end
-  return table.concat(out)
-end
-
--- every element of tag `tag` in a JSON AST, in document order
-local function collect(node, tag, acc)
-  acc = acc or {}
-  if type(node) == "table" then
-    if node.t == tag then acc[#acc + 1] = node end
-    for _, v in pairs(node.t and { node.c } or node) do collect(v, tag, acc) end
-  end
-  return acc
-end
-
--- Spans of the AST: {id=, classes=, attrs={{k,v}...}, attr={k=v}, text=}
-local function spans(ast)
-  local out = {}
-  for _, sp in ipairs(collect(ast.blocks, "Span")) do
-    local a = sp.c[1]
-    local s = { id = a[1], classes = a[2], attrs = a[3], attr = {}, text = plain(sp.c[2]) }
-    for _, kv in ipairs(a[3]) do s.attr[kv[1]] = kv[2] end
-    out[#out + 1] = s
-  end
-  return out
-end
-
-local function headers(ast)
-  local out = {}
-  for _, h in ipairs(collect(ast.blocks, "Header")) do
-    out[#out + 1] = { level = h.c[1], id = h.c[2][1], text = plain(h.c[3]) }
-  end
-  return out
-end
-
--- headers after the Cross-check one
-local function section_titles(ast)
-  local out, on = {}, false
-  for _, h in ipairs(headers(ast)) do
-    if h.id == "newsc-cross-check" then on = true
-    elseif on then out[#out + 1] = h.text end
-  end
-  return out, on
-end
+local ast_ = require "spec.support.pandoc_ast"
+local plain, collect, spans, section_titles = ast_.plain, ast_.collect, ast_.spans, ast_.section_titles
 
 local function run_json(args, cwd)
   local out, code = pandoc(args .. " -t json", cwd)

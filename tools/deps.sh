@@ -10,7 +10,6 @@ lua-busted lua-cjson lua-dkjson lua-argparse luarocks pandoc python3"
 # (best effort: a peer that cannot be installed is left out of the table)
 if [ "$1" = bench ]; then
   PKGS="$PKGS libicu-dev python3-nltk python3-sklearn python3-levenshtein time"
-  command -v npm >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 fi
 # make html-shot / filter-shot: a browser for the screenshots
 if [ "$1" = chromium ]; then PKGS="$PKGS chromium"; fi
@@ -20,7 +19,21 @@ for p in $PKGS; do
     missing="$missing $p"
   fi
 done
-[ -z "$missing" ] && exit 0
+# pandoc 3.x for the filter specs: pandoc.wasm from npm, into tools/pandoc3/
+# (best effort: without it those specs are pending, and say why)
+pandoc3() {
+  [ "$1" = bench ] || [ "$1" = chromium ] || [ "${NEWSC_PANDOC3:-1}" = 0 ] && return 0
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "newsc: installing nodejs npm (for pandoc.wasm)" >&2
+    s=""; [ "$(id -u)" = 0 ] || s=sudo
+    DEBIAN_FRONTEND=noninteractive $s apt-get install -y -qq --no-install-recommends nodejs npm \
+      >/dev/null 2>&1 || true
+  fi
+  sh tools/pandoc3/install.sh ||
+    echo "newsc: pandoc.wasm could not be installed; the pandoc 3 specs will be pending" >&2
+  return 0
+}
+if [ -z "$missing" ]; then pandoc3 "$1"; exit 0; fi
 echo "newsc: installing Debian packages:$missing" >&2
 if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else
   echo "newsc: need root (or sudo) to install:$missing" >&2; exit 1; fi
@@ -31,3 +44,4 @@ if ! $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null; t
   [ "$1" = bench ] || exit 1
   echo "newsc: some benchmark peers could not be installed; they are left out" >&2
 fi
+pandoc3 "$1"
