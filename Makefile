@@ -46,7 +46,7 @@ FUZZERS    = $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
 FUZZ_ENGINE_OBJ = $(patsubst csrc/%.c,build/fuzz/obj/%.o,$(ENGINE_SRC))
 
 .SECONDARY:
-.PHONY: rockspec all core deps env test test-c test-asan test-lua test-all demo bench fuzz fuzz-smoke eval gen clean filter-shot html-shot filter-bundle pandoc3
+.PHONY: rockspec all core deps env test test-c test-asan test-lua test-all demo bench fuzz fuzz-smoke eval gen clean filter-shot html-shot filter-bundle pandoc3 filter-report
 
 all: core
 core: $(CORE)
@@ -133,6 +133,10 @@ bench: $(CORE)
 
 eval: deps $(CORE)
 	@sh tools/eval.sh
+
+# the example articles' annotated HTML report through pandoc and the filter
+filter-report: deps
+	@sh tools/filter-report.sh build/examples-report.html
 
 # the pandoc filter as one self-contained file (for pandoc 3.x, pandoc.wasm, or
 # a filter copied alone): build/newsc-filter.lua

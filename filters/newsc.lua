@@ -264,7 +264,9 @@ end
 local function meta_list(v)
   if v == nil then return nil end
   local out = {}
-  if type(v) == "table" and v[1] ~= nil and type(v[1]) == "table" and v[1].t == nil
+  -- a list: MetaList, or a plain list of values (repeated -M gives strings)
+  local first = type(v) == "table" and v[1]
+  if first ~= nil and (type(first) == "string" or type(first) == "table" and first.t == nil)
       or (type(v) == "table" and (v.t == "MetaList" or v.tag == "MetaList")) then
     for _, item in ipairs(v) do out[#out + 1] = meta_string(item) end
   else

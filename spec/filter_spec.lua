@@ -234,6 +234,27 @@ Mayor Ann Vole said on Monday that the bridge would reopen. "We will open the br
     os.execute("rm -rf " .. q(dir))
   end)
 
+  it("reports on the example articles named with repeated -M newsc-articles (README)", function()
+    local args = {}
+    for _, f in ipairs({ "01_valley_courier", "02_vna_wire", "03_nordal_times",
+                         "04_ast_valley_ledger", "05_morning_signal" }) do
+      args[#args + 1] = "-M newsc-articles=" .. q(ROOT .. "/examples/" .. f .. ".txt")
+    end
+    local ast = run_json("-f markdown /dev/null " .. table.concat(args, " "))
+    local divs = {}
+    for _, d in ipairs(collect(ast.blocks, "Div")) do
+      if d.c[1][2][1] == "article" then divs[#divs + 1] = d.c[1][1] end
+    end
+    assert.same({ "01_valley_courier", "02_vna_wire", "03_nordal_times", "04_ast_valley_ledger",
+      "05_morning_signal" }, divs)
+    local kerr = 0
+    for _, sp in ipairs(spans(ast)) do
+      if sp.classes[1] == "quote" and sp.attr.speaker == "Ada Kerr" then kerr = kerr + 1 end
+    end
+    assert.is_true(kerr >= 4, "Ada Kerr quote Spans: " .. kerr)
+    assert.same({ "Summary", "Quotes", "Figures", "Conflicts" }, (section_titles(ast)))
+  end)
+
   it("leaves a document without articles as it is, with a warning", function()
     local tmp = os.tmpname()
     write(tmp, "Just a paragraph with \"a quote,\" she said.\n")
