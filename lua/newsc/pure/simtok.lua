@@ -169,6 +169,11 @@ local function newseq(keys, n, spans)
   return setmetatable(keys, SEQ)
 end
 
+--- Metatables of the other objects of the pure backend (models, vectors,
+-- sets...): such a table given where tokens are expected is refused as C
+-- refuses a userdata of another type. Modules add theirs: OBJECTS[mt] = true.
+M.OBJECTS = {}
+
 --- true when `v` is a token sequence of this module.
 function M.is_seq(v) return getmetatable(v) == SEQ end
 
@@ -218,7 +223,11 @@ function M.tokens(x, o, argn, fname)
   local t = type(x)
   if t == "string" then return seq_of_string(x, o) end
   if t == "table" then
-    if getmetatable(x) == SEQ then return x end
+    local mt = getmetatable(x)
+    if mt == SEQ then return x end
+    if mt ~= nil and M.OBJECTS[mt] then
+      argerr(argn, fname, "expected a string, an array of strings or tokens")
+    end
     return seq_of_array(x, o, argn, fname)
   end
   if t == "userdata" then argerr(argn, fname, "expected a string, an array of strings or tokens") end
