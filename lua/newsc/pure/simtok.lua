@@ -14,7 +14,9 @@
 -- that `#seq` works on Lua 5.1 and LuaJIT), `seq.spans` the flat array
 -- `{start1, stop1, ...}` of 1-based inclusive byte ranges, or nil when the
 -- seq was built from an array of strings. Methods as the C userdata:
--- `#seq`, `seq:span(i)`, `seq:spans()`, `tostring(seq)`.
+-- `#seq`, `seq:span(i)`, `seq:spans()`, `tostring(seq)`. (Read the field
+-- with `rawget(seq, "spans")`: on a seq built from an array, where it is
+-- nil, `seq.spans` finds the method `spans`.)
 -- @module newsc.pure.simtok
 
 local words = require "newsc.pure.words"
@@ -276,7 +278,7 @@ end
 function methods.span(q, i)
   checkseq(q, "span")
   i = checkint(i, 1, "span")
-  local sp = q.spans
+  local sp = rawget(q, "spans")
   if not sp or i < 1 or i > q.n then return nil end
   return sp[2 * i - 1], sp[2 * i]
 end

@@ -126,8 +126,12 @@ local function add(m, q)
 end
 
 --- `m:add(X)` -> m | nil, msg: learns the document frequencies of one text.
-function model_m.add(m, x)
+function model_m.add(...)
+  local m, x = ...
   checkmodel(m, "add")
+  if select("#", ...) < 2 then
+    argerr(1, "add", "expected a string, an array of strings or tokens, got no value")
+  end
   local q, err = tokens(x, m.o, 1, "add")
   if not q then return nil, err end
   add(m, q)
