@@ -45,7 +45,8 @@ local PIECES = { "the", "The", "said", "Putin", "Putin's", "Abbas", "talks", "ta
   "meeting", "meetings", "relational", "hopeful", "ponies", "agreed", "Élodie", "café", "CAFÉ",
   "Zürich", "Moscow’s", "not", "never", "Москва", "東京", "ﬁnance", "3", "2024", "5,000", "U.S.",
   "a", "of", "in", "was", "were", ".", ",", ";", "“", "”", "\255", "\226\128", "e\204\129",
-  "generalizations", "operator", "conditional", "ties", "sky", "running", "ran", "runs" }
+  "generalizations", "operator", "conditional", "ties", "sky", "running", "ran", "runs", "\0",
+  "a\0b", "\t", "don't", "O'Neill's", "’" }
 
 local function generated(count, seed)
   local x = seed

@@ -95,25 +95,31 @@ local function checkmodel(m, fname)
 end
 
 -- term counts of a seq: the distinct keys in hash order, the counts and
--- the hashes (cached in the model: m.hc[key])
-local function counts(m, q)
+-- their hashes. The hashes of the model's terms are kept in m.hc (learn:
+-- the keys of a document being added); others are computed for the call.
+local function counts(m, q, learn)
   local c, keys, nk = {}, {}, 0
-  local hc = m.hc
+  local hc, hk = m.hc, {}
   for i = 1, q.n do
     local k = q.keys[i]
     local x = c[k]
     if x then c[k] = x + 1
     else
       c[k] = 1; nk = nk + 1; keys[nk] = k
-      if not hc[k] then hc[k] = hash(k) end
+      local h = hc[k]
+      if not h then
+        h = hash(k)
+        if learn then hc[k] = h end
+      end
+      hk[k] = h
     end
   end
-  sort(keys, function(a, b) return hc[a] < hc[b] end)
-  return keys, c, nk
+  sort(keys, function(a, b) return hk[a] < hk[b] end)
+  return keys, c, nk, hk
 end
 
 local function add(m, q)
-  local keys, _, nk = counts(m, q)
+  local keys, _, nk = counts(m, q, true)
   local df = m.dfs
   for i = 1, nk do
     local k = keys[i]
@@ -190,8 +196,7 @@ end
 -- the vector of a seq: v[1..n] the hashes of its terms (ascending), v.w[1..n]
 -- their weights
 local function vector_of(m, q)
-  local keys, c, nk = counts(m, q)
-  local hc = m.hc
+  local keys, c, nk, hc = counts(m, q, false)
   local w = {}
   for i = 1, nk do
     local k = keys[i]
