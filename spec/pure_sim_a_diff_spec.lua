@@ -397,6 +397,10 @@ describe("newsc.pure similarity tokens, tfidf, align", function()
       function(m) return (m.edit_distance("a", "b", 5)) end,
       function(m) return (m.edit_distance(m.sim_tokens("a"), 5)) end,
       function(m) return (m.edit_distance({ "a", {} }, "b")) end,
+      -- a bad self, as in t.span(x, 1)
+      function(m) return (m.sim_tokens("a").span({}, 1)) end,
+      function(m) return (m.tfidf().df(5, "x")) end,
+      function(m) return (m.tfidf():vector("a").weights(5)) end,
     }
     -- (each call in parentheses: not a tail call, so that the error names
     -- the function and counts the arguments of a method as Lua does)

@@ -89,7 +89,7 @@ end
 
 local function checkmodel(m, fname)
   if getmetatable(m) ~= MODEL then
-    error(("calling '%s' on bad self (newsc.tfidf expected, got %s)"):format(fname, type(m)), 0)
+    argerr(1, fname, "newsc.tfidf expected, got " .. type(m))
   end
   return m
 end
@@ -373,10 +373,8 @@ end
 local function checkvec(v, argn, fname)
   if getmetatable(v) ~= VECTOR then
     local got = (v == nil and argn > 0) and "no value" or type(v)
-    if argn == 0 then
-      error(("calling '%s' on bad self (newsc.tfidf_vector expected, got %s)"):format(fname, got), 0)
-    end
-    argerr(argn, fname, "newsc.tfidf_vector expected, got " .. got)
+    -- self (argn 0) is argument #1 of a call v.f(x); others count as after a colon
+    argerr(argn == 0 and 1 or argn, fname, "newsc.tfidf_vector expected, got " .. got)
   end
   return v
 end
