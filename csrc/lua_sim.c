@@ -283,6 +283,19 @@ static const uint64_t *hashes_of(lua_State *L, int arg, const nc_topts *o, size_
   }
 }
 
+/*
+** Text arguments first..last must be given (a nil is left to totokens), and
+** the stack is set to `top` slots so that values pushed while reading one
+** argument never take the place of a missing later one.
+*/
+static void needtexts(lua_State *L, int first, int last, int top) {
+  int i;
+  for (i = first; i <= last; i++)
+    if (lua_isnone(L, i))
+      luaL_argerror(L, i, "expected a string, an array of strings or tokens, got no value");
+  lua_settop(L, top);
+}
+
 /* `k` given as a number or as opts.k; returns the options index (0: none). */
 static size_t getk(lua_State *L, int arg, int *optarg) {
   lua_Integer k = 1;
@@ -404,7 +417,9 @@ static int set_tostring(lua_State *L) {
 
 static int setpair(lua_State *L, int contain) {
   int optarg;
-  size_t k = getk(L, 3, &optarg);
+  size_t k;
+  needtexts(L, 1, 2, 3);
+  k = getk(L, 3, &optarg);
   sset *a, *b;
   if (!(a = toset(L, 1, k, optarg))) return 2;
   if (!(b = toset(L, 2, k, optarg))) return 2;
@@ -896,6 +911,7 @@ static int tf_vector(lua_State *L) {
 static int tf_cosine(lua_State *L) {
   tfidf_ud *u = checktf(L);
   svec *a, *b;
+  needtexts(L, 2, 3, 3);
   if (!(a = tovec(L, u, 2))) return 2;
   if (!(b = tovec(L, u, 3))) return 2;
   lua_pushnumber(L, nc_sparse_dot(a->t, a->n, b->t, b->n));
@@ -905,7 +921,10 @@ static int tf_cosine(lua_State *L) {
 /* model:bm25(query, doc [, {k1=1.2, b=0.75}]) -> number | nil, msg */
 static int tf_bm25(lua_State *L) {
   tfidf_ud *u = checktf(L);
-  lua_Number k1 = lnc_optfield_number(L, 4, "k1", 1.2), b = lnc_optfield_number(L, 4, "b", 0.75);
+  lua_Number k1, b;
+  needtexts(L, 2, 3, 4);
+  k1 = lnc_optfield_number(L, 4, "k1", 1.2);
+  b = lnc_optfield_number(L, 4, "b", 0.75);
   tokseq *q, *d;
   double s;
   if (!(q = totokens(L, 2, &u->o))) return 2;
@@ -1003,6 +1022,7 @@ static int l_align(lua_State *L) {
   nc_vec *v;
   size_t dist = 0, i, mx;
   int st;
+  needtexts(L, 1, 2, 3);
   topts(L, 3, &o, 0, 0);
   if (!(a = totokens(L, 1, &o))) return 2;
   if (!(b = totokens(L, 2, &o))) return 2;
@@ -1052,6 +1072,7 @@ static int l_edit_distance(lua_State *L) {
   int st;
   if (!a || !b) {
     nc_topts o;
+    needtexts(L, 1, 2, 3);
     topts(L, 3, &o, 0, 0);
     if (!(a = totokens(L, 1, &o))) return 2;
     if (!(b = totokens(L, 2, &o))) return 2;

@@ -126,6 +126,28 @@ describe("sim_tokens", function()
     assert.is_false(ok)
     assert.matches("token 2 is not a string", err)
   end)
+
+  it("refuses a missing second text (not compared with the first)", function()
+    local m = newsc.tfidf(); m:fit({ "the weir broke", "the river rose" })
+    local calls = {
+      align = function() return newsc.align("the weir broke") end,
+      edit_distance = function() return newsc.edit_distance("the weir broke") end,
+      jaccard = function() return newsc.jaccard("the weir broke") end,
+      containment = function() return newsc.containment("the weir broke") end,
+      cosine = function() return m:cosine("the weir broke") end,
+      bm25 = function() return m:bm25("the weir broke") end,
+    }
+    for name, f in pairs(calls) do
+      local ok, err = pcall(f)
+      assert.is_false(ok, name)
+      assert.matches("bad argument #2 to '[%w.]*" .. name .. "' %(expected a string, an array of "
+        .. "strings or tokens, got no value%)", err)
+    end
+    -- an explicit nil is a wrong type, named as such
+    local ok, err = pcall(newsc.align, "the weir broke", nil)
+    assert.is_false(ok)
+    assert.matches("bad argument #2 to '[%w.]*align'.*got nil", err)
+  end)
 end)
 
 describe("shingles and Jaccard", function()

@@ -259,8 +259,12 @@ function model_m.vector(m, x)
 end
 
 --- `m:cosine(A, B)` -> number | nil, msg (texts or vectors).
-function model_m.cosine(m, a, b)
+local NOVALUE = "expected a string, an array of strings or tokens, got no value"
+
+function model_m.cosine(m, ...)
+  local a, b = ...
   checkmodel(m, "cosine")
+  for k = 1, 2 do if select("#", ...) < k then argerr(k, "cosine", NOVALUE) end end
   local va, err = tovec(m, a, 1, "cosine")
   if not va then return nil, err end
   local vb, err2 = tovec(m, b, 2, "cosine")
@@ -269,8 +273,10 @@ function model_m.cosine(m, a, b)
 end
 
 --- `m:bm25(query, doc [, {k1 = 1.2, b = 0.75}])` -> number | nil, msg.
-function model_m.bm25(m, qx, dx, opts)
+function model_m.bm25(m, ...)
+  local qx, dx, opts = ...
   checkmodel(m, "bm25")
+  for k = 1, 2 do if select("#", ...) < k then argerr(k, "bm25", NOVALUE) end end
   checkopts(opts, 3, "bm25")
   local k1 = optnumber(opts, "k1", 1.2, 3, "bm25")
   local b = optnumber(opts, "b", 0.75, 3, "bm25")
