@@ -17,6 +17,7 @@ add "newsc.pure.words"
 add "newsc.pure.normalize"
 add "newsc.pure.figures"
 add "newsc.pure.dates"
+add "newsc.pure.quotes"
 
 --- Version string, the same as the C module's.
 M._VERSION = "0.1.0"

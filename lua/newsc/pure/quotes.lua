@@ -7,7 +7,7 @@
 local ucd = require "newsc.pure.ucd"
 local LEXT = require "newsc.pure.quotes_lex"
 local QCAT = require "newsc.pure.qcat"
-local byte, sub, find, lower, concat = string.byte, string.sub, string.find, string.lower, table.concat
+local byte, sub, find, match, lower, concat = string.byte, string.sub, string.find, string.match, string.lower, table.concat
 local floor = math.floor
 local decode = ucd.decode
 
@@ -1185,18 +1185,38 @@ local function attr_before(a, s, t, nt, subject_ok)
   return false
 end
 
--- start of the sentence holding offset i, not before lo
+-- the abbreviation test of sentence_start and sentence_end: does the word
+-- ending at the full stop p (its letters back to `lo`) end a sentence?
+local function ends_sentence(s, n, p, lo)
+  local ws = p
+  while ws > lo and IS_ALNUM(class_before(s, n, ws)) and p - ws < 8 do ws = prev_start(s, ws) end
+  return not (ws < p and is_abbrev(s, ws, p))
+end
+
+-- start of the sentence holding offset i, not before lo. The walk back
+-- jumps from one byte . ! ? newline to the one before (they are ASCII, so the
+-- character walk of C stops on each of them).
 local function sentence_start(s, n, i, lo)
   local j = i
   if i > lo + WINDOW then lo = i - WINDOW end
   while j > lo do
+    local a0 = lo >= 3 and lo - 3 or 0
+    local c = match(sub(s, a0 + 1, j), "^.*()[.!?\n]")
+    if not c then return lo end
+    c = a0 + c - 1
+    if c < lo then break end   -- reached from a character that starts before lo: the walk below
+    j = c + 1
+    local b = B(s, c)
+    -- not after an abbreviation: "Sen." "U.S." "Mr."
+    if b ~= 10 and j < i and IS_BLANK(class_at(s, n, j)) and ends_sentence(s, n, c, lo) then return j end
+    if b == 10 then return j end
+    j = c
+  end
+  while j > lo do
     local p = prev_start(s, j)
     local b = B(s, p)
-    if (b == 46 or b == 33 or b == 63) and j < i and IS_BLANK(class_at(s, n, j)) then
-      -- not after an abbreviation: "Sen." "U.S." "Mr."
-      local ws = p
-      while ws > lo and IS_ALNUM(class_before(s, n, ws)) and p - ws < 8 do ws = prev_start(s, ws) end
-      if not (ws < p and is_abbrev(s, ws, p)) then return j end
+    if (b == 46 or b == 33 or b == 63) and j < i and IS_BLANK(class_at(s, n, j)) and ends_sentence(s, n, p, lo) then
+      return j
     end
     if b == 10 then return j end
     j = p
@@ -1208,19 +1228,16 @@ end
 local function sentence_end(s, n, i, hi)
   local j = i
   if hi > i + WINDOW then hi = i + WINDOW end
-  while j < hi do
-    local b = B(s, j)
-    if b == 10 then return j end
-    if b == 46 or b == 33 or b == 63 then
-      if j + 1 >= n or IS_BLANK(class_at(s, n, j + 1)) then
-        local ws = j
-        while ws > i and IS_ALNUM(class_before(s, n, ws)) and j - ws < 8 do ws = prev_start(s, ws) end
-        if not (ws < j and is_abbrev(s, ws, j)) then return j + 1 end
-      end
-    end
+  if j >= hi then return hi end
+  local w = sub(s, i + 1, hi)
+  while true do
+    local c = find(w, "[.!?\n]", j - i + 1)
+    if not c then return hi end
+    j = i + c - 1
+    if B(s, j) == 10 then return j end
+    if (j + 1 >= n or IS_BLANK(class_at(s, n, j + 1))) and ends_sentence(s, n, j, i) then return j + 1 end
     j = j + 1
   end
-  return hi
 end
 
 -- a headline or caption: a short paragraph without final punctuation
