@@ -387,6 +387,9 @@ end
 -- ---------------------------------------------------------------- words
 
 local T_WORD, T_COMMA, T_COLON, T_END, T_DASH, T_MARK, T_OPEN, T_CLOSE, T_OTHER = 0, 1, 2, 3, 4, 5, 6, 7, 8
+-- token types of ASCII punctuation (the full stop is settled by what follows it)
+local PUNCT_TYPE = { [44] = T_COMMA, [58] = T_COLON, [59] = T_COLON, [46] = T_END, [33] = T_END, [63] = T_END,
+                     [40] = T_OPEN, [91] = T_OPEN, [41] = T_CLOSE, [93] = T_CLOSE }
 
 local function word_end_slow(s, n, i)
   while i < n do
@@ -467,52 +470,52 @@ local function lex_window(s, n, a, b, t, max)
     if b0 == 32 then
       i = i + 1
     else
-      local cp, len
-      if b0 < 0x80 then cp, len = b0, 1 else cp, len = cp_at(s, n, i) end
-      local c = cp_class(cp)
-      if IS_BLANK(c) then
+      local cp, len, c = b0, 1, nil
+      if b0 < 0x80 then c = ACLASS[b0] else cp, len = decode(s, i + 1, n); c = cp_class(cp) end
+      if c <= C_NL then   -- blank
         i = i + len
       else
         local w = t[k]
-        w.s = i; w.lex = 0; w.cap = false; w.lowerly = false; w.ing = false; w.digit = false
-        if IS_ALNUM(c) then
+        w.s = i; w.lowerly = false; w.ing = false
+        if c >= C_LOWER and c <= C_DIGIT then   -- a letter or a digit
           local e = word_end(s, n, i)
           if e > b then e = b end
-          if e < b and B(s, e) == 46 and is_abbrev(s, i, e) then e = e + 1 end
+          local x = byte(s, e + 1)
+          if e < b and x == 46 and is_abbrev(s, i, e) then e = e + 1; x = byte(s, e + 1) end
           -- a possessive apostrophe after the word: "Sanders’ campaign"
-          if e < b and (B(s, e) == 39 or (e + 2 < b and B(s, e) == 0xE2 and B(s, e + 1) == 0x80 and
-                                           B(s, e + 2) == 0x99)) and B(s, e - 1) == 115 then
-            local a2 = e + (B(s, e) == 39 and 1 or 3)
+          if e < b and (x == 39 or (e + 2 < b and x == 0xE2 and byte(s, e + 2) == 0x80 and
+                                    byte(s, e + 3) == 0x99)) and byte(s, e) == 115 then
+            local a2 = e + (x == 39 and 1 or 3)
             if a2 >= b or IS_BLANK(class_at(s, n, a2)) then e = a2 end
           end
           local l = e - i
-          w.e = e; w.type = T_WORD
-          w.cap = (c == C_UPPER)
-          w.digit = (c == C_DIGIT)
+          local cap = (c == C_UPPER)
+          w.e = e; w.type = T_WORD; w.cap = cap; w.digit = (c == C_DIGIT)
           local le = e
           -- possessive: Israel's -> look up "israel"
-          if le - i > 2 and B(s, le - 2) == 39 and B(s, le - 1) == 115 then le = le - 2 end
+          if l > 2 and byte(s, le - 1) == 39 and byte(s, le) == 115 then le = le - 2 end
           local lex = lex_lookup(s, i, le - i)
           -- "United States", "Will": a capitalised word is a name, not a verb
-          if w.cap and not has(lex, L_LEAD) then
+          if cap and lex ~= 0 and not has(lex, L_LEAD) then
             -- "Continued Stone:" opens a window with its cue
             lex = lex - band(lex, k == 0 and AUX_STOP or CUE_AUX_STOP)
           end
           w.lex = lex
-          if not w.cap and l > 4 and B(s, e - 2) == 108 and B(s, e - 1) == 121 then w.lowerly = true end
-          if l > 4 and B(s, e - 3) == 105 and B(s, e - 2) == 110 and B(s, e - 1) == 103 then w.ing = true end
+          if l > 4 then
+            local y1, y2, y3 = byte(s, e - 2, e)
+            if not cap and y2 == 108 and y3 == 121 then w.lowerly = true end
+            if y1 == 105 and y2 == 110 and y3 == 103 then w.ing = true end
+          end
           k = k + 1; i = e
         else
-          w.e = i + len
-          local ty
-          if cp == 44 then ty = T_COMMA
-          elseif cp == 58 or cp == 59 then ty = T_COLON
+          w.e = i + len; w.lex = 0; w.cap = false; w.digit = false
+          local ty = PUNCT_TYPE[cp]
+          if ty == nil then
+            ty = (c == C_DASH) and T_DASH or (c == C_MARK) and T_MARK or T_OTHER
           elseif cp == 46 then
-            ty = (i + 1 < b and (B(s, i + 1) == 44 or IS_ALNUM(class_at(s, n, i + 1)))) and T_OTHER or T_END
-          elseif cp == 33 or cp == 63 then ty = T_END
-          elseif cp == 40 or cp == 91 then ty = T_OPEN
-          elseif cp == 41 or cp == 93 then ty = T_CLOSE
-          else ty = (c == C_DASH) and T_DASH or (c == C_MARK) and T_MARK or T_OTHER end
+            local x = byte(s, i + 2)
+            ty = (i + 1 < b and (x == 44 or IS_ALNUM(class_at(s, n, i + 1)))) and T_OTHER or T_END
+          end
           w.type = ty
           k = k + 1; i = i + len
         end
