@@ -6,6 +6,7 @@
 local pure = require "newsc.pure"
 local okcore, core = pcall(require, "newsc.core")
 local readfile = require("spec.support.files").read
+local unpack = table.unpack or unpack
 
 local function sh(cmd)
   local p = assert(io.popen(cmd .. " 2>&1; echo \"exit:$?\""))
@@ -200,10 +201,10 @@ describe("newsc.pure.quotes", function()
 
   it("raises the same errors for wrong arguments", function()
     local function unname(e) return (e:gsub("to '[%w_.?]+'", "to F")) end
-    for _, bad in ipairs({ {}, { 42 }, { nil, nil }, { {} }, { true }, { "x", "opts" }, { "x", 5 },
+    for _, bad in ipairs({ {}, { 42 }, { n = 1 }, { nil, {}, n = 2 }, { {} }, { true }, { "x", "opts" }, { "x", 5 },
                            { "x", { invalid = "skip" } }, { "x", { invalid = 1 } }, { 12.5 } }) do
-      local ok1, e1 = pcall(core.quotes, unpack and unpack(bad) or table.unpack(bad))
-      local ok2, e2 = pcall(pure.quotes, unpack and unpack(bad) or table.unpack(bad))
+      local ok1, e1 = pcall(core.quotes, unpack(bad, 1, bad.n or #bad))
+      local ok2, e2 = pcall(pure.quotes, unpack(bad, 1, bad.n or #bad))
       assert.equal(ok1, ok2)
       if ok1 then
         assert.same(e1, e2)
