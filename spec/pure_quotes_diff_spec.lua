@@ -199,6 +199,30 @@ describe("newsc.pure.quotes", function()
     end
   end)
 
+  it("gives what newsc.core gives on byte soup", function()
+    -- marks, words, stray lead and continuation bytes, NUL: ill-formed text read
+    -- with invalid = "replace", where a character walk and a byte walk part ways
+    local alpha = { " ", " ", "a", "e", "s", "d", "S", "P", "H", "h", ".", ",", ":", "\n", "\"", "'", "`",
+      "\226", "\128", "\156", "\157", "\152", "\153", "\194", "\171", "\187", "\160", "\195", "\137", "-",
+      "(", ")", "!", "?", "*", "=", "\0", "\255", "1", "said ", "he ", "Putin ", "Mr. ", "according to ",
+      "\226\128\156", "\226\128\157", "\226\128\153" }
+    local x = 99
+    local function rnd(m) x = (x * 16807) % 2147483647; return x % m + 1 end
+    local n = 0
+    for _ = 1, 1500 do
+      local p = {}
+      for i = 1, rnd(80) do p[i] = alpha[rnd(#alpha)] end
+      local s = table.concat(p)
+      assert.is_nil(differ(s), ("%q"):format(s))
+      n = n + #pure.quotes(s, { invalid = "replace" })
+    end
+    assert.is_true(n > 500)
+    -- a stray continuation byte after a full stop: the sentence starts after both
+    local s = "?\187 P\226\128\156\226\128\157"
+    assert.equal("P", pure.quotes(s, { invalid = "replace" })[1].speaker)
+    assert.is_nil(differ(s))
+  end)
+
   it("raises the same errors for wrong arguments", function()
     local function unname(e) return (e:gsub("to '[%w_.?]+'", "to F")) end
     for _, bad in ipairs({ {}, { 42 }, { n = 1 }, { nil, {}, n = 2 }, { {} }, { true }, { "x", "opts" }, { "x", 5 },

@@ -1207,7 +1207,10 @@ local function sentence_start(s, n, i, lo)
     local c = match(sub(s, a0 + 1, j), "^.*()[.!?\n]")
     if not c then return lo end
     c = a0 + c - 1
-    if c < lo then break end   -- reached from a character that starts before lo: the walk below
+    -- the character walk reaches c from c + 1 unless continuation bytes follow c
+    -- (ill-formed text) or c lies before lo: the walk below then
+    local x = B(s, c + 1)
+    if c < lo or (c + 1 < j and x >= 0x80 and x < 0xC0) then break end
     j = c + 1
     local b = B(s, c)
     -- not after an abbreviation: "Sen." "U.S." "Mr."
