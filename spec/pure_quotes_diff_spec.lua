@@ -138,6 +138,31 @@ describe("newsc.pure.quotes", function()
     assert.is_nil(differ(table.concat(TEXTS, "\n\n")))
   end)
 
+  it("keeps the bounds of newsc.core: long names, many names, deep nesting, long runs", function()
+    local names = {}
+    for i = 1, 260 do
+      names[i] = "Anna" .. string.char(65 + i % 26) .. "x Berg" .. string.char(65 + (i * 7) % 26) .. "y"
+    end
+    local texts = {
+      "Senator " .. ("A"):rep(300) .. " said: “Yes.” “No,” he said.",          -- a key over 255 bytes
+      "Ana Bea Cid Dan Eva Fay Gus Hal Ivo Jon Kim said: “Yes.” “No,” she said.", -- a run over 8 words
+      "President Joe Biden met " .. table.concat(names, ", ") .. ". “Fine,” he said.", -- 200 names back
+      "Dr Ada Kerr spoke. " .. ("Nothing happened here today. "):rep(120) .. "“Fine,” she said.", -- 3,000 bytes
+      ("“a ‘b «c ‹d „e ‚f ``g 'h "):rep(3) .. "” he said.",                       -- over 8 open marks
+      ("“Paragraph that goes on\n\n"):rep(50) .. "“and ends,” said Ann Lee.",
+      ("“Paragraph that goes on\n\n"):rep(50) .. "Ann Lee said nothing.",
+      "“We won,” said " .. ("Big "):rep(12) .. "Boss. “Sure,” he said.",
+    }
+    for _, s in ipairs(texts) do
+      assert.is_nil(differ(s), s:sub(1, 80))
+    end
+    assert.equal("Ivo Jon Kim", pure.quotes(texts[2])[2].speaker)
+    local q = pure.quotes(texts[6])
+    assert.equal(1, #q)
+    assert.equal(51, #q[1].parts)
+    assert.equal("Ann Lee", q[1].speaker)
+  end)
+
   it("reads the written texts as they are meant", function()
     local q = pure.quotes(TEXTS[1])
     assert.equal(2, #q)
