@@ -105,7 +105,7 @@ local SPECIAL = {
   [0x201E] = C_MARK, [0xAB] = C_MARK, [0xBB] = C_MARK, [0x2039] = C_MARK, [0x203A] = C_MARK,
 }
 local starts, classes = QCAT.starts, QCAT.classes
-local HIGH = {}   -- memo of the classes of non-ASCII code points
+local HIGH, nhigh = {}, 0   -- memo of the classes of non-ASCII code points (at most 4,096)
 
 local function cp_class_high(cp)
   if cp < 0 then return C_OTHER end
@@ -120,7 +120,7 @@ local function cp_class_high(cp)
     if starts[mid] <= cp then lo = mid else hi = mid - 1 end
   end
   k = byte(classes, lo) - 48
-  HIGH[cp] = k
+  if nhigh < 4096 then HIGH[cp] = k; nhigh = nhigh + 1 end
   return k
 end
 
