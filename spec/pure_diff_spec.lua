@@ -347,9 +347,9 @@ describe("require 'newsc'", function()
 
   it("says which functions need the C module under the pure backend", function()
     local out, code = sh(run .. "LUA_CPATH='/nonexistent/?.so' NEWSC_BACKEND= " .. lua.bin ..
-      " -e 'local n = require \"newsc\"; print(select(2, pcall(n.quotes, \"x\")))'")
+      " -e 'local n = require \"newsc\"; print(select(2, pcall(n.lsh, \"x\")))'")
     assert.equal(0, code, out)
-    assert.matches("newsc%.quotes needs the C module newsc%.core, which is not loaded %(.*newsc%.core", out)
+    assert.matches("newsc%.lsh needs the C module newsc%.core, which is not loaded %(.*newsc%.core", out)
   end)
 
   it("uses newsc.pure when NEWSC_BACKEND=pure", function()

@@ -1,6 +1,6 @@
 -- Specs of newsc.quotes: quote marks, attribution, kinds, bad input, and
 -- every quote of the shared corpus pinned by hand.
-local core = require "newsc.core"
+local core = require("newsc").core  -- the backend in use: newsc.core or newsc.pure
 
 local function quotes(s, opts)
   local qs, err = core.quotes(s, opts)

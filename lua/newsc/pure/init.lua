@@ -17,6 +17,7 @@ add "newsc.pure.words"
 add "newsc.pure.normalize"
 add "newsc.pure.figures"
 add "newsc.pure.dates"
+add "newsc.pure.quotes"
 M.sim_tokens = require("newsc.pure.simtok").sim_tokens
 add "newsc.pure.tfidf"
 add "newsc.pure.align"
