@@ -17,7 +17,7 @@
 -- `attach`. The defaults were chosen on ECB+ topics 1-10 (see
 -- doc/similarity.md).
 -- @module newsc.cluster
-local core = require "newsc.core"
+local core = require("newsc").core
 
 local M = {}
 local candidate_pairs

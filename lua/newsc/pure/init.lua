@@ -17,6 +17,9 @@ add "newsc.pure.words"
 add "newsc.pure.normalize"
 add "newsc.pure.figures"
 add "newsc.pure.dates"
+M.sim_tokens = require("newsc.pure.simtok").sim_tokens
+add "newsc.pure.tfidf"
+add "newsc.pure.align"
 
 --- Version string, the same as the C module's.
 M._VERSION = "0.1.0"
