@@ -18,7 +18,7 @@
 
 local simtok = require "newsc.pure.simtok"
 
-local type, error, select, pairs, getmetatable, setmetatable = type, error, select, pairs, getmetatable, setmetatable
+local type, error, select, pairs, ipairs, getmetatable, setmetatable = type, error, select, pairs, ipairs, getmetatable, setmetatable
 local floor, format, tconcat = math.floor, string.format, table.concat
 local mtype, tointeger = math.type, math.tointeger
 local getinfo = debug and debug.getinfo
@@ -139,16 +139,14 @@ local function checkset(v, k, fname, given)
   return v
 end
 
--- the metatables of the other objects, which are not texts
-local NOT_TEXT = {}
+-- the metatables of the objects that are not texts (shared with the other
+-- similarity modules of this backend)
+local NOT_TEXT = simtok.OBJECTS
+NOT_TEXT[SET] = true
 
 --- Token sequence of argument `argn` (a string, an array of strings or a
 -- token sequence), or nil, message for invalid UTF-8.
 local function tokens_of(x, o, argn, fname)
-  local mt = getmetatable(x)
-  if mt ~= nil and (mt == SET or NOT_TEXT[mt]) then
-    argerror(argn, fname, "expected a string, an array of strings or tokens")
-  end
   return simtok.tokens(x, o, argn, fname)
 end
 
@@ -262,8 +260,11 @@ end
 -- no __len: `#s` is the length of the array part, the number of shingles, on every Lua
 SET.__tostring = function(s) return format("newsc.shingles (%d)", #s) end
 
-for _, f in pairs(set_methods) do PUBLIC[f] = true end
-for _, f in pairs(M) do PUBLIC[f] = true end
+for _, tbl in ipairs({ M, set_methods }) do
+  for _, f in pairs(tbl) do
+    if type(f) == "function" then PUBLIC[f] = true end
+  end
+end
 
 -- ------------------------------------------------------------ shared pieces
 
