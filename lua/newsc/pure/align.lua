@@ -199,7 +199,7 @@ function M.align(...)
   local d, runs = M._script(qa.keys, qa.n, qb.keys, qb.n)
   if not d then return fail_too_long("align", qa, qb) end
   local ops = {}
-  local spa, spb = qa.spans, qb.spans
+  local spa, spb = rawget(qa, "spans"), rawget(qb, "spans")
   for k, r in ipairs(runs) do
     local a0, a1, b0, b1 = r[2], r[3], r[4], r[5]
     local op = { op = r[1], a_first = a0 + 1, a_last = a1, b_first = b0 + 1, b_last = b1 }

@@ -14,7 +14,9 @@
 -- that `#seq` works on Lua 5.1 and LuaJIT), `seq.spans` the flat array
 -- `{start1, stop1, ...}` of 1-based inclusive byte ranges, or nil when the
 -- seq was built from an array of strings. Methods as the C userdata:
--- `#seq`, `seq:span(i)`, `seq:spans()`, `tostring(seq)`.
+-- `#seq`, `seq:span(i)`, `seq:spans()`, `tostring(seq)`. (Read the field
+-- with `rawget(seq, "spans")`: on a seq built from an array, where it is
+-- nil, `seq.spans` finds the method `spans`.)
 -- @module newsc.pure.simtok
 
 local words = require "newsc.pure.words"
@@ -51,6 +53,131 @@ for w in ([[
 
 --- 1 when the normalised word `w` is an English news stop word.
 function M.is_stop(w) return STOP[w] == true end
+
+-- ---- the C module's 64-bit token hash (nc_sim_hash, seed 0) ----
+--
+-- C orders the terms of a TF-IDF vector by their hash; `hash(key)` gives the
+-- same hash as 16 lowercase hex digits, so that sorting by it gives C's
+-- order. Lua 5.3 and later compute it with integers (a chunk loaded from a
+-- string, as Lua 5.1 cannot parse integer operators); Lua 5.1, 5.2 and
+-- LuaJIT with four 16-bit limbs in doubles.
+
+local floor = math.floor
+local hash
+
+local NATIVE = [[
+local byte, format = string.byte, string.format
+local C1, M1 = 0x9E3779B97F4A7C15, 0xff51afd7ed558ccd
+local X1, X2 = 0xbf58476d1ce4e5b9, 0x94d049bb133111eb
+return function(s)
+  local n = #s
+  local h = C1 * (n + 1)
+  local i = 1
+  while n >= 8 do
+    local b1, b2, b3, b4, b5, b6, b7, b8 = byte(s, i, i + 7)
+    local w = b1 | b2 << 8 | b3 << 16 | b4 << 24 | b5 << 32 | b6 << 40 | b7 << 48 | b8 << 56
+    h = (h ~ w) * M1
+    h = h ~ (h >> 29)
+    i = i + 8; n = n - 8
+  end
+  if n > 0 then
+    local w = 0
+    for k = 0, n - 1 do w = w | byte(s, i + k) << (8 * k) end
+    h = (h ~ w) * M1
+  end
+  h = h ~ (h >> 30); h = h * X1
+  h = h ~ (h >> 27); h = h * X2
+  h = h ~ (h >> 31)
+  if h == 0 then h = 1 end
+  return format("%016x", h)
+end
+]]
+
+if math.type and math.maxinteger and math.maxinteger >= 0x7fffffffffffffff then
+  hash = (load or loadstring)(NATIVE)()
+else
+  -- 64-bit words as {l0, l1, l2, l3}, 16-bit limbs from the least significant
+  local byte, format = string.byte, string.format
+  local XOR -- XOR[a * 256 + b + 1] = a xor b for bytes a, b (built on first use)
+  local function xortable()
+    XOR = {}
+    for a = 0, 255 do
+      for b = 0, 255 do
+        local r, bit, x, y = 0, 1, a, b
+        for _ = 1, 8 do
+          if x % 2 ~= y % 2 then r = r + bit end
+          x = floor(x / 2); y = floor(y / 2); bit = bit * 2
+        end
+        XOR[a * 256 + b + 1] = r
+      end
+    end
+  end
+  local function xor16(p, q)
+    local ph, qh = floor(p / 256), floor(q / 256)
+    return XOR[ph * 256 + qh + 1] * 256 + XOR[(p - ph * 256) * 256 + (q - qh * 256) + 1]
+  end
+  local function xor64(x, y)
+    return { xor16(x[1], y[1]), xor16(x[2], y[2]), xor16(x[3], y[3]), xor16(x[4], y[4]) }
+  end
+  local function mul64(x, y)
+    local x0, x1, x2, x3 = x[1], x[2], x[3], x[4]
+    local y0, y1, y2, y3 = y[1], y[2], y[3], y[4]
+    local c = x0 * y0
+    local z0 = c % 65536
+    c = floor(c / 65536) + x0 * y1 + x1 * y0
+    local z1 = c % 65536
+    c = floor(c / 65536) + x0 * y2 + x1 * y1 + x2 * y0
+    local z2 = c % 65536
+    c = floor(c / 65536) + (x0 * y3 + x1 * y2) % 65536 + (x2 * y1 + x3 * y0) % 65536
+    return { z0, z1, z2, c % 65536 }
+  end
+  local function shr64(x, s) -- x >> s, 0 < s < 64
+    local q, r = floor(s / 16), s % 16
+    local d, m = 2 ^ r, 2 ^ (16 - r)
+    local out = {}
+    for i = 1, 4 do
+      local lo, hi = x[i + q] or 0, x[i + q + 1] or 0
+      out[i] = floor(lo / d) + (hi % d) * m
+    end
+    return out
+  end
+  local function xorshift(x, s) return xor64(x, shr64(x, s)) end
+  local function word(s, i, n) -- n <= 8 bytes from i, little-endian
+    local w = { 0, 0, 0, 0 }
+    for k = 0, n - 1 do
+      local l = floor(k / 2) + 1
+      w[l] = w[l] + byte(s, i + k) * (k % 2 == 0 and 1 or 256)
+    end
+    return w
+  end
+  local function const(hex) -- "9E37 79B9 7F4A 7C15" style, most significant first
+    return { tonumber(hex:sub(13, 16), 16), tonumber(hex:sub(9, 12), 16),
+             tonumber(hex:sub(5, 8), 16), tonumber(hex:sub(1, 4), 16) }
+  end
+  local C1, M1 = const("9E3779B97F4A7C15"), const("ff51afd7ed558ccd")
+  local X1, X2 = const("bf58476d1ce4e5b9"), const("94d049bb133111eb")
+  hash = function(s)
+    if not XOR then xortable() end
+    local n = #s
+    local m = n + 1
+    local h = mul64(C1, { m % 65536, floor(m / 65536) % 65536, floor(m / 4294967296) % 65536, 0 })
+    local i = 1
+    while n >= 8 do
+      h = xorshift(mul64(xor64(h, word(s, i, 8)), M1), 29)
+      i = i + 8; n = n - 8
+    end
+    if n > 0 then h = mul64(xor64(h, word(s, i, n)), M1) end
+    h = mul64(xorshift(h, 30), X1)
+    h = mul64(xorshift(h, 27), X2)
+    h = xorshift(h, 31)
+    if h[1] + h[2] + h[3] + h[4] == 0 then h = { 1, 0, 0, 0 } end
+    return format("%04x%04x%04x%04x", h[4], h[3], h[2], h[1])
+  end
+end
+
+--- The C module's 64-bit hash of the key `k` (nc_sim_hash), as 16
+-- lowercase hex digits: sorting keys by it gives the C module's term order.
+M.hash = hash
 
 -- ---- argument checks ----
 
@@ -151,7 +278,7 @@ end
 function methods.span(q, i)
   checkseq(q, "span")
   i = checkint(i, 1, "span")
-  local sp = q.spans
+  local sp = rawget(q, "spans")
   if not sp or i < 1 or i > q.n then return nil end
   return sp[2 * i - 1], sp[2 * i]
 end

@@ -3,19 +3,17 @@
 -- scikit-learn's TfidfVectorizer), cosine, Okapi BM25 and all-pairs cosine
 -- through an inverted index.
 --
--- Terms are the token keys of newsc.pure.simtok (normalised strings) where C
--- has 64-bit hashes: a vector's terms are in byte order of their keys (C:
--- hash order), so `v:weights()` lists the same weights in another order,
--- and sums over terms may differ from C in the last bits. `m:pairs` lists
--- the pairs by i, then j (C: by i, then in an order that follows the
--- hashes). With `top`, terms of equal weight at the cut are taken in key
--- order (C: hash order).
+-- Terms are the token keys of newsc.pure.simtok (normalised strings); each
+-- is ordered by the C module's 64-bit hash of it (simtok.hash, as 16 hex
+-- digits), so that terms, sums over terms, ties under `top` and the order of
+-- `m:pairs` are those of C, and the numbers the same to the last bit.
 -- @module newsc.pure.tfidf
 
 local simtok = require "newsc.pure.simtok"
 local log, sqrt, floor = math.log, math.sqrt, math.floor
 local sort = table.sort
 local rawlen = rawlen or function(t) return #t end -- luacheck: ignore
+local hash = simtok.hash
 local argerr, options, tokens = simtok.argerr, simtok.options, simtok.tokens
 local mathtype = math.type
 
@@ -85,7 +83,7 @@ function M.tfidf(opts)
   if top < 0 then argerr(1, "tfidf", "option 'top' must be >= 0") end
   -- the array part holds one `true` per document added, so that #m (the
   -- number of documents) also works where tables have no __len (Lua 5.1)
-  return setmetatable({ ndocs = 0, ntokens = 0, dfs = {}, used = 0, o = o,
+  return setmetatable({ ndocs = 0, ntokens = 0, dfs = {}, hc = {}, used = 0, o = o,
                         sublinear = sub, plain_idf = plain, top = top }, MODEL)
 end
 
@@ -96,20 +94,26 @@ local function checkmodel(m, fname)
   return m
 end
 
--- term counts of a seq: sorted unique keys and counts
-local function counts(q)
+-- term counts of a seq: the distinct keys in hash order, the counts and
+-- the hashes (cached in the model: m.hc[key])
+local function counts(m, q)
   local c, keys, nk = {}, {}, 0
+  local hc = m.hc
   for i = 1, q.n do
     local k = q.keys[i]
     local x = c[k]
-    if x then c[k] = x + 1 else c[k] = 1; nk = nk + 1; keys[nk] = k end
+    if x then c[k] = x + 1
+    else
+      c[k] = 1; nk = nk + 1; keys[nk] = k
+      if not hc[k] then hc[k] = hash(k) end
+    end
   end
-  sort(keys)
+  sort(keys, function(a, b) return hc[a] < hc[b] end)
   return keys, c, nk
 end
 
 local function add(m, q)
-  local keys, _, nk = counts(q)
+  local keys, _, nk = counts(m, q)
   local df = m.dfs
   for i = 1, nk do
     local k = keys[i]
@@ -122,8 +126,12 @@ local function add(m, q)
 end
 
 --- `m:add(X)` -> m | nil, msg: learns the document frequencies of one text.
-function model_m.add(m, x)
+function model_m.add(...)
+  local m, x = ...
   checkmodel(m, "add")
+  if select("#", ...) < 2 then
+    argerr(1, "add", "expected a string, an array of strings or tokens, got no value")
+  end
   local q, err = tokens(x, m.o, 1, "add")
   if not q then return nil, err end
   add(m, q)
@@ -179,9 +187,11 @@ function model_m.idf(m, w)
   return idf_of(m, wordkey(m, w, "idf"))
 end
 
--- the vector of a seq: v[1..n] the keys in byte order, v.w[1..n] weights
+-- the vector of a seq: v[1..n] the hashes of its terms (ascending), v.w[1..n]
+-- their weights
 local function vector_of(m, q)
-  local keys, c, nk = counts(q)
+  local keys, c, nk = counts(m, q)
+  local hc = m.hc
   local w = {}
   for i = 1, nk do
     local k = keys[i]
@@ -194,7 +204,7 @@ local function vector_of(m, q)
     for i = 1, nk do idx[i] = i end
     sort(idx, function(a, b)
       if w[a] ~= w[b] then return w[a] > w[b] end
-      return keys[a] < keys[b]
+      return hc[keys[a]] < hc[keys[b]]
     end)
     local keep = {}
     for i = 1, m.top do keep[i] = idx[i] end
@@ -206,7 +216,7 @@ local function vector_of(m, q)
   -- terms of weight 0 (in every document, plain idf) are dropped
   local v, vw, n = {}, {}, 0
   for i = 1, nk do
-    if w[i] > 0 then n = n + 1; v[n] = keys[i]; vw[n] = w[i] end
+    if w[i] > 0 then n = n + 1; v[n] = hc[keys[i]]; vw[n] = w[i] end
   end
   local norm = 0
   for i = 1, n do norm = norm + vw[i] * vw[i] end
@@ -266,8 +276,8 @@ function model_m.bm25(m, qx, dx, opts)
   local nd = d.n
   local avgdl = m.ndocs > 0 and m.ntokens / m.ndocs or nd
   if avgdl <= 0 then avgdl = 1 end
-  local qk, _, nq = counts(q)
-  local _, dc = counts(d)
+  local qk, _, nq = counts(m, q)
+  local _, dc = counts(m, d)
   local score, N = 0, m.ndocs
   for i = 1, nq do
     local tf = dc[qk[i]]
@@ -281,8 +291,8 @@ function model_m.bm25(m, qx, dx, opts)
 end
 
 --- `m:pairs(texts_or_vectors [, {min = 0.1}])` -> array of {i, j,
--- similarity} (i < j, cosine >= min), by i then j; nil, msg for invalid
--- UTF-8 ("text I: ...").
+-- similarity} (i < j, cosine >= min) in the order of C: by i, then as found
+-- through the inverted index; nil, msg for invalid UTF-8 ("text I: ...").
 function model_m.pairs(...)
   local m, list, opts = ...
   checkmodel(m, "pairs")
@@ -315,6 +325,7 @@ function model_m.pairs(...)
   end
   local out, c = {}, 0
   local acc = {}
+  for i = 1, count do acc[i] = 0 end
   for i = 1, count do
     local v = vecs[i]
     local w = v.w
@@ -332,11 +343,10 @@ function model_m.pairs(...)
       for p = lo, #d do
         local j = d[p]
         local a = acc[j]
-        if a == nil then nt = nt + 1; touched[nt] = j; a = 0 end
+        if a == 0 then nt = nt + 1; touched[nt] = j end -- weights are > 0
         acc[j] = a + wi * ws[p]
       end
     end
-    sort(touched)
     for x = 1, nt do
       local j = touched[x]
       local a = acc[j]
@@ -344,7 +354,7 @@ function model_m.pairs(...)
         c = c + 1
         out[c] = { i, j, a > 1.0 and 1.0 or a }
       end
-      acc[j] = nil
+      acc[j] = 0
     end
   end
   return out
@@ -373,20 +383,11 @@ function vector_m.cosine(a, b)
   return dot(a, b)
 end
 
---- `v:weights()` -> array of the weights, in term order (byte order of the keys).
+--- `v:weights()` -> array of the weights, in term order (the C module's).
 function vector_m.weights(v)
   checkvec(v, 0, "weights")
   local out = {}
   for i = 1, v.n do out[i] = v.w[i] end
-  return out
-end
-
---- `v:terms()` -> array of the term keys (normalised tokens), in term order;
--- the pure backend only (C keeps hashes).
-function vector_m.terms(v)
-  checkvec(v, 0, "terms")
-  local out = {}
-  for i = 1, v.n do out[i] = v[i] end
   return out
 end
 
