@@ -32,7 +32,7 @@ local tokens_of, shingle_list, newset, jaccard = U.tokens_of, U.shingle_list, U.
 
 local type, select, pairs, ipairs, tonumber, getmetatable, setmetatable = type, select, pairs, ipairs, tonumber,
   getmetatable, setmetatable
-local floor, format, byte, tconcat, sort = math.floor, string.format, string.byte, table.concat, table.sort
+local floor, format, byte, sub, tconcat = math.floor, string.format, string.byte, string.sub, table.concat
 
 local M = {}
 
@@ -107,48 +107,62 @@ end
 -- there; `/` gives floats, made integers again here)
 local toint = math.tointeger or function(v) return v end
 
--- ------------------------------------------------------------ MinHash
+-- ------------------------------------------------------------ the 32-bit scheme
+
+-- the engine of Lua 5.1, 5.2 and LuaJIT: the same functions as newsc.pure.sketch64
+local E32 = {}
+
+--- The hashes of the k-shingles of a token sequence, in text order with repeats.
+function E32.seq_hashes(seq, k)
+  local out, memo = {}, {}
+  local list = shingle_list(seq, k)
+  for i = 1, #list do
+    local s = list[i]
+    local h = memo[s]
+    if not h then h = strhash(s); memo[s] = h end
+    out[i] = h
+  end
+  return out
+end
+
+--- The hashes of a shingle set's strings.
+function E32.set_hashes(set)
+  local out = {}
+  for i = 1, #set do out[i] = strhash(set[i]) end
+  return out
+end
 
 --- The 2n parameters {a1, b1, a2, b2, ...} of n hash functions from `seed`.
-local last_params = { n = 0 }
-local function params(seed, n)
-  if last_params.n == n and last_params.seed == seed then return last_params end
+function E32.params(seed, n)
   local lo = seed % TWO32
   local hi = floor((seed - lo) / TWO32) % TWO32
-  local ab = { n = n, seed = seed }
+  local ab = {}
   local salt = fmix32(hi)
   for i = 0, 2 * n - 1 do
     local x = fmix32(xor32((lo + (i + 1) * 0x9E3779B9) % TWO32, salt))
     x = fmix32((x + salt) % TWO32)
     if i % 2 == 0 then ab[i + 1] = toint(1 + x % (P - 1)) else ab[i + 1] = toint(x % P) end
   end
-  last_params = ab
   return ab
 end
 
---- Hashes of an array of shingles, repeats dropped: two arrays, high and
--- low 16 bits of each hash.
-local function set_hashes(list)
-  local seen, hs, ls, m = {}, {}, {}, 0
-  for i = 1, #list do
-    local s = list[i]
-    if not seen[s] then
-      seen[s] = true
-      local h = strhash(s)
+--- The signature values sig[1..n] of the hashes x[1..m] (repeats allowed):
+-- the least (a_i y + b_i) mod P; an empty set gives 2^32 - 1 everywhere.
+function E32.minhash(x, m, ab, n, sig)
+  local seen, hs, ls, u = {}, {}, {}, 0
+  for j = 1, m do
+    local h = x[j]
+    if not seen[h] then
+      seen[h] = true
       local l = h % TWO16
-      m = m + 1
-      hs[m], ls[m] = toint((h - l) / TWO16), l
+      u = u + 1
+      hs[u], ls[u] = toint((h - l) / TWO16), l
     end
   end
-  return hs, ls, m
-end
-
---- The signature values (into sig[1..n]) of the hashes hs/ls[1..m].
-local function minhash_values(hs, ls, m, ab, n, sig)
   for i = 1, n do
     local a, b = ab[2 * i - 1], ab[2 * i]
     local mn = EMPTY
-    for j = 1, m do
+    for j = 1, u do
       local v = ((a * hs[j]) % P * TWO16 + a * ls[j] + b) % P
       if v < mn then mn = v end
     end
@@ -156,6 +170,103 @@ local function minhash_values(hs, ls, m, ab, n, sig)
   end
   return sig
 end
+
+-- the three affine maps of each half of a feature's 64 bits
+local MIX = { 0x6C8E9CF5, 0x2545F491, 0x9E3779B1, 0x7FEB352D, 0x846CA68B, 0x3243F6A9,
+              0xB5297A4D, 0x68E31DA4, 0x1B56C4E9, 0xCC9E2D51, 0x1B873593, 0xE6546B64 }
+
+--- The two 32-bit halves of a feature's 64 bits: for each, an affine map
+-- modulo P, a 16-bit rotation, again, and a third affine map.
+local function feature_bits(y)
+  local v1 = (mulmod(MIX[1], y) + MIX[2]) % P
+  v1 = (mulmod(MIX[3], rot16(v1)) + MIX[4]) % P
+  v1 = (mulmod(MIX[5], rot16(v1)) + MIX[6]) % P
+  local v2 = (mulmod(MIX[7], y) + MIX[8]) % P
+  v2 = (mulmod(MIX[9], rot16(v2)) + MIX[10]) % P
+  v2 = (mulmod(MIX[11], rot16(v2)) + MIX[12]) % P
+  return v1, v2
+end
+
+local HEX = "0123456789abcdef"
+
+--- The SimHash of the feature hashes x[1..m] (with repeats, each weighing
+-- 1) as 16 hexadecimal digits: bit b is set when more than half the
+-- features have it. Bits are counted through a histogram of the 8 bytes.
+function E32.simhash(x, m)
+  local hist, touched, nt = {}, {}, 0
+  local memo = {}
+  for i = 1, m do
+    local y = x[i]
+    local f = memo[y]
+    if not f then
+      local v1, v2 = feature_bits(y)
+      f = {}
+      for byt = 0, 3 do
+        local b1 = v1 % 256
+        local b2 = v2 % 256
+        f[byt + 1], f[byt + 5] = byt * 256 + b1 + 1, (byt + 4) * 256 + b2 + 1
+        v1, v2 = (v1 - b1) / 256, (v2 - b2) / 256
+      end
+      memo[y] = f
+    end
+    for j = 1, 8 do
+      local key = f[j]
+      local c = hist[key]
+      if c then hist[key] = c + 1 else hist[key] = 1; nt = nt + 1; touched[nt] = key end
+    end
+  end
+  local cnt = {}
+  for b = 1, 64 do cnt[b] = 0 end
+  for t = 1, nt do
+    local key = touched[t]
+    local c = hist[key]
+    local v = (key - 1) % 256
+    local b = (key - 1 - v) / 256 * 8 + 1
+    while v > 0 do
+      if v % 2 == 1 then cnt[b] = cnt[b] + c end
+      v = floor(v / 2)
+      b = b + 1
+    end
+  end
+  local hex = {}
+  for j = 1, 16 do
+    local base, v, w = 64 - 4 * j, 0, 1
+    for r = 0, 3 do
+      if 2 * cnt[base + r + 1] > m then v = v + w end
+      w = w * 2
+    end
+    hex[j] = HEX:sub(v + 1, v + 1)
+  end
+  return tconcat(hex)
+end
+
+--- The key of band `band` (0-based) of a signature: its values as a string.
+function E32.bandkey(sig, band, rows)
+  local first = band * rows + 1
+  return band .. ":" .. tconcat(sig, ",", first, first + rows - 1)
+end
+
+--- The signature of an empty text (item i) in neardups: values that match nothing.
+function E32.emptysig(i, n, sig)
+  for j = 1, n do sig[j] = -((i - 1) * n + j) end
+  return sig
+end
+
+-- Lua 5.3+ with 64-bit integers: the C module's own hashing
+local E = E32
+if math.type and math.maxinteger and math.maxinteger >= 9223372036854775807 then
+  E = require "newsc.pure.sketch64"
+end
+M._engine = E == E32 and "32" or "64"
+
+-- the parameters of the last (seed, n), as C keeps them
+local last = { n = 0 }
+local function params(seed, n)
+  if last.n ~= n or last.seed ~= seed then last = { n = n, seed = seed, ab = E.params(seed, n) } end
+  return last.ab
+end
+
+-- ------------------------------------------------------------ MinHash
 
 local SIG = { __name = "newsc.minhash" }
 local sig_methods = {}
@@ -176,17 +287,16 @@ function M.minhash(x, opts)
   local seed = optinteger(opts, 2, "minhash", "seed", 1)
   if n < 1 or n > 4096 then argerror(2, "minhash", "option 'n' must be between 1 and 4096") end
   if k < 1 or k > 1000 then argerror(2, "minhash", "option 'k' must be between 1 and 1000") end
-  local list
+  local hs
   if getmetatable(x) == SET then
-    list = x
+    hs = E.set_hashes(x)
   else
     local o = simtok.options(opts, 2, "minhash", false, false)
     local seq, err = tokens_of(x, o, 1, "minhash")
     if not seq then return nil, err end
-    list = shingle_list(seq, k)
+    hs = E.seq_hashes(seq, k)
   end
-  local hs, ls, m = set_hashes(list)
-  local sig = minhash_values(hs, ls, m, params(seed, n), n, {})
+  local sig = E.minhash(hs, #hs, params(seed, n), n, {})
   sig._k, sig._seed = k, seed
   return setmetatable(sig, SIG)
 end
@@ -221,85 +331,16 @@ SIG.__tostring = function(a) return format("newsc.minhash (n=%d, k=%d)", #a, a._
 
 -- ------------------------------------------------------------ SimHash
 
--- the three affine maps of each half of a feature's 64 bits
-local MIX = { 0x6C8E9CF5, 0x2545F491, 0x9E3779B1, 0x7FEB352D, 0x846CA68B, 0x3243F6A9,
-              0xB5297A4D, 0x68E31DA4, 0x1B56C4E9, 0xCC9E2D51, 0x1B873593, 0xE6546B64 }
-
---- The two 32-bit halves of a feature's 64 bits: for each, an affine map
--- modulo P, a 16-bit rotation, again, and a third affine map.
-local function feature_bits(y)
-  local v1 = (mulmod(MIX[1], y) + MIX[2]) % P
-  v1 = (mulmod(MIX[3], rot16(v1)) + MIX[4]) % P
-  v1 = (mulmod(MIX[5], rot16(v1)) + MIX[6]) % P
-  local v2 = (mulmod(MIX[7], y) + MIX[8]) % P
-  v2 = (mulmod(MIX[9], rot16(v2)) + MIX[10]) % P
-  v2 = (mulmod(MIX[11], rot16(v2)) + MIX[12]) % P
-  return v1, v2
-end
-
 local FP = { __name = "newsc.simhash" }
 local fp_methods = {}
 FP.__index = fp_methods
 NOT_TEXT[FP] = true
 
-local HEX = "0123456789abcdef"
-
---- A fingerprint from its 64 bit counts over nx features: bit b is set when
--- more than half the features have it.
-local function newfp(cnt, nx)
-  local nib, hex = {}, {}
-  for j = 1, 16 do
-    local base, v, w = 64 - 4 * j, 0, 1
-    for r = 0, 3 do
-      if 2 * cnt[base + r + 1] > nx then v = v + w end
-      w = w * 2
-    end
-    nib[j] = v
-    hex[j] = HEX:sub(v + 1, v + 1)
-  end
-  return setmetatable({ _nib = nib, _hex = tconcat(hex) }, FP)
-end
-
---- The fingerprint of an array of features (shingles, with repeats).
-local function simhash_of(list)
-  local nx = #list
-  local hist, touched, nt = {}, {}, 0
-  local memo = {}
-  for i = 1, nx do
-    local s = list[i]
-    local f = memo[s]
-    if not f then
-      local v1, v2 = feature_bits(strhash(s))
-      f = {}
-      for m = 0, 3 do
-        local b1 = v1 % 256
-        local b2 = v2 % 256
-        f[m + 1], f[m + 5] = m * 256 + b1 + 1, (m + 4) * 256 + b2 + 1
-        v1, v2 = (v1 - b1) / 256, (v2 - b2) / 256
-      end
-      memo[s] = f
-    end
-    for m = 1, 8 do
-      local key = f[m]
-      local c = hist[key]
-      if c then hist[key] = c + 1 else hist[key] = 1; nt = nt + 1; touched[nt] = key end
-    end
-  end
-  local cnt = {}
-  for b = 1, 64 do cnt[b] = 0 end
-  for t = 1, nt do
-    local key = touched[t]
-    local c = hist[key]
-    local m = floor((key - 1) / 256)
-    local v = (key - 1) % 256
-    local b = m * 8 + 1
-    while v > 0 do
-      if v % 2 == 1 then cnt[b] = cnt[b] + c end
-      v = floor(v / 2)
-      b = b + 1
-    end
-  end
-  return newfp(cnt, nx)
+--- A fingerprint object from 16 hexadecimal digits.
+local function newfp(hex)
+  local nib = {}
+  for j = 1, 16 do nib[j] = tonumber(sub(hex, j, j), 16) end
+  return setmetatable({ _nib = nib, _hex = hex }, FP)
 end
 
 --- `simhash(X [, k | opts])`: the 64-bit SimHash fingerprint of X's
@@ -309,7 +350,8 @@ function M.simhash(x, kv)
   local o = simtok.options(opts, 2, "simhash", false, false)
   local seq, err = tokens_of(x, o, 1, "simhash")
   if not seq then return nil, err end
-  return simhash_of(shingle_list(seq, k))
+  local hs = E.seq_hashes(seq, k)
+  return newfp(E.simhash(hs, #hs))
 end
 
 local function checkfp(v, k, fname, given)
@@ -393,25 +435,42 @@ local lsh_methods = {}
 LSH.__index = lsh_methods
 NOT_TEXT[LSH] = true
 
---- A new index; ids are kept in its array part (so `#ix` counts them on
--- every Lua), the rest in fields.
+--- A new index; ids are kept in its array part (so that `#ix` counts them
+-- on every Lua), the rest in fields: `_buckets` band key -> items in the
+-- order added; with the 64-bit engine also C's open-addressing table of
+-- band keys (`_keys`, slot -> key, `_slots`, `_used`), whose slot order
+-- gives the order of `pairs` as in C; otherwise `_order`, the buckets in
+-- the order they were made.
 local function newlsh(bands, rows, n)
   return setmetatable({ _bands = bands, _rows = rows, _n = n, _sigs = {}, _buckets = {},
-                        _order = {}, _have = false }, LSH)
+                        _order = {}, _keys = {}, _slots = 0, _used = 0, _have = false }, LSH)
 end
 
-local function bandkey(sig, band, rows)
-  local first = band * rows + 1
-  return band .. ":" .. tconcat(sig, ",", first, first + rows - 1)
+local findslot = E.findslot
+
+-- doubles C's table of band keys (grow in sim_lsh.c)
+local function grow(x)
+  local ns = x._slots > 0 and x._slots * 2 or 1024
+  local keys, nk = x._keys, {}
+  for i = 0, x._slots - 1 do
+    local key = keys[i]
+    if key ~= nil then nk[findslot(nk, ns, key)] = key end
+  end
+  x._keys, x._slots = nk, ns
 end
 
---- Add signature `sig` as item number #items + 1.
+--- Add signature `sig` as item number #items + 1 (nc_lsh_add).
 local function lsh_add(x, sig)
   local item = #x._sigs + 1
   x._sigs[item] = sig
-  local buckets, order = x._buckets, x._order
+  local buckets, order, bandkey = x._buckets, x._order, E.bandkey
   for band = 0, x._bands - 1 do
     local key = bandkey(sig, band, x._rows)
+    if findslot then
+      if (x._used + 1) * 2 > x._slots then grow(x) end
+      local slot = findslot(x._keys, x._slots, key)
+      if x._keys[slot] == nil then x._keys[slot] = key; x._used = x._used + 1 end
+    end
     local bk = buckets[key]
     if not bk then
       bk = {}
@@ -423,13 +482,14 @@ local function lsh_add(x, sig)
   return item
 end
 
---- Items sharing a band with sig, each once.
+--- Items sharing a band with sig, each once; per band, the latest added
+-- first (nc_lsh_query).
 local function lsh_query(x, sig)
-  local out, seen = {}, {}
+  local out, seen, bandkey = {}, {}, E.bandkey
   for band = 0, x._bands - 1 do
     local bk = x._buckets[bandkey(sig, band, x._rows)]
     if bk then
-      for t = 1, #bk do
+      for t = #bk, 1, -1 do
         local it = bk[t]
         if not seen[it] then seen[it] = true; out[#out + 1] = it end
       end
@@ -447,17 +507,28 @@ local function sigsim(a, b, n)
 end
 
 --- Candidate pairs {i, j} (i < j items) sharing a band, each once, kept
--- when their estimated similarity is >= min; buckets in creation order.
+-- when their estimated similarity is >= min (nc_lsh_pairs): buckets in
+-- slot order (64-bit engine: C's order) or in the order they were made,
+-- the items of a bucket latest first.
 local function lsh_pairs(x, min)
   local out, seen, sigs, n = {}, {}, x._sigs, x._n
   local stride = #sigs + 1
-  for _, bk in ipairs(x._order) do
+  local list = x._order
+  if findslot then
+    list = {}
+    local keys, buckets = x._keys, x._buckets
+    for slot = 0, x._slots - 1 do
+      local key = keys[slot]
+      if key ~= nil then list[#list + 1] = buckets[key] end
+    end
+  end
+  for _, bk in ipairs(list) do
     local m = #bk
     if m > 1 then
-      for a = 1, m - 1 do
-        local i = bk[a]
-        for b = a + 1, m do
-          local j = bk[b]
+      for a = m, 2, -1 do
+        local i0 = bk[a]
+        for b = a - 1, 1, -1 do
+          local i, j = bk[b], i0 -- bk[b] < bk[a]
           local key = i * stride + j
           if not seen[key] then
             seen[key] = true
@@ -571,7 +642,8 @@ end
 --- `neardups(texts [, opts])`: the pairs {i, j, jaccard} (i < j positions
 -- in texts) whose k-shingle sets have an exact Jaccard similarity >=
 -- threshold, found through MinHash-n and LSH as in C (opts threshold =
--- 0.8, k = 1, n = 128, seed = 1, stop, stem, invalid); sorted by i, then j.
+-- 0.8, k = 1, n = 128, seed = 1, stop, stem, invalid), in the order of
+-- the LSH index's candidate pairs (the C module's order with the 64-bit engine).
 -- Or nil, "text N: invalid UTF-8 at byte M".
 function M.neardups(...)
   local texts, opts = ...
@@ -601,10 +673,10 @@ function M.neardups(...)
     setl[i] = s
     local sig = {}
     if #s == 0 then -- no token: a signature that matches nothing
-      for j = 1, n do sig[j] = -((i - 1) * n + j) end
+      E.emptysig(i, n, sig)
     else
-      local hs, ls, m = set_hashes(s)
-      minhash_values(hs, ls, m, ab, n, sig)
+      local hs = E.seq_hashes(seq, k)
+      E.minhash(hs, #hs, ab, n, sig)
     end
     lsh_add(ix, sig)
   end
@@ -616,7 +688,6 @@ function M.neardups(...)
       if jac >= t then out[#out + 1] = { p[1], p[2], jac } end
     end
   end
-  sort(out, function(x, y) return x[1] < y[1] or (x[1] == y[1] and x[2] < y[2]) end)
   return out
 end
 
