@@ -286,7 +286,7 @@ describe("newsc.pure sets and sketches", function()
 
   it("computes newsc.core's very signatures, fingerprints, candidates and near-duplicates (Lua 5.3+)", function()
     if ENGINE ~= "64" then
-      pending("Lua " .. _VERSION .. " without 64-bit integers: the 32-bit scheme, other values by design")
+      pending(_VERSION .. " without 64-bit integers: the 32-bit scheme, other values by design")
       return
     end
     local texts = {}

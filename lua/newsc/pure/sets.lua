@@ -31,12 +31,16 @@ local M = {}
 -- (function -> true), for argerror below
 local PUBLIC = {}
 
---- The type name a C argument error shows: the metatable's __name, else the
--- Lua type ("no value" when the argument is absent).
+--- The type name a C argument error shows: the metatable's __name (Lua
+-- 5.3+), else the Lua type ("no value" when the argument is absent).
+-- (Lua 5.1 and 5.2 do not read __name: the C module's objects are "userdata" there)
+local NAMES = not (_VERSION == "Lua 5.1" or _VERSION == "Lua 5.2")
 local function typename(v, given)
   if v == nil and given == false then return "no value" end
   local mt = getmetatable(v)
-  if type(mt) == "table" and type(mt.__name) == "string" then return mt.__name end
+  if type(mt) == "table" and type(mt.__name) == "string" then
+    return NAMES and mt.__name or "userdata"
+  end
   return type(v)
 end
 
