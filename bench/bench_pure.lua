@@ -6,7 +6,7 @@ local s = f:read("*a")
 f:close()
 local mb = #s / 1e6
 for _, name in ipairs({ "sentence_spans", "sentences", "word_spans", "words", "count_words", "normalize",
-                          "figures", "dates" }) do
+                          "figures", "dates", "shingles", "minhash", "simhash" }) do
   local best = {}
   for bi, b in ipairs({ core, pure }) do
     local t = math.huge
