@@ -6,7 +6,7 @@ local s = f:read("*a")
 f:close()
 local mb = #s / 1e6
 for _, name in ipairs({ "sentence_spans", "sentences", "word_spans", "words", "count_words", "normalize",
-                          "figures", "dates", "shingles", "minhash", "simhash" }) do
+                          "figures", "dates", "sim_tokens", "tfidf", "edit_distance", "shingles", "minhash", "simhash" }) do
   local best = {}
   for bi, b in ipairs({ core, pure }) do
     local t = math.huge
@@ -14,6 +14,8 @@ for _, name in ipairs({ "sentence_spans", "sentences", "word_spans", "words", "c
       local t0 = os.clock()
       if name == "normalize" then b.normalize(s)
       elseif name == "dates" then b.dates(s, { invalid = "replace", ref = "2024-08-13" })
+      elseif name == "tfidf" then local m = b.tfidf({ invalid = "replace" }); m:add(s); m:vector(s)
+      elseif name == "edit_distance" then b.edit_distance(s, s:gsub("Tuesday", "Monday"), { invalid = "replace" })
       else b[name](s, { invalid = "replace" }) end
       t = math.min(t, os.clock() - t0)
     end

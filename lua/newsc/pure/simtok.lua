@@ -268,7 +268,10 @@ local function checkint(v, argn, fname)
     if type(v) == "string" and tonumber(v) then v = tonumber(v)
     else argerr(argn, fname, "number expected, got " .. (v == nil and "no value" or type(v))) end
   end
-  if v ~= math.floor(v) or v ~= v or v == math.huge or v == -math.huge then
+  if not math.type then -- Lua 5.1, 5.2, LuaJIT: luaL_checkinteger truncates
+    return v >= 0 and floor(v) or -floor(-v)
+  end
+  if v ~= floor(v) or v ~= v or v == math.huge or v == -math.huge then
     argerr(argn, fname, "number has no integer representation")
   end
   return v

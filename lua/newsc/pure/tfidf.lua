@@ -89,31 +89,37 @@ end
 
 local function checkmodel(m, fname)
   if getmetatable(m) ~= MODEL then
-    error(("calling '%s' on bad self (newsc.tfidf expected, got %s)"):format(fname, type(m)), 0)
+    argerr(1, fname, "newsc.tfidf expected, got " .. type(m))
   end
   return m
 end
 
 -- term counts of a seq: the distinct keys in hash order, the counts and
--- the hashes (cached in the model: m.hc[key])
-local function counts(m, q)
+-- their hashes. The hashes of the model's terms are kept in m.hc (learn:
+-- the keys of a document being added); others are computed for the call.
+local function counts(m, q, learn)
   local c, keys, nk = {}, {}, 0
-  local hc = m.hc
+  local hc, hk = m.hc, {}
   for i = 1, q.n do
     local k = q.keys[i]
     local x = c[k]
     if x then c[k] = x + 1
     else
       c[k] = 1; nk = nk + 1; keys[nk] = k
-      if not hc[k] then hc[k] = hash(k) end
+      local h = hc[k]
+      if not h then
+        h = hash(k)
+        if learn then hc[k] = h end
+      end
+      hk[k] = h
     end
   end
-  sort(keys, function(a, b) return hc[a] < hc[b] end)
-  return keys, c, nk
+  sort(keys, function(a, b) return hk[a] < hk[b] end)
+  return keys, c, nk, hk
 end
 
 local function add(m, q)
-  local keys, _, nk = counts(m, q)
+  local keys, _, nk = counts(m, q, true)
   local df = m.dfs
   for i = 1, nk do
     local k = keys[i]
@@ -190,8 +196,7 @@ end
 -- the vector of a seq: v[1..n] the hashes of its terms (ascending), v.w[1..n]
 -- their weights
 local function vector_of(m, q)
-  local keys, c, nk = counts(m, q)
-  local hc = m.hc
+  local keys, c, nk, hc = counts(m, q, false)
   local w = {}
   for i = 1, nk do
     local k = keys[i]
@@ -368,10 +373,8 @@ end
 local function checkvec(v, argn, fname)
   if getmetatable(v) ~= VECTOR then
     local got = (v == nil and argn > 0) and "no value" or type(v)
-    if argn == 0 then
-      error(("calling '%s' on bad self (newsc.tfidf_vector expected, got %s)"):format(fname, got), 0)
-    end
-    argerr(argn, fname, "newsc.tfidf_vector expected, got " .. got)
+    -- self (argn 0) is argument #1 of a call v.f(x); others count as after a colon
+    argerr(argn == 0 and 1 or argn, fname, "newsc.tfidf_vector expected, got " .. got)
   end
   return v
 end
