@@ -9,23 +9,25 @@
 --       (ix:add(id, sig), ix:query(sig), ix:pairs([min]), #ix, ix:params(), tostring)
 --   neardups(texts [, opts]) -> { {i, j, jaccard}, ... } | nil, msg
 --
--- The C module hashes with 64-bit integer arithmetic, which Lua 5.1 and
--- LuaJIT lack. Here every hash is a number below the prime P = 2^32 - 5,
--- computed exactly in double (or 5.3+ integer) arithmetic: no intermediate
--- value reaches 2^53. A shingle's hash is a polynomial hash of its bytes
--- modulo P; MinHash uses the n functions h_i(y) = (a_i y + b_i) mod P (a_i
--- in 1..P-1, b_i in 0..P-1 from the seed, through MurmurHash3's 32-bit
--- finaliser): permutations of 0..P-1 from a 2-universal family. So the
--- signatures and fingerprints have other values than the C module's (the
--- two backends' signatures are not interchangeable) but estimate the same
--- quantities with the same error. See doc/pure-pure-sim-b.md.
+-- Two engines compute the hashes. Where integers have 64 bits (Lua 5.3+),
+-- `newsc.pure.sketch64` computes the C module's own: signatures,
+-- fingerprints, LSH candidates and near-duplicates are then identical to
+-- C's, order included. Lua 5.1, 5.2 and LuaJIT lack 64-bit integers: there
+-- every hash is a number below the prime P = 2^32 - 5, computed exactly in
+-- double arithmetic (no intermediate value reaches 2^53). A shingle's hash
+-- is a polynomial hash of its bytes modulo P; MinHash uses the n functions
+-- h_i(y) = (a_i y + b_i) mod P (a_i in 1..P-1, b_i in 0..P-1 from the seed,
+-- through MurmurHash3's 32-bit finaliser): permutations of 0..P-1 from a
+-- 2-universal family. Those signatures and fingerprints have other values
+-- than the C module's but estimate the same quantities with the same error.
+-- See doc/pure-pure-sim-b.md.
 -- @module newsc.pure.sketch
 
 local sets = require "newsc.pure.sets"
 local simtok = require "newsc.pure.simtok"
 
 local U = sets._util
-local argerror, typename, optopts, optinteger, optnumber, getk = U.argerror, U.typename, U.optopts,
+local argerror, typename, optinteger, optnumber, getk = U.argerror, U.typename,
   U.optinteger, U.optnumber, U.getk
 local SET, PUBLIC, NOT_TEXT = U.SET, U.PUBLIC, U.NOT_TEXT
 local tokens_of, shingle_list, newset, jaccard = U.tokens_of, U.shingle_list, U.newset, U.jaccard
