@@ -107,7 +107,8 @@ end
 
 -- Lua 5.3+: keep integers integers (math.floor of a float gives an integer
 -- there; `/` gives floats, made integers again here)
-local toint = math.tointeger or function(v) return v end
+local toint = function(v) return v end
+if math.tointeger and math.maxinteger and math.maxinteger >= 9007199254740992 then toint = math.tointeger end
 
 -- ------------------------------------------------------------ the 32-bit scheme
 
