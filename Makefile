@@ -92,7 +92,7 @@ test-asan: $(ASAN_TESTS)
 # ---- busted specs under one Lua (LUA=5.4 by default) ----
 # NEWSC_BACKEND=pure: the same specs against newsc.pure (the pure-Lua backend);
 # specs tagged #core (C-only) and those of concerns newsc.pure lacks are left out
-PURE_SKIP ?= similarity_spec rockspec_spec
+PURE_SKIP ?= rockspec_spec
 PURE_ARGS = $(if $(filter pure,$(NEWSC_BACKEND)),--exclude-tags=core $(foreach p,$(PURE_SKIP),--exclude-pattern=$(p)))
 test-lua: $(CORE)
 	@NEWSC_BACKEND=$(NEWSC_BACKEND) $(LUA_BIN) /usr/bin/busted --run=$(LUA) $(PURE_ARGS)

@@ -7,7 +7,7 @@ f:close()
 local mb = #s / 1e6
 for _, name in ipairs({ "sentence_spans", "sentences", "word_spans", "words", "count_words", "normalize",
                           "figures", "dates", "sim_tokens", "tfidf", "edit_distance",
-                          "quotes" }) do
+                          "shingles", "minhash", "simhash", "quotes" }) do
   local best = {}
   for bi, b in ipairs({ core, pure }) do
     local t = math.huge

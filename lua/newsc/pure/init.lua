@@ -21,6 +21,8 @@ add "newsc.pure.quotes"
 M.sim_tokens = require("newsc.pure.simtok").sim_tokens
 add "newsc.pure.tfidf"
 add "newsc.pure.align"
+add "newsc.pure.sets"
+add "newsc.pure.sketch"
 
 --- Version string, the same as the C module's.
 M._VERSION = "0.1.0"
