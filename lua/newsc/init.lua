@@ -7,32 +7,18 @@
 
 -- The C module when it loads, else the pure-Lua one (hosts that cannot load C
 -- modules, such as static pandoc binaries); NEWSC_BACKEND=pure forces the latter.
-local core, backend, why
+local core, backend
 if os.getenv("NEWSC_BACKEND") ~= "pure" then
   local ok, mod = pcall(require, "newsc.core")
-  if ok then core, backend = mod, "core" else why = tostring(mod):match("^[^\n]*") end
-else
-  why = "NEWSC_BACKEND=pure"
+  if ok then core, backend = mod, "core" end
 end
 if not core then core, backend = require "newsc.pure", "pure" end
 
 local M = {}
 for k, v in pairs(core) do M[k] = v end
 
--- what only the C module has so far: under the pure backend a call says so
-local C_ONLY = { "quotes", "figures", "dates", "compare", "shingles", "jaccard", "containment",
-  "minhash", "simhash", "lsh", "neardups", "tfidf", "align", "edit_distance", "sim_tokens" }
-for _, name in ipairs(C_ONLY) do
-  if M[name] == nil then
-    M[name] = function()
-      error("newsc." .. name .. " needs the C module newsc.core, which is not loaded (" ..
-        tostring(why) .. ")", 2)
-    end
-  end
-end
-
 --- Story clustering (`newsc.cluster`), see `newsc.cluster`. Loaded on first
--- use: it needs the C module, which the pure backend may not have.
+-- use (it takes its backend from this module).
 function M.cluster(...) return require("newsc.cluster").cluster(...) end
 
 --- The backend in use: the C module or newsc.pure.

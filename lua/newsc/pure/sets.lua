@@ -234,14 +234,27 @@ end
 
 --- `jaccard(A, B [, k | opts])`: |A & B| / |A | B| of the k-shingle sets
 -- (two empty sets give 1), or nil, message for invalid UTF-8.
-function M.jaccard(a, b, kv)
+-- a missing text (not a nil one): the C module's message
+local function need2(n, fname)
+  for k = 1, 2 do
+    if n < k then
+      simtok.argerr(k, fname, "expected a string, an array of strings or tokens, got no value")
+    end
+  end
+end
+
+function M.jaccard(...)
+  local a, b, kv = ...
   if getmetatable(a) == SET and getmetatable(b) == SET then return jaccard(a, b) end
+  need2(select("#", ...), "jaccard")
   return setpair("jaccard", false, a, b, kv)
 end
 
 --- `containment(A, B [, k | opts])`: |A & B| / |A| (an empty A gives 1),
 -- or nil, message for invalid UTF-8.
-function M.containment(a, b, kv)
+function M.containment(...)
+  local a, b, kv = ...
+  need2(select("#", ...), "containment")
   return setpair("containment", true, a, b, kv)
 end
 
