@@ -1,11 +1,7 @@
 -- The build: what the module exports, the engine/binding split, `make env`.
 local lua = require "spec.support.lua"
 
-local function sh(cmd)
-  local p = assert(io.popen(cmd .. " 2>&1; echo \"exit:$?\""))
-  local out = p:read("*a"); p:close()
-  return out:gsub("exit:%d+%s*$", ""), tonumber(out:match("exit:(%d+)%s*$"))
-end
+local sh = require("spec.support.files").sh
 
 describe("newsc.core build", function()
   it("exports luaopen_newsc_core and nothing else", function()

@@ -12,20 +12,11 @@ local ast_ = require "spec.support.pandoc_ast"
 
 local ROOT = assert(io.popen("pwd")):read("*l")
 
-local function sh(cmd)
-  local p = assert(io.popen(cmd .. " 2>&1; echo \"exit:$?\""))
-  local out = p:read("*a"); p:close()
-  return (out:gsub("exit:%d+%s*$", "")), tonumber(out:match("exit:(%d+)%s*$"))
-end
+local sh = require("spec.support.files").sh
 
 local function q(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
 
-local function read(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("*a"); f:close()
-  return s
-end
+local read = require("spec.support.files").read
 
 local function write(path, text)
   local f = assert(io.open(path, "wb")); f:write(text); f:close()

@@ -7,12 +7,7 @@ local json = require "newsc.json"
 
 local ROOT = assert(io.popen("pwd")):read("*l")
 
-local function sh(cmd)
-  local p = assert(io.popen(cmd .. " 2>&1; echo \"exit:$?\""))
-  local out = p:read("*a"); p:close()
-  local code = tonumber(out:match("exit:(%d+)%s*$"))
-  return (out:gsub("exit:%d+%s*$", "")), code
-end
+local sh = require("spec.support.files").sh
 
 local function q(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
 
@@ -20,12 +15,7 @@ local function write(path, text)
   local f = assert(io.open(path, "wb")); f:write(text); f:close()
 end
 
-local function read(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("*a"); f:close()
-  return s
-end
+local read = require("spec.support.files").read
 
 -- pandoc's version and the Lua inside it; nil when pandoc is absent
 local PANDOC, LUAV

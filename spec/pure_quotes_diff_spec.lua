@@ -8,19 +8,9 @@ local okcore, core = pcall(require, "newsc.core")
 local readfile = require("spec.support.files").read
 local unpack = table.unpack or unpack
 
-local function sh(cmd)
-  local p = assert(io.popen(cmd .. " 2>&1; echo \"exit:$?\""))
-  local out = p:read("*a"); p:close()
-  return out:gsub("exit:%d+%s*$", ""), tonumber(out:match("exit:(%d+)%s*$"))
-end
+local sh = require("spec.support.files").sh
 
-local function files(glob)
-  local out = {}
-  local p = io.popen("ls " .. glob .. " 2>/dev/null")
-  for f in p:lines() do out[#out + 1] = f end
-  p:close()
-  return out
-end
+local files = require("spec.support.files").glob
 
 local OPTS = { false, { invalid = "replace" } }
 

@@ -10,13 +10,7 @@ local palign = require "newsc.pure.align"
 local okcore, core = pcall(require, "newsc.core")
 local readfile = require("spec.support.files").read
 
-local function files(glob)
-  local out = {}
-  local p = io.popen("ls " .. glob .. " 2>/dev/null")
-  for f in p:lines() do out[#out + 1] = f end
-  p:close()
-  return out
-end
+local files = require("spec.support.files").glob
 
 local function read_all(glob)
   local out = {}

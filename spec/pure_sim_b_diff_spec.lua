@@ -12,13 +12,7 @@ local readfile = require("spec.support.files").read
 -- 32-bit scheme of Lua 5.1, 5.2 and LuaJIT (other values, same statistics)
 local ENGINE = require("newsc.pure.sketch")._engine
 
-local function files(glob)
-  local out = {}
-  local p = io.popen("ls " .. glob .. " 2>/dev/null")
-  for f in p:lines() do out[#out + 1] = f end
-  p:close()
-  return out
-end
+local files = require("spec.support.files").glob
 
 -- a generator with a fixed seed, the same on every Lua
 local function rng(seed)

@@ -1,11 +1,7 @@
 -- LuaRocks packaging: the rockspecs are current, lint clean, and install.
 local ROOT = os.getenv("PWD") or "."
 
-local function sh(cmd)
-  local p = assert(io.popen(cmd .. " 2>&1; echo \"exit:$?\""))
-  local out = p:read("*a"); p:close()
-  return out:gsub("exit:%d+%s*$", ""), tonumber(out:match("exit:(%d+)%s*$"))
-end
+local sh = require("spec.support.files").sh
 
 describe("rockspec", function()
   it("lists every C source and Lua module of the tree", function()

@@ -140,13 +140,19 @@ describe("sim_tokens", function()
     for name, f in pairs(calls) do
       local ok, err = pcall(f)
       assert.is_false(ok, name)
-      assert.matches("bad argument #2 to '[%w.]*" .. name .. "' %(expected a string, an array of "
-        .. "strings or tokens, got no value%)", err)
+      local argn, fname = tostring(err):match("bad argument #(%d) to '([^']*)' %(expected a "
+        .. "string, an array of strings or tokens, got no value%)")
+      assert.is_truthy(fname, err)
+      -- the name as Lua finds it: 'newsc.core.align', 'align', or '?' (LuaJIT, which
+      -- may not see a method call either: m:cosine(x)'s missing text is then #3)
+      assert.is_true(fname == "?" or fname:sub(-#name) == name, err)
+      assert.is_true(argn == "2" or fname == "?" and argn == "3" and (name == "cosine" or name == "bm25"), err)
     end
-    -- an explicit nil is a wrong type, named as such
+    -- an explicit nil is a wrong type, named as such (Lua 5.1 names the
+    -- function '?' when pcall calls it directly)
     local ok, err = pcall(newsc.align, "the weir broke", nil)
     assert.is_false(ok)
-    assert.matches("bad argument #2 to '[%w.]*align'.*got nil", err)
+    assert.matches("bad argument #2 to '[%w.?]*'.*got nil", err)
   end)
 end)
 
