@@ -370,6 +370,25 @@ describe("require 'newsc'", function()
     assert.equal("pure\t2\n", out)
   end)
 
+  it("gives the same cross-check report with either backend (examples, corpus)", function()
+    if not okcore then pending("newsc.core is not built for this Lua"); return end
+    local root = os.getenv("PWD")
+    local sets = { root .. "/examples" }
+    local corpus = files("-d " .. root .. "/../shared/corpus/*/")
+    if #corpus > 0 then sets[#sets + 1] = table.concat(corpus, " ") end
+    for _, dirs in ipairs(sets) do
+      local cmd = lua.bin .. " " .. root .. "/bin/newsc crosscheck --format json " .. dirs
+      -- bin/newsc finds this tree's lua/ and build/<Lua>/ by itself
+      local a, ca = sh("cd /tmp && env -u LUA_PATH -u LUA_CPATH NEWSC_BACKEND= " .. cmd)
+      local b, cb = sh("cd /tmp && env -u LUA_PATH -u LUA_CPATH NEWSC_BACKEND=pure " .. cmd)
+      assert.equal(0, ca, a)
+      assert.equal(0, cb, b)
+      local report = assert(require("newsc.json").decode(a))
+      assert.is_true(#report.articles >= 5 and #report.quotes > 5, dirs)
+      assert.equal(a, b)
+    end
+  end)
+
   it("runs in a pandoc Lua filter that cannot load the C module", function()
     local _, has = sh("command -v pandoc")
     if has ~= 0 then pending("pandoc is not installed"); return end

@@ -12,8 +12,19 @@ local M = {}
 M.commands = { "crosscheck", "summarise", "quotes", "figures", "clean",
                "sentences", "words" }
 
+-- package.searchpath (Lua 5.2+, LuaJIT), written out for Lua 5.1
+local searchpath = package.searchpath or function(name, path)
+  local file = name:gsub("%.", "/")
+  for template in path:gmatch("[^;]+") do
+    local candidate = template:gsub("%?", file)
+    local f = io.open(candidate, "r")
+    if f then f:close(); return candidate end
+  end
+  return nil
+end
+
 local function available(name)
-  return package.searchpath("newsc.cli." .. name, package.path) ~= nil
+  return searchpath("newsc.cli." .. name, package.path) ~= nil
 end
 
 --- Write a line to standard error, prefixed with "newsc: ".
@@ -30,9 +41,9 @@ function M.main(argv)
     :action(function() print("newsc " .. newsc._VERSION) os.exit(0) end)
   parser:flag("--filter-path", "Print the path of the pandoc filter and exit.")
     :action(function()
-      local path = package.searchpath("newsc.filter", package.path)
+      local path = searchpath("newsc.filter", package.path)
       if not path then
-        local here = package.searchpath("newsc.cli", package.path)
+        local here = searchpath("newsc.cli", package.path)
         local root = here and here:match("^(.*)/lua/newsc/cli%.lua$")
         path = root and io.open(root .. "/filters/newsc.lua") and root .. "/filters/newsc.lua"
       end
