@@ -56,6 +56,12 @@ describe("rockspec", function()
     local n = select(2, out:gsub('class="quote" data%-speaker="Ada Kerr"', ""))
     assert.is_true(n >= 4, out:sub(1, 400))
     assert.matches('id="newsc%-cross%-check"', out)
+    -- as on a pandoc that cannot load the C module: the installed newsc.pure,
+    -- the same report
+    local pure, pcode = sh("cd /tmp && env -u LUA_PATH -u LUA_CPATH NEWSC_BACKEND=pure pandoc "
+      .. "--lua-filter " .. tree .. "/share/lua/5.3/newsc/filter.lua " .. ROOT .. "/filters/sample.md -t html")
+    assert.equal(0, pcode, pure)
+    assert.equal(out, pure)
     sh("rm -rf " .. tree)
   end)
 end)
