@@ -40,3 +40,13 @@ shot() {
 }
 shot "$html" "$dir/$base-articles.png" 2000
 shot "$only" "$dir/$base-crosscheck.png" 2000
+# what the browser made of the page: tools/filter-check.html, added to a copy,
+# reads the rendered DOM and the computed styles; --dump-dom gives its verdict
+check="$dir/$base-check.html"
+pandoc -s --lua-filter filters/newsc.lua --include-after-body=tools/filter-check.html "$@" -o "$check" || exit 1
+verdict=$(timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+  --disable-background-networking --disable-component-update --disable-sync \
+  --user-data-dir="$profile" --dump-dom "file://$check" 2>/dev/null |
+  sed -n 's|.*<pre id="newsc-check">\([^<]*\)</pre>.*|\1|p')
+echo "filter-shot: in Chromium: ${verdict:-no verdict}"
+case "$verdict" in OK*) ;; *) exit 1 ;; esac
