@@ -148,8 +148,10 @@ filter-bundle:
 pandoc3:
 	@sh tools/pandoc3/install.sh
 
-# the pandoc filter's HTML report in headless Chromium: build/filter-*.png
-filter-shot:
+# the pandoc filter's HTML report in headless Chromium: build/filter-*.png and
+# a check of the rendered page
+filter-shot: deps
+	@command -v chromium >/dev/null || sh tools/deps.sh chromium
 	@sh tools/filter-shot.sh
 
 # the HTML report of examples/ in headless Chromium: build/crosscheck.png
