@@ -100,7 +100,8 @@ test-lua: $(CORE)
 
 # ---- everything: C tests, sanitizers, specs under 5.4, 5.3, 5.2, 5.1, LuaJIT
 # and the pure backend, fuzz smoke (MATRIX=0: 5.4 and 5.3 only) ----
-test: deps
+test:
+	@sh tools/deps.sh test
 	@sh tools/test-all.sh
 
 # the same as make test (which runs the whole Lua matrix)

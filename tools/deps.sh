@@ -19,10 +19,11 @@ for p in $PKGS; do
     missing="$missing $p"
   fi
 done
-# pandoc 3.x for the filter specs: pandoc.wasm from npm, into tools/pandoc3/
-# (best effort: without it those specs are pending, and say why)
+# pandoc 3.x for the filter specs (sh tools/deps.sh test; NEWSC_PANDOC3=0 skips
+# it): pandoc.wasm from npm, into tools/pandoc3/ (best effort: without it those
+# specs are pending, and say why)
 pandoc3() {
-  [ "$1" = bench ] || [ "$1" = chromium ] || [ "${NEWSC_PANDOC3:-1}" = 0 ] && return 0
+  [ "$1" = test ] && [ "${NEWSC_PANDOC3:-1}" != 0 ] || return 0
   if ! command -v npm >/dev/null 2>&1; then
     echo "newsc: installing nodejs npm (for pandoc.wasm)" >&2
     s=""; [ "$(id -u)" = 0 ] || s=sudo
