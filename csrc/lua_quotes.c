@@ -1,6 +1,8 @@
 /*
 ** lua_quotes.c: Lua binding of the quote extractor (csrc/quotes.c).
 */
+#include <utf8proc.h>
+
 #include "lua_nc.h"
 #include "quotes.h"
 
@@ -10,16 +12,47 @@ static void set_sub(lua_State *L, const char *key, nc_span sp) {
   lua_setfield(L, -2, key);
 }
 
-/* Push the quoted words of q: each part without its marks, joined by a space. */
+static int isblank_(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+/* The part k of q without its marks and the blanks around them: [*a, *e). */
+static void part_text(const char *s, const nc_quote *q, const nc_qpart *parts, size_t k,
+                      size_t *a, size_t *e) {
+  const nc_qpart *p = &parts[q->part + k];
+  *a = p->istart; *e = p->iend;
+  while (*a < *e && isblank_(s[*a])) (*a)++;
+  while (*e > *a && isblank_(s[*e - 1])) (*e)--;
+}
+
+/* 1 when s[a..e) starts with a lower-case letter (Ll), as a sentence goes on. */
+static int starts_lower(const char *s, size_t a, size_t e) {
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t k;
+  if (a >= e) return 0;
+  k = utf8proc_iterate((const utf8proc_uint8_t *)s + a, (utf8proc_ssize_t)(e - a), &cp);
+  return k > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/*
+** Push the quoted words of q: each part without its marks, joined by a space
+** (a newline between paragraphs). A part that ends with a comma where the
+** next goes on in lower case ("The water," said X, "came in minutes.") loses
+** the comma: the remark reads "The water came in minutes."
+*/
 static void push_text(lua_State *L, const char *s, const nc_quote *q, const nc_qpart *parts) {
   luaL_Buffer b;
-  size_t k;
+  size_t k, a, e;
   luaL_buffinit(L, &b);
   for (k = 0; k < q->nparts; k++) {
     const nc_qpart *p = &parts[q->part + k];
-    size_t a = p->istart, e = p->iend;
-    while (a < e && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r' || s[a] == '\n')) a++;
-    while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n')) e--;
+    part_text(s, q, parts, k, &a, &e);
+    if (k + 1 < q->nparts && e > a && s[e - 1] == ',') {
+      size_t na, ne;
+      part_text(s, q, parts, k + 1, &na, &ne);
+      if (starts_lower(s, na, ne)) {
+        e--;
+        while (e > a && isblank_(s[e - 1])) e--;
+      }
+    }
     if (k > 0 && e > a) luaL_addchar(&b, q->nparts > 1 && parts[q->part + k - 1].end < p->start &&
                                       s[p->start - 1] == '\n' ? '\n' : ' ');
     luaL_addlstring(&b, s + a, e - a);

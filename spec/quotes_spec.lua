@@ -49,13 +49,26 @@ describe("newsc.quotes", function()
     it("joins a quote split by its attribution into one record of two parts", function()
       local s = '“The economy,” she said, “is strong.”'
       local q = only(s)
-      assert.are.equal("The economy, is strong.", q.text)
+      assert.are.equal("The economy is strong.", q.text)
       assert.are.equal(2, #q.parts)
       assert.are.equal("“The economy,”", sub(s, q.parts[1]))
       assert.are.equal("“is strong.”", sub(s, q.parts[2]))
       assert.are.equal("she", sub(s, q.mention))
       assert.are.equal("said", q.cue.text)
       assert.is_nil(q.speaker) -- nobody named before "she"
+    end)
+
+    it("drops the comma that ends a part only where the next part goes on in lower case", function()
+      -- the remark as said: the comma belongs to the attribution
+      assert.are.equal("The water came in minutes.",
+        only('"The water," said Ada Kerr, "came in minutes."').text)
+      assert.are.equal("We will rebuild écoles first.",      -- a lower-case letter beyond ASCII
+        only('“We will rebuild,” said Ada Kerr, “écoles first.”').text)
+      -- a new sentence: the comma stays
+      assert.are.equal("Yes, We will do it.", only('"Yes," he said, "We will do it."').text)
+      -- a comma inside a part, or ending a quote of one part, is never touched
+      assert.are.equal("First, the dam, then the town,",
+        only('"First, the dam, then the town," she said.').text)
     end)
   end)
 

@@ -67,6 +67,9 @@ local function renderings(doc)
         and prev.text:find(",%s*$") and r.start > prev.stop and r.start - prev.stop < 300
         and not doc.text:sub(prev.stop + 1, r.start - 1):find("[%.!?]")
       if split then
+        -- the comma before the attribution is not part of the remark when the
+        -- quote goes on in lower case (as newsc.quotes joins its own parts)
+        if util.starts_lower(r.text) then prev.text = prev.text:gsub(",%s*$", "") end
         prev.text = prev.text .. " " .. r.text
         prev.stop = r.stop
         prev.key = prev.key or r.key

@@ -172,6 +172,16 @@ function M.contains_run(big, small)
   return false
 end
 
+--- True when `s` starts with a lower-case letter (Unicode Ll, after any
+-- blanks): a quoted part that goes on with the sentence.
+function M.starts_lower(s)
+  local i = s:find("%S")
+  if not i then return false end
+  local ucd = require "newsc.pure.ucd"   -- plain-Lua character classes, either backend
+  local cp = ucd.decode(s, i)
+  return cp >= 0 and ucd.class(cp) == 2
+end
+
 --- Text with runs of white space as single spaces, trimmed.
 function M.squash(s)
   return (s:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))

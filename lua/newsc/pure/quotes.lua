@@ -1679,14 +1679,37 @@ local function argerr(k, msg) error(("bad argument #%d to 'quotes' (%s)"):format
 
 local function isblank(b) return b == 32 or b == 9 or b == 13 or b == 10 end
 
--- the quoted words of a record: each part without its marks, joined by a space
+-- part r of a record without its marks and the blanks around them: a, e
+local function part_text(s, R, r)
+  local p = R[r]
+  local a, e = p.istart, p.iend
+  while a < e and isblank(B(s, a)) do a = a + 1 end
+  while e > a and isblank(B(s, e - 1)) do e = e - 1 end
+  return a, e
+end
+
+-- true when s[a..e) starts with a lower-case letter (Ll), as a sentence goes on
+local function starts_lower(s, a, e)
+  if a >= e then return false end
+  local cp = decode(s, a + 1, e)
+  return cp >= 0 and ucd.class(cp) == 2
+end
+
+-- the quoted words of a record: each part without its marks, joined by a
+-- space (a newline between paragraphs); a part ending with a comma where the
+-- next goes on in lower case loses the comma, as in lua_quotes.c
 local function text_of(s, R, o)
   local buf = {}
   for r = o.r0, o.r1 - 1 do
     local p = R[r]
-    local a, e = p.istart, p.iend
-    while a < e and isblank(B(s, a)) do a = a + 1 end
-    while e > a and isblank(B(s, e - 1)) do e = e - 1 end
+    local a, e = part_text(s, R, r)
+    if r + 1 < o.r1 and e > a and B(s, e - 1) == 44 then
+      local na, ne = part_text(s, R, r + 1)
+      if starts_lower(s, na, ne) then
+        e = e - 1
+        while e > a and isblank(B(s, e - 1)) do e = e - 1 end
+      end
+    end
     if r > o.r0 and e > a then
       buf[#buf + 1] = (o.r1 - o.r0 > 1 and R[r - 1].e < p.start and B(s, p.start - 1) == 10) and "\n" or " "
     end
