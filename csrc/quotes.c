@@ -115,42 +115,64 @@ static inline void *vec_push_raw(nc_vec *v) {
 
 /* ---- skipping ---- */
 
-/* Offset of the first byte at or after i that may start a quote mark or end a
-   line (MSTOP: newline " ' ` and the lead bytes 0xC2 0xE2), or n. */
-static size_t skip_to_mark(const char *s, size_t i, size_t n) {
+/* Both skips read 64 bytes at a time into a bit mask kept in a cursor
+   (bscan), so that the many short hops of a pass reuse one load: bit k of
+   mask is set when byte base + k is one the skip stops at. The scalar path
+   (no SSE2, and the last bytes of the text) reads the same tables byte by
+   byte; both return the first such byte at or after i, or n. */
+typedef struct bscan {
+  size_t base, lim;   /* the mask covers [base, lim) */
+  uint64_t mask;
+} bscan;
+
+static void bscan_init(bscan *c) { c->base = c->lim = 0; c->mask = 0; }
+
 #ifdef NC_Q_SSE2
+/* MSTOP bytes of s[0..16): newline " ' ` and the lead bytes 0xC2 0xE2 */
+static inline unsigned mark_bits16(const char *s) {
   const __m128i nl = _mm_set1_epi8('\n'), dq = _mm_set1_epi8('"'), sq = _mm_set1_epi8('\''),
                 bq = _mm_set1_epi8('`'), c2 = _mm_set1_epi8((char)0xC2), e2 = _mm_set1_epi8((char)0xE2);
-  while (i + 16 <= n) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dq)),
-                             _mm_or_si128(_mm_cmpeq_epi8(v, sq), _mm_cmpeq_epi8(v, bq)));
-    int bits = _mm_movemask_epi8(_mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2))));
-    if (bits) return i + (size_t)__builtin_ctz((unsigned)bits);
-    i += 16;
-  }
-#endif
-  while (i < n && !MSTOP[(unsigned char)s[i]]) i++;
-  return i;
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+  __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dq)),
+                           _mm_or_si128(_mm_cmpeq_epi8(v, sq), _mm_cmpeq_epi8(v, bq)));
+  return (unsigned)_mm_movemask_epi8(_mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2))));
 }
 
-/* Offset of the first byte at or after i that may start a capitalised word
-   (CSTART: A-Z and the lead bytes 0xC0-0xFF), or n. */
-static size_t skip_to_cap(const char *s, size_t i, size_t n) {
-#ifdef NC_Q_SSE2
+/* CSTART bytes of s[0..16): A-Z and the lead bytes 0xC0-0xFF */
+static inline unsigned cap_bits16(const char *s) {
   const __m128i a1 = _mm_set1_epi8('A' - 1), z1 = _mm_set1_epi8('Z' + 1), h1 = _mm_set1_epi8((char)0xBF),
                 zero = _mm_setzero_si128();
-  while (i + 16 <= n) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-    /* signed bytes: A-Z is in ('A' - 1, 'Z' + 1), 0xC0-0xFF in (0xBF, 0) */
-    __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, a1), _mm_cmplt_epi8(v, z1));
-    __m128i hi = _mm_and_si128(_mm_cmpgt_epi8(v, h1), _mm_cmplt_epi8(v, zero));
-    int bits = _mm_movemask_epi8(_mm_or_si128(up, hi));
-    if (bits) return i + (size_t)__builtin_ctz((unsigned)bits);
-    i += 16;
-  }
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+  /* signed bytes: A-Z is in ('A' - 1, 'Z' + 1), 0xC0-0xFF in (0xBF, 0) */
+  __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, a1), _mm_cmplt_epi8(v, z1));
+  __m128i hi = _mm_and_si128(_mm_cmpgt_epi8(v, h1), _mm_cmplt_epi8(v, zero));
+  return (unsigned)_mm_movemask_epi8(_mm_or_si128(up, hi));
+}
 #endif
-  while (i < n && !CSTART[(unsigned char)s[i]]) i++;
+
+/* First byte at or after i with tab[byte] set (tab MSTOP or CSTART), or n. */
+static inline size_t bscan_next(bscan *c, const char *s, size_t i, size_t n, const unsigned char *tab) {
+#ifdef NC_Q_SSE2
+  for (;;) {
+    uint64_t m;
+    if (i < c->base || i >= c->lim) {
+      if (i + 64 > n) break;
+      c->base = i; c->lim = i + 64;
+      if (tab == MSTOP)
+        c->mask = (uint64_t)mark_bits16(s + i) | (uint64_t)mark_bits16(s + i + 16) << 16 |
+                  (uint64_t)mark_bits16(s + i + 32) << 32 | (uint64_t)mark_bits16(s + i + 48) << 48;
+      else
+        c->mask = (uint64_t)cap_bits16(s + i) | (uint64_t)cap_bits16(s + i + 16) << 16 |
+                  (uint64_t)cap_bits16(s + i + 32) << 32 | (uint64_t)cap_bits16(s + i + 48) << 48;
+    }
+    m = c->mask >> (i - c->base);
+    if (m) return i + (size_t)__builtin_ctzll(m);
+    i = c->lim;
+  }
+#else
+  (void)c;
+#endif
+  while (i < n && !tab[(unsigned char)s[i]]) i++;
   return i;
 }
 
@@ -405,6 +427,8 @@ static int scan_marks(qscan *q) {
   const char *s = q->s;
   size_t n = q->n, i = 0;
   int rc;
+  bscan bm;
+  bscan_init(&bm);
   while (i < n) {
     unsigned char c = (unsigned char)s[i];
     if (c == '\n') {
@@ -420,13 +444,13 @@ static int scan_marks(qscan *q) {
         if ((rc = settle_pending(q, 0)) != NC_OK) return rc;
       }
       i++;
-      if (q->seen) i = skip_to_mark(s, i, n);
+      if (q->seen) i = bscan_next(&bm, s, i, n, MSTOP);
       continue;
     }
     if (q->seen && c == 0xE2 && i > 0 && i + 3 < n && (unsigned char)s[i + 1] == 0x80 &&
         (unsigned char)s[i + 2] == 0x99 && WORDCH[(unsigned char)s[i - 1]] && WORDCH[(unsigned char)s[i + 3]]) {
       /* ’ between two ASCII letters or digits: an apostrophe (Moscow’s) */
-      i = skip_to_mark(s, i + 3, n);
+      i = bscan_next(&bm, s, i + 3, n, MSTOP);
       continue;
     }
     {
@@ -786,9 +810,11 @@ static int clause_before(const char *s, size_t n, size_t i, size_t lo) {
 static int scan_names(const char *s, size_t n, names *nm) {
   size_t i = 0, len, ws[MAXRUN], we[MAXRUN], lastend = 0;
   int k = 0, rc;
+  bscan bc;
 #ifdef NC_QUOTES_PROFILE
   clock_t nc_prof_t0 = clock();
 #endif
+  bscan_init(&bc);
   while (i < n) {
     unsigned char b = (unsigned char)s[i];
     int32_t cp;
@@ -796,7 +822,7 @@ static int scan_names(const char *s, size_t n, names *nm) {
     /* only capitalised words matter: a lower-case word or a number between
        two of them shows as a gap of more than one space */
     if (!CSTART[b]) {
-      i = skip_to_cap(s, i + 1, n);
+      i = bscan_next(&bc, s, i + 1, n, CSTART);
       continue;
     }
     if (b < 0x80) {
@@ -805,7 +831,7 @@ static int scan_names(const char *s, size_t n, names *nm) {
       /* quick refusals: U+2000-U+203F (punctuation, marks), U+00E0-U+00FF (lower case, ÷) */
       if (i + 2 < n && ((b == 0xE2 && (unsigned char)s[i + 1] == 0x80) ||
                         (b == 0xC3 && (unsigned char)s[i + 1] >= 0xA0 && (unsigned char)s[i + 1] <= 0xBF))) {
-        i = skip_to_cap(s, i + 1, n);
+        i = bscan_next(&bc, s, i + 1, n, CSTART);
         continue;
       }
       cp = cp_at(s, n, i, &len);
@@ -1731,6 +1757,13 @@ int nc_quotes(const char *s, size_t n, nc_invalid inv, nc_vec *quotes, nc_vec *p
   memset(&nm, 0, sizeof nm);
   nc_vec_init(&nm.list, sizeof(name));
   nc_vec_init(&nm.keys, sizeof(nslot));
+  /* room for the usual density of news text at once (untouched room costs
+     nothing), so that the vectors rarely move while they grow */
+  if (nc_vec_reserve(&q.raws, n / 128 + 16) != NC_OK || nc_vec_reserve(&nm.list, n / 32 + 16) != NC_OK) {
+    nc_vec_free(&q.raws);
+    nc_vec_free(&nm.list);
+    return NC_ENOMEM;
+  }
 #ifdef NC_QUOTES_PROFILE
   {
     clock_t t0 = clock(), t1, t2;
