@@ -667,6 +667,8 @@ typedef struct names {
   nc_vec keys;           /* nslot */
   unsigned *tab;         /* open addressing: key index + 1, 0 empty */
   size_t cap;            /* a power of two, kept at least twice the keys */
+  const raw *R;          /* the quotes found by step 1, to mark the names inside them */
+  size_t nr, r;          /* their number; the first that does not end before the last name */
 } names;
 
 /* Hash of a key (1..255 bytes): its length and five of its bytes. */
@@ -763,7 +765,9 @@ static int flush_run(const char *s, names *nm, size_t *ws, size_t *we, int k) {
   if (r == NULL) return NC_ENOMEM;
   r->start = ws[0];
   r->ntok = (unsigned char)(k - first);
-  r->inquote = 0;
+  /* names inside quotes are not candidates for pronouns (names come in text order) */
+  while (nm->r < nm->nr && nm->R[nm->r].end <= r->start) nm->r++;
+  r->inquote = (unsigned char)(nm->r < nm->nr && nm->R[nm->r].start <= r->start && r->start < nm->R[nm->r].end);
   {
     /* the key: fullest name (the first with the most words), person or not */
     size_t ks, ke;
@@ -1652,15 +1656,6 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       if (e && (unsigned char)s[a->hs] >= 'A' && (unsigned char)s[a->hs] <= 'Z') e->person = 1;
     }
   }
-  /* names inside quotes are not candidates for pronouns */
-  {
-    size_t k = 0, r = 0;
-    for (k = 0; k < nm->list.len; k++) {
-      name *nmr = &NC_VEC_AT(&nm->list, name, k);
-      while (r < nr && R[r].end <= nmr->start) r++;
-      if (r < nr && R[r].start <= nmr->start && nmr->start < R[r].end) nmr->inquote = 1;
-    }
-  }
   /* speakers, inheritance, output: room for every record at once */
   if (nc_vec_reserve(quotes, ng) != NC_OK || nc_vec_reserve(parts, nr) != NC_OK) {
     free(G);
@@ -1769,6 +1764,7 @@ int nc_quotes(const char *s, size_t n, nc_invalid inv, nc_vec *quotes, nc_vec *p
     clock_t t0 = clock(), t1, t2;
     rc = scan_marks(&q);
     t1 = clock();
+    nm.R = (const raw *)q.raws.data; nm.nr = q.raws.len;
     if (rc == NC_OK && q.raws.len > 0) rc = scan_names(s, n, &nm);
     t2 = clock();
     if (rc == NC_OK) rc = analyse(s, n, &q, &nm, quotes, parts);
@@ -1777,6 +1773,7 @@ int nc_quotes(const char *s, size_t n, nc_invalid inv, nc_vec *quotes, nc_vec *p
   }
 #else
   rc = scan_marks(&q);
+  nm.R = (const raw *)q.raws.data; nm.nr = q.raws.len;
   if (rc == NC_OK && q.raws.len > 0) rc = scan_names(s, n, &nm);
   if (rc == NC_OK) rc = analyse(s, n, &q, &nm, quotes, parts);
 #endif
