@@ -695,11 +695,7 @@ static unsigned key_index(names *nm, const char *s, size_t ks, size_t kl, int ad
       const nslot *k;
       if (e == 0) break;
       k = &NC_VEC_AT(&nm->keys, nslot, e - 1);
-      if (k->hash == h && k->kl == kl) {
-        size_t j = 0;
-        while (j < kl && s[k->ks + j] == s[ks + j]) j++;
-        if (j == kl) return e - 1;
-      }
+      if (k->hash == h && k->kl == kl && memcmp(s + k->ks, s + ks, kl) == 0) return e - 1;
     }
   }
   if (!add || nm->keys.len >= NOKEY - 1) return NOKEY;
@@ -735,7 +731,7 @@ static nslot *name_slot(const names *nm, const char *s, size_t ks, size_t kl) {
 }
 
 /* Key span of a word (without a possessive 's / ’s). */
-static void word_key(const char *s, size_t ws, size_t we, size_t *ks, size_t *ke) {
+static inline void word_key(const char *s, size_t ws, size_t we, size_t *ks, size_t *ke) {
   *ks = ws; *ke = we;
   if (we - ws > 2 && s[we - 1] == 's' && s[we - 2] == '\'') *ke = we - 2;
   else if (we - ws > 4 && s[we - 1] == 's' && (unsigned char)s[we - 2] == 0x99 &&
