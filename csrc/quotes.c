@@ -56,12 +56,13 @@ static unsigned lex_find(const char *s, size_t n) {
     unsigned e = LEXHASH[k];
     const char *w;
     if (e == 0) return 0;
+    if (LEX[e - 1].len != n) continue;
     w = LEX[e - 1].w;
     for (i = 0; i < n; i++) {
       unsigned char c = (unsigned char)s[i];
-      if (w[i] == 0 || (unsigned char)w[i] != (unsigned char)(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0))) break;
+      if ((unsigned char)w[i] != (unsigned char)(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0))) break;
     }
-    if (i == n && w[n] == 0) return LEX[e - 1].mask;
+    if (i == n) return LEX[e - 1].mask;
   }
 }
 
