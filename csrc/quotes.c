@@ -151,30 +151,39 @@ static inline unsigned cap_bits16(const char *s) {
 }
 #endif
 
-/* First byte at or after i with tab[byte] set (tab MSTOP or CSTART), or n. */
-static inline size_t bscan_next(bscan *c, const char *s, size_t i, size_t n, const unsigned char *tab) {
+/* Slow part of bscan_next: fills the mask from i on (marks: MSTOP, else
+   CSTART) and returns the first stop, or n. */
+static size_t bscan_fill(bscan *c, const char *s, size_t i, size_t n, int marks) {
+  const unsigned char *tab = marks ? MSTOP : CSTART;
 #ifdef NC_Q_SSE2
-  for (;;) {
-    uint64_t m;
-    if (i < c->base || i >= c->lim) {
-      if (i + 64 > n) break;
-      c->base = i; c->lim = i + 64;
-      if (tab == MSTOP)
-        c->mask = (uint64_t)mark_bits16(s + i) | (uint64_t)mark_bits16(s + i + 16) << 16 |
-                  (uint64_t)mark_bits16(s + i + 32) << 32 | (uint64_t)mark_bits16(s + i + 48) << 48;
-      else
-        c->mask = (uint64_t)cap_bits16(s + i) | (uint64_t)cap_bits16(s + i + 16) << 16 |
-                  (uint64_t)cap_bits16(s + i + 32) << 32 | (uint64_t)cap_bits16(s + i + 48) << 48;
-    }
-    m = c->mask >> (i - c->base);
-    if (m) return i + (size_t)__builtin_ctzll(m);
-    i = c->lim;
+  while (i + 64 <= n) {
+    c->base = i; c->lim = i + 64;
+    if (marks)
+      c->mask = (uint64_t)mark_bits16(s + i) | (uint64_t)mark_bits16(s + i + 16) << 16 |
+                (uint64_t)mark_bits16(s + i + 32) << 32 | (uint64_t)mark_bits16(s + i + 48) << 48;
+    else
+      c->mask = (uint64_t)cap_bits16(s + i) | (uint64_t)cap_bits16(s + i + 16) << 16 |
+                (uint64_t)cap_bits16(s + i + 32) << 32 | (uint64_t)cap_bits16(s + i + 48) << 48;
+    if (c->mask) return i + (size_t)__builtin_ctzll(c->mask);
+    i += 64;
   }
 #else
   (void)c;
 #endif
   while (i < n && !tab[(unsigned char)s[i]]) i++;
   return i;
+}
+
+/* First byte at or after i that the skip stops at (marks: MSTOP, else CSTART), or n. */
+static inline size_t bscan_next(bscan *c, const char *s, size_t i, size_t n, int marks) {
+#ifdef NC_Q_SSE2
+  if (i >= c->base && i < c->lim) {
+    uint64_t m = c->mask >> (i - c->base);
+    if (m) return i + (size_t)__builtin_ctzll(m);
+    i = c->lim;
+  }
+#endif
+  return bscan_fill(c, s, i, n, marks);
 }
 
 /* ---- characters ---- */
@@ -445,13 +454,13 @@ static int scan_marks(qscan *q) {
         if ((rc = settle_pending(q, 0)) != NC_OK) return rc;
       }
       i++;
-      if (q->seen) i = bscan_next(&bm, s, i, n, MSTOP);
+      if (q->seen) i = bscan_next(&bm, s, i, n, 1);
       continue;
     }
     if (q->seen && c == 0xE2 && i > 0 && i + 3 < n && (unsigned char)s[i + 1] == 0x80 &&
         (unsigned char)s[i + 2] == 0x99 && WORDCH[(unsigned char)s[i - 1]] && WORDCH[(unsigned char)s[i + 3]]) {
       /* ’ between two ASCII letters or digits: an apostrophe (Moscow’s) */
-      i = bscan_next(&bm, s, i + 3, n, MSTOP);
+      i = bscan_next(&bm, s, i + 3, n, 1);
       continue;
     }
     {
@@ -823,7 +832,7 @@ static int scan_names(const char *s, size_t n, names *nm) {
     /* only capitalised words matter: a lower-case word or a number between
        two of them shows as a gap of more than one space */
     if (!CSTART[b]) {
-      i = bscan_next(&bc, s, i + 1, n, CSTART);
+      i = bscan_next(&bc, s, i + 1, n, 0);
       continue;
     }
     if (b < 0x80) {
@@ -832,7 +841,7 @@ static int scan_names(const char *s, size_t n, names *nm) {
       /* quick refusals: U+2000-U+203F (punctuation, marks), U+00E0-U+00FF (lower case, ÷) */
       if (i + 2 < n && ((b == 0xE2 && (unsigned char)s[i + 1] == 0x80) ||
                         (b == 0xC3 && (unsigned char)s[i + 1] >= 0xA0 && (unsigned char)s[i + 1] <= 0xBF))) {
-        i = bscan_next(&bc, s, i + 1, n, CSTART);
+        i = bscan_next(&bc, s, i + 1, n, 0);
         continue;
       }
       cp = cp_at(s, n, i, &len);
