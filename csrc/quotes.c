@@ -119,14 +119,15 @@ static inline void *vec_push_raw(nc_vec *v) {
 /* Both skips read 64 bytes at a time into a bit mask kept in a cursor
    (bscan), so that the many short hops of a pass reuse one load: bit k of
    mask is set when byte base + k is one the skip stops at. The scalar path
-   (no SSE2, and the last bytes of the text) reads the same tables byte by
-   byte; both return the first such byte at or after i, or n. */
+   (no SSE2, nc_quotes_scalar, and the last bytes of the text) reads the same
+   tables byte by byte; both return the first such byte at or after i, or n. */
 typedef struct bscan {
   size_t base, lim;   /* the mask covers [base, lim) */
   uint64_t mask;
+  int scalar;         /* 1: the scalar path only (nc_quotes_scalar) */
 } bscan;
 
-static void bscan_init(bscan *c) { c->base = c->lim = 0; c->mask = 0; }
+static void bscan_init(bscan *c, int scalar) { c->base = c->lim = 0; c->mask = 0; c->scalar = scalar; }
 
 #ifdef NC_Q_SSE2
 /* MSTOP bytes of s[0..16): newline " ' ` and the lead bytes 0xC2 0xE2 */
@@ -156,7 +157,7 @@ static inline unsigned cap_bits16(const char *s) {
 static size_t bscan_fill(bscan *c, const char *s, size_t i, size_t n, int marks) {
   const unsigned char *tab = marks ? MSTOP : CSTART;
 #ifdef NC_Q_SSE2
-  while (i + 64 <= n) {
+  while (!c->scalar && i + 64 <= n) {
     c->base = i; c->lim = i + 64;
     if (marks)
       c->mask = (uint64_t)mark_bits16(s + i) | (uint64_t)mark_bits16(s + i + 16) << 16 |
@@ -167,8 +168,6 @@ static size_t bscan_fill(bscan *c, const char *s, size_t i, size_t n, int marks)
     if (c->mask) return i + (size_t)__builtin_ctzll(c->mask);
     i += 64;
   }
-#else
-  (void)c;
 #endif
   while (i < n && !tab[(unsigned char)s[i]]) i++;
   return i;
@@ -288,6 +287,7 @@ typedef struct qscan {
   int pending;          /* a double quote left open at the end of the previous paragraph */
   openm pend;
   size_t pend_para, pend_pstart, pend_pend;
+  int scalar;           /* no SSE2 (nc_quotes_scalar) */
 } qscan;
 
 static int st_find(const qscan *q, int fam) {
@@ -438,7 +438,7 @@ static int scan_marks(qscan *q) {
   size_t n = q->n, i = 0;
   int rc;
   bscan bm;
-  bscan_init(&bm);
+  bscan_init(&bm, q->scalar);
   while (i < n) {
     unsigned char c = (unsigned char)s[i];
     if (c == '\n') {
@@ -679,6 +679,7 @@ typedef struct names {
   size_t cap;            /* a power of two, kept at least twice the keys */
   const raw *R;          /* the quotes found by step 1, to mark the names inside them */
   size_t nr, r;          /* their number; the first that does not end before the last name */
+  int scalar;            /* no SSE2 (nc_quotes_scalar) */
 } names;
 
 /* Hash of a key (1..255 bytes): its length and five of its bytes. */
@@ -824,7 +825,7 @@ static int scan_names(const char *s, size_t n, names *nm) {
 #ifdef NC_QUOTES_PROFILE
   clock_t nc_prof_t0 = clock();
 #endif
-  bscan_init(&bc);
+  bscan_init(&bc, nm->scalar);
   while (i < n) {
     unsigned char b = (unsigned char)s[i];
     int32_t cp;
@@ -1742,7 +1743,8 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
   return rc;
 }
 
-int nc_quotes(const char *s, size_t n, nc_invalid inv, nc_vec *quotes, nc_vec *parts, size_t *bad) {
+static int quotes_run(const char *s, size_t n, nc_invalid inv, nc_vec *quotes, nc_vec *parts, size_t *bad,
+                      int scalar) {
   qscan q;
   names nm;
   int rc;
@@ -1753,9 +1755,10 @@ int nc_quotes(const char *s, size_t n, nc_invalid inv, nc_vec *quotes, nc_vec *p
   }
   if (n == 0) return NC_OK;
   memset(&q, 0, sizeof q);
-  q.s = s; q.n = n;
+  q.s = s; q.n = n; q.scalar = scalar;
   nc_vec_init(&q.raws, sizeof(raw));
   memset(&nm, 0, sizeof nm);
+  nm.scalar = scalar;
   nc_vec_init(&nm.list, sizeof(name));
   nc_vec_init(&nm.keys, sizeof(nslot));
   /* room for the usual density of news text at once (untouched room costs
@@ -1788,4 +1791,12 @@ int nc_quotes(const char *s, size_t n, nc_invalid inv, nc_vec *quotes, nc_vec *p
   nc_vec_free(&nm.keys);
   free(nm.tab);
   return rc;
+}
+
+int nc_quotes(const char *s, size_t n, nc_invalid inv, nc_vec *quotes, nc_vec *parts, size_t *bad) {
+  return quotes_run(s, n, inv, quotes, parts, bad, 0);
+}
+
+int nc_quotes_scalar(const char *s, size_t n, nc_invalid inv, nc_vec *quotes, nc_vec *parts, size_t *bad) {
+  return quotes_run(s, n, inv, quotes, parts, bad, 1);
 }
