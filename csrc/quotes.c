@@ -1519,11 +1519,10 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
     int nt, nl, upper, lead_cue = 0;
     int32_t inner_last = char_before(s, n, l->iend, l->istart);
     attr *a = &g->a;
-    if (pend == 0 || l->pend == 0) {
-      /* the paragraph end of a closed quote: up to the next newline, bounded */
-      size_t lim = n - l->end < WINDOW ? n - l->end : WINDOW;
-      const char *nl = (const char *)memchr(s + l->end, '\n', lim);
-      pend = nl ? (size_t)(nl - s) : l->end + lim;
+    if (l->pend == 0) {
+      /* a closed quote: its paragraph is read up to the window; the next
+         newline, when nearer, ends the sentence there anyway (sentence_end) */
+      pend = l->end + (n - l->end < WINDOW ? n - l->end : WINDOW);
     }
     if (f->pstart != hl_para) {
       /* once per paragraph */
