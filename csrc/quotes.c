@@ -1389,8 +1389,16 @@ static int starts_upper(const char *s, size_t n, size_t a, size_t b) {
 /* Last non-blank character before i, from lo (-1 if none). */
 static int32_t char_before(const char *s, size_t n, size_t i, size_t lo) {
   while (i > lo) {
-    size_t p = prev_start(s, i);
-    int32_t cp = cp_at(s, n, p, NULL);
+    unsigned char b = (unsigned char)s[i - 1];
+    size_t p;
+    int32_t cp;
+    if (b < 0x80) {   /* ASCII: the byte itself */
+      if (!IS_BLANK(ACLASS[b])) return b;
+      i--;
+      continue;
+    }
+    p = prev_start(s, i);
+    cp = cp_at(s, n, p, NULL);
     if (!IS_BLANK(cp_class(cp))) return cp;
     i = p;
   }
