@@ -668,6 +668,7 @@ typedef struct name {
 /* A key (the last word of a name, without a possessive) and what is known of it. */
 typedef struct nslot {
   size_t ks, bs, be;     /* key start; fullest name */
+  uint64_t pre;          /* its first bytes (key_prefix) */
   unsigned kl, hash;     /* key length, hash */
   unsigned char btok, person;
 } nslot;
@@ -680,7 +681,27 @@ typedef struct names {
   const raw *R;          /* the quotes found by step 1, to mark the names inside them */
   size_t nr, r;          /* their number; the first that does not end before the last name */
   int scalar;            /* no SSE2 (nc_quotes_scalar) */
+  size_t n;              /* the text's length */
 } names;
+
+/* KEYMASK[l]: l bytes 0xFF, then zeros (as a uint64_t in memory order) */
+static const unsigned char KEYMASK[9][8] = {
+  {0, 0, 0, 0, 0, 0, 0, 0}, {255, 0, 0, 0, 0, 0, 0, 0}, {255, 255, 0, 0, 0, 0, 0, 0},
+  {255, 255, 255, 0, 0, 0, 0, 0}, {255, 255, 255, 255, 0, 0, 0, 0}, {255, 255, 255, 255, 255, 0, 0, 0},
+  {255, 255, 255, 255, 255, 255, 0, 0}, {255, 255, 255, 255, 255, 255, 255, 0},
+  {255, 255, 255, 255, 255, 255, 255, 255}
+};
+
+/* The first min(kl, 8) bytes of the key s[ks..ks+kl), the rest zero: equal
+   prefixes and lengths leave only the bytes past 8 to compare. */
+static inline uint64_t key_prefix(const char *s, size_t n, size_t ks, size_t kl) {
+  uint64_t x = 0, m;
+  size_t l = kl < 8 ? kl : 8;
+  if (ks + 8 <= n) memcpy(&x, s + ks, 8);
+  else memcpy(&x, s + ks, l);
+  memcpy(&m, KEYMASK[l], 8);
+  return x & m;
+}
 
 /* Hash of a key (1..255 bytes): its length and five of its bytes. */
 static unsigned hash_bytes(const char *s, size_t l) {
@@ -698,15 +719,18 @@ static unsigned hash_bytes(const char *s, size_t l) {
 static unsigned key_index(names *nm, const char *s, size_t ks, size_t kl, int add) {
   unsigned h;
   size_t i;
+  uint64_t pre;
   if (kl > 255 || kl == 0) return NOKEY;
   h = hash_bytes(s + ks, kl);
+  pre = key_prefix(s, nm->n, ks, kl);
   if (nm->cap > 0) {
     for (i = h & (nm->cap - 1);; i = (i + 1) & (nm->cap - 1)) {
       unsigned e = nm->tab[i];
       const nslot *k;
       if (e == 0) break;
       k = &NC_VEC_AT(&nm->keys, nslot, e - 1);
-      if (k->hash == h && k->kl == kl && memcmp(s + k->ks, s + ks, kl) == 0) return e - 1;
+      if (k->hash == h && k->kl == kl && k->pre == pre && (kl <= 8 || memcmp(s + k->ks + 8, s + ks + 8, kl - 8) == 0))
+        return e - 1;
     }
   }
   if (!add || nm->keys.len >= NOKEY - 1) return NOKEY;
@@ -725,7 +749,7 @@ static unsigned key_index(names *nm, const char *s, size_t ks, size_t kl, int ad
   {
     nslot *k = (nslot *)vec_push_raw(&nm->keys);
     if (k == NULL) return NOKEY;
-    k->ks = ks; k->kl = (unsigned)kl; k->hash = h; k->bs = k->be = 0; k->btok = 0; k->person = 0;
+    k->ks = ks; k->kl = (unsigned)kl; k->hash = h; k->pre = pre; k->bs = k->be = 0; k->btok = 0; k->person = 0;
     for (i = h & (nm->cap - 1); nm->tab[i] != 0; i = (i + 1) & (nm->cap - 1)) {}
     nm->tab[i] = (unsigned)nm->keys.len;
     return (unsigned)nm->keys.len - 1;
@@ -1766,6 +1790,7 @@ static int quotes_run(const char *s, size_t n, nc_invalid inv, nc_vec *quotes, n
   nc_vec_init(&q.raws, sizeof(raw));
   memset(&nm, 0, sizeof nm);
   nm.scalar = scalar;
+  nm.n = n;
   nc_vec_init(&nm.list, sizeof(name));
   nc_vec_init(&nm.keys, sizeof(nslot));
   /* room for the usual density of news text at once (untouched room costs
