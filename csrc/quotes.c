@@ -168,6 +168,8 @@ static size_t bscan_fill(bscan *c, const char *s, size_t i, size_t n, int marks)
     if (c->mask) return i + (size_t)__builtin_ctzll(c->mask);
     i += 64;
   }
+#else
+  (void)c;
 #endif
   while (i < n && !tab[(unsigned char)s[i]]) i++;
   return i;
