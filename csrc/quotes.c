@@ -150,6 +150,16 @@ static inline unsigned cap_bits16(const char *s) {
   __m128i hi = _mm_and_si128(_mm_cmpgt_epi8(v, h1), _mm_cmplt_epi8(v, zero));
   return (unsigned)_mm_movemask_epi8(_mm_or_si128(up, hi));
 }
+
+/* SEND bytes of s[0..16) (newline . ! ?), and with ascii, the bytes >= 0x80 too */
+static inline unsigned send_bits16(const char *s, int ascii) {
+  const __m128i nl = _mm_set1_epi8('\n'), dot = _mm_set1_epi8('.'), ex = _mm_set1_epi8('!'),
+                qm = _mm_set1_epi8('?');
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+  __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dot)),
+                           _mm_or_si128(_mm_cmpeq_epi8(v, ex), _mm_cmpeq_epi8(v, qm)));
+  return (unsigned)_mm_movemask_epi8(ascii ? _mm_or_si128(m, v) : m);
+}
 #endif
 
 /* Slow part of bscan_next: fills the mask from i on (marks: MSTOP, else
@@ -1330,11 +1340,17 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
 }
 
 /* Start of the sentence holding offset i, not before lo. */
-static size_t sentence_start(const char *s, size_t n, size_t i, size_t lo) {
+static size_t sentence_start(const char *s, size_t n, size_t i, size_t lo, int scalar) {
   size_t j = i;
   if (i > lo + WINDOW) lo = i - WINDOW;
+  (void)scalar;
   while (j > lo) {
-    size_t p = prev_start(s, j);
+    size_t p;
+#ifdef NC_Q_SSE2
+    /* 16 ASCII bytes, none of them . ! ? or newline: the walk steps over each */
+    if (!scalar && j >= lo + 16 && send_bits16(s + j - 16, 1) == 0) { j -= 16; continue; }
+#endif
+    p = prev_start(s, j);
     unsigned char b = (unsigned char)s[p];
     if ((b == '.' || b == '!' || b == '?') && j < i && IS_BLANK(class_at(s, n, j))) {
       /* not after an abbreviation: "Sen." "U.S." "Mr." */
@@ -1349,11 +1365,17 @@ static size_t sentence_start(const char *s, size_t n, size_t i, size_t lo) {
 }
 
 /* End of the sentence that goes on at i, not after hi. */
-static size_t sentence_end(const char *s, size_t n, size_t i, size_t hi) {
+static size_t sentence_end(const char *s, size_t n, size_t i, size_t hi, int scalar) {
   size_t j = i;
   if (hi > i + WINDOW) hi = i + WINDOW;
+  (void)scalar;
   while (j < hi) {
-    unsigned char b = (unsigned char)s[j];
+    unsigned char b;
+#ifdef NC_Q_SSE2
+    /* 16 bytes, none of them . ! ? or newline */
+    if (!scalar && j + 16 <= hi && send_bits16(s + j, 0) == 0) { j += 16; continue; }
+#endif
+    b = (unsigned char)s[j];
     if (!SEND[b]) { j++; continue; }
     if (b == '\n') return j;
     if (j + 1 >= n || IS_BLANK(class_at(s, n, j + 1))) {
@@ -1481,14 +1503,15 @@ static const nslot *resolve_pronoun(const char *s, size_t n, const names *nm, si
 /* A last resort for a quote opening a paragraph, with no cue and no previous speaker:
    a person or he/she that is the subject of the sentence before it (after prev_end),
    "Viguerie is upbeat about ... |“Not only ...”". */
-static void subject_before(const char *s, size_t n, size_t start, size_t prev_end, tok *t, attr *a) {
+static void subject_before(const char *s, size_t n, size_t start, size_t prev_end, tok *t, attr *a,
+                           int scalar) {
   size_t pe = start, pend2, ps2;
   int nt, m0, ml, h;
   while (pe > prev_end && IS_BLANK(class_before(s, n, pe))) pe = prev_start(s, pe);
   if (pe <= prev_end) return;
   pend2 = pe;
   pe = prev_start(s, pe);
-  ps2 = sentence_start(s, n, pe, prev_end);
+  ps2 = sentence_start(s, n, pe, prev_end, scalar);
   if (!(ps2 >= prev_end && !(ps2 == prev_end && prev_end > 0))) return;
   nt = (int)lex_window(s, n, ps2, pend2, t, MAXTOK);
   if (sentence_subject(s, t, nt, &m0, &ml, &h) && (NAMECAP(t[h]) || (t[h].lex & L_PRONP)))
@@ -1548,7 +1571,7 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
     size_t next_start = i + 1 < ng ? R[G[i + 1].r0].start : n;
     size_t pend = l->pend ? l->pend : n;
     size_t lo = f->pstart > prev_end ? f->pstart : prev_end;
-    size_t ss = sentence_start(s, n, f->start, lo);
+    size_t ss = sentence_start(s, n, f->start, lo, q->scalar);
     int32_t pc = char_before(s, n, f->start, f->pstart);
     int nt, nl, upper, lead_cue = 0;
     int32_t inner_last = char_before(s, n, l->iend, l->istart);
@@ -1606,12 +1629,12 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
     }
     /* after the quote, then before it */
     if (!a->found && g->kind != NC_Q_PARTIAL && inner_last != '.') {
-      size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend);
+      size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend, q->scalar);
       int tt = (int)lex_window(s, n, l->end, te, t, MAXTOK);
       attr_after(a, s, t, tt, inner_last == ',' || inner_last == '?' || inner_last == '!');
     } else if (!a->found && g->kind != NC_Q_PARTIAL) {
       /* "“... missing.” Trump said.": a bare speaker and cue make up the sentence after */
-      size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend);
+      size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend, q->scalar);
       int tt = (int)lex_window(s, n, l->end, te, t, 8), v = 1;
       if (tt >= 3 && t[0].type == T_WORD && ((t[0].lex & L_PRONP) || NAMECAP(t[0]))) {
         if (!(t[0].lex & L_PRONP)) while (v < tt && v < 4 && t[v].type == T_WORD && NAMECAP(t[v])) v++;
@@ -1645,12 +1668,12 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       }
     }
     if (!a->found && g->kind == NC_Q_PARTIAL) {
-      size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend);
+      size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend, q->scalar);
       int tt = inner_last == '.' ? 0 : (int)lex_window(s, n, l->end, te, t, MAXTOK);
       attr_after(a, s, t, tt, inner_last == ',');
       if (!a->found) {
         /* the subject of the whole sentence, before any earlier quote in it */
-        size_t sf = sentence_start(s, n, f->start, f->pstart);
+        size_t sf = sentence_start(s, n, f->start, f->pstart, q->scalar);
         if (sf == ss) {
           attr_before(a, s, tl, nl, 1);
         } else {
@@ -1666,7 +1689,7 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       if (pe > prev_end) {
         size_t pend2 = pe;
         pe = prev_start(s, pe);
-        ps2 = sentence_start(s, n, pe, prev_end);
+        ps2 = sentence_start(s, n, pe, prev_end, q->scalar);
         if (ps2 >= prev_end && !(ps2 == prev_end && prev_end > 0)) {
           nt = (int)lex_window(s, n, ps2, pend2, t, MAXTOK);
           /* "Trump issued the following statement:" */
@@ -1712,9 +1735,9 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
         g->a = prev->a;
       }
       if (!g->a.found && g->direct_alone && g->kind != NC_Q_TITLE && i > 0 && f->start > R[G[i - 1].r1 - 1].end)
-        subject_before(s, n, f->start, R[G[i - 1].r1 - 1].end, t, &g->a);
+        subject_before(s, n, f->start, R[G[i - 1].r1 - 1].end, t, &g->a, q->scalar);
       else if (!g->a.found && g->direct_alone && g->kind != NC_Q_TITLE && i == 0 && f->start > 0)
-        subject_before(s, n, f->start, 0, t, &g->a);
+        subject_before(s, n, f->start, 0, t, &g->a, q->scalar);
       if (!g->a.found && g->kind == NC_Q_PARTIAL && g->same_sentence && i > 0 && G[i - 1].a.found)
         g->a = G[i - 1].a;
       /* a fragment with no reading of its own in the paragraph of the quote before */
