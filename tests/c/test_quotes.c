@@ -8,6 +8,7 @@
 #include "quotes.h"
 
 NC_INTERNAL int nc_quotes_lexicon_ok(void);
+NC_INTERNAL int nc_quotes_word_run_ok(const char *s, size_t n);
 
 typedef struct res {
   nc_vec q, p;
@@ -201,6 +202,31 @@ static void test_scalar_agrees(void) {
   CHECK(bad_runs == 0, "SSE2 and scalar paths differ on %d of 6000 texts", bad_runs);
 }
 
+/* The 16-byte word scanner stops where the byte-by-byte one does, at every
+   offset of random bytes, of words with every byte value at their end, and of
+   the empty text. */
+static void test_word_run(void) {
+  static char buf[600];
+  unsigned long seed = 77;
+  size_t i;
+  int b, bad = 0;
+  for (i = 0; i < sizeof buf; i++) {
+    seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+    buf[i] = (char)(seed >> 56);
+  }
+  CHECK(nc_quotes_word_run_ok(buf, sizeof buf), "random bytes");
+  for (b = 0; b < 256; b++) {
+    /* a word of 1..40 letters and digits, then byte b */
+    size_t len = 1 + (size_t)b % 40;
+    for (i = 0; i < len; i++) buf[i] = "aZ09mQ"[i % 6];
+    buf[len] = (char)b;
+    for (i = len + 1; i < 64; i++) buf[i] = 'x';
+    if (!nc_quotes_word_run_ok(buf, 64) || !nc_quotes_word_run_ok(buf, len + 1)) bad++;
+  }
+  CHECK(bad == 0, "word ends: %d of 256 byte values differ", bad);
+  CHECK(nc_quotes_word_run_ok(buf, 0), "empty text");
+}
+
 int main(void) {
   CHECK(nc_quotes_lexicon_ok(), "lexicon sorted, every word found by its hash");
   test_basic();
@@ -211,5 +237,6 @@ int main(void) {
   test_nul_and_unbalanced();
   test_marks_flood();
   test_scalar_agrees();
+  test_word_run();
   return ctest_done();
 }
