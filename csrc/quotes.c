@@ -56,12 +56,13 @@ static unsigned lex_find(const char *s, size_t n) {
     unsigned e = LEXHASH[k];
     const char *w;
     if (e == 0) return 0;
+    if (LEX[e - 1].len != n) continue;
     w = LEX[e - 1].w;
     for (i = 0; i < n; i++) {
       unsigned char c = (unsigned char)s[i];
-      if (w[i] == 0 || (unsigned char)w[i] != (unsigned char)(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0))) break;
+      if ((unsigned char)w[i] != (unsigned char)(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0))) break;
     }
-    if (i == n && w[n] == 0) return LEX[e - 1].mask;
+    if (i == n) return LEX[e - 1].mask;
   }
 }
 
@@ -115,43 +116,96 @@ static inline void *vec_push_raw(nc_vec *v) {
 
 /* ---- skipping ---- */
 
-/* Offset of the first byte at or after i that may start a quote mark or end a
-   line (MSTOP: newline " ' ` and the lead bytes 0xC2 0xE2), or n. */
-static size_t skip_to_mark(const char *s, size_t i, size_t n) {
+/* Both skips read 64 bytes at a time into a bit mask kept in a cursor
+   (bscan), so that the many short hops of a pass reuse one load: bit k of
+   mask is set when byte base + k is one the skip stops at. The scalar path
+   (no SSE2, nc_quotes_scalar, and the last bytes of the text) reads the same
+   tables byte by byte; both return the first such byte at or after i, or n. */
+typedef struct bscan {
+  size_t base, lim;   /* the mask covers [base, lim) */
+  uint64_t mask;
+  int scalar;         /* 1: the scalar path only (nc_quotes_scalar) */
+} bscan;
+
+static void bscan_init(bscan *c, int scalar) { c->base = c->lim = 0; c->mask = 0; c->scalar = scalar; }
+
 #ifdef NC_Q_SSE2
+/* MSTOP bytes of s[0..16): newline " ' ` and the lead bytes 0xC2 0xE2 */
+static inline unsigned mark_bits16(const char *s) {
   const __m128i nl = _mm_set1_epi8('\n'), dq = _mm_set1_epi8('"'), sq = _mm_set1_epi8('\''),
                 bq = _mm_set1_epi8('`'), c2 = _mm_set1_epi8((char)0xC2), e2 = _mm_set1_epi8((char)0xE2);
-  while (i + 16 <= n) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dq)),
-                             _mm_or_si128(_mm_cmpeq_epi8(v, sq), _mm_cmpeq_epi8(v, bq)));
-    int bits = _mm_movemask_epi8(_mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2))));
-    if (bits) return i + (size_t)__builtin_ctz((unsigned)bits);
-    i += 16;
-  }
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+  __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dq)),
+                           _mm_or_si128(_mm_cmpeq_epi8(v, sq), _mm_cmpeq_epi8(v, bq)));
+  return (unsigned)_mm_movemask_epi8(_mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2))));
+}
+
+/* CSTART bytes of s[0..16): A-Z and the lead bytes 0xC0-0xFF */
+static inline unsigned cap_bits16(const char *s) {
+  const __m128i a1 = _mm_set1_epi8('A' - 1), z1 = _mm_set1_epi8('Z' + 1), h1 = _mm_set1_epi8((char)0xBF),
+                zero = _mm_setzero_si128();
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+  /* signed bytes: A-Z is in ('A' - 1, 'Z' + 1), 0xC0-0xFF in (0xBF, 0) */
+  __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, a1), _mm_cmplt_epi8(v, z1));
+  __m128i hi = _mm_and_si128(_mm_cmpgt_epi8(v, h1), _mm_cmplt_epi8(v, zero));
+  return (unsigned)_mm_movemask_epi8(_mm_or_si128(up, hi));
+}
+
+/* WORDCH bytes of s[0..16): 0-9 A-Z a-z (| 0x20 turns A-Z into a-z and no other byte into a-z) */
+static inline unsigned word_bits16(const char *s) {
+  const __m128i d0 = _mm_set1_epi8('0' - 1), d9 = _mm_set1_epi8('9' + 1), a0 = _mm_set1_epi8('a' - 1),
+                z9 = _mm_set1_epi8('z' + 1), lc = _mm_set1_epi8(0x20);
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+  __m128i l = _mm_or_si128(v, lc);
+  __m128i dig = _mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d9));
+  __m128i let = _mm_and_si128(_mm_cmpgt_epi8(l, a0), _mm_cmplt_epi8(l, z9));
+  return (unsigned)_mm_movemask_epi8(_mm_or_si128(dig, let));
+}
+
+/* SEND bytes of s[0..16) (newline . ! ?), and with ascii, the bytes >= 0x80 too */
+static inline unsigned send_bits16(const char *s, int ascii) {
+  const __m128i nl = _mm_set1_epi8('\n'), dot = _mm_set1_epi8('.'), ex = _mm_set1_epi8('!'),
+                qm = _mm_set1_epi8('?');
+  __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+  __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dot)),
+                           _mm_or_si128(_mm_cmpeq_epi8(v, ex), _mm_cmpeq_epi8(v, qm)));
+  return (unsigned)_mm_movemask_epi8(ascii ? _mm_or_si128(m, v) : m);
+}
 #endif
-  while (i < n && !MSTOP[(unsigned char)s[i]]) i++;
+
+/* Slow part of bscan_next: fills the mask from i on (marks: MSTOP, else
+   CSTART) and returns the first stop, or n. */
+static size_t bscan_fill(bscan *c, const char *s, size_t i, size_t n, int marks) {
+  const unsigned char *tab = marks ? MSTOP : CSTART;
+#ifdef NC_Q_SSE2
+  while (!c->scalar && i + 64 <= n) {
+    c->base = i; c->lim = i + 64;
+    if (marks)
+      c->mask = (uint64_t)mark_bits16(s + i) | (uint64_t)mark_bits16(s + i + 16) << 16 |
+                (uint64_t)mark_bits16(s + i + 32) << 32 | (uint64_t)mark_bits16(s + i + 48) << 48;
+    else
+      c->mask = (uint64_t)cap_bits16(s + i) | (uint64_t)cap_bits16(s + i + 16) << 16 |
+                (uint64_t)cap_bits16(s + i + 32) << 32 | (uint64_t)cap_bits16(s + i + 48) << 48;
+    if (c->mask) return i + (size_t)__builtin_ctzll(c->mask);
+    i += 64;
+  }
+#else
+  (void)c;
+#endif
+  while (i < n && !tab[(unsigned char)s[i]]) i++;
   return i;
 }
 
-/* Offset of the first byte at or after i that may start a capitalised word
-   (CSTART: A-Z and the lead bytes 0xC0-0xFF), or n. */
-static size_t skip_to_cap(const char *s, size_t i, size_t n) {
+/* First byte at or after i that the skip stops at (marks: MSTOP, else CSTART), or n. */
+static inline size_t bscan_next(bscan *c, const char *s, size_t i, size_t n, int marks) {
 #ifdef NC_Q_SSE2
-  const __m128i a1 = _mm_set1_epi8('A' - 1), z1 = _mm_set1_epi8('Z' + 1), h1 = _mm_set1_epi8((char)0xBF),
-                zero = _mm_setzero_si128();
-  while (i + 16 <= n) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-    /* signed bytes: A-Z is in ('A' - 1, 'Z' + 1), 0xC0-0xFF in (0xBF, 0) */
-    __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, a1), _mm_cmplt_epi8(v, z1));
-    __m128i hi = _mm_and_si128(_mm_cmpgt_epi8(v, h1), _mm_cmplt_epi8(v, zero));
-    int bits = _mm_movemask_epi8(_mm_or_si128(up, hi));
-    if (bits) return i + (size_t)__builtin_ctz((unsigned)bits);
-    i += 16;
+  if (i >= c->base && i < c->lim) {
+    uint64_t m = c->mask >> (i - c->base);
+    if (m) return i + (size_t)__builtin_ctzll(m);
+    i = c->lim;
   }
 #endif
-  while (i < n && !CSTART[(unsigned char)s[i]]) i++;
-  return i;
+  return bscan_fill(c, s, i, n, marks);
 }
 
 /* ---- characters ---- */
@@ -256,6 +310,7 @@ typedef struct qscan {
   int pending;          /* a double quote left open at the end of the previous paragraph */
   openm pend;
   size_t pend_para, pend_pstart, pend_pend;
+  int scalar;           /* no SSE2 (nc_quotes_scalar) */
 } qscan;
 
 static int st_find(const qscan *q, int fam) {
@@ -405,6 +460,8 @@ static int scan_marks(qscan *q) {
   const char *s = q->s;
   size_t n = q->n, i = 0;
   int rc;
+  bscan bm;
+  bscan_init(&bm, q->scalar);
   while (i < n) {
     unsigned char c = (unsigned char)s[i];
     if (c == '\n') {
@@ -420,13 +477,13 @@ static int scan_marks(qscan *q) {
         if ((rc = settle_pending(q, 0)) != NC_OK) return rc;
       }
       i++;
-      if (q->seen) i = skip_to_mark(s, i, n);
+      if (q->seen) i = bscan_next(&bm, s, i, n, 1);
       continue;
     }
     if (q->seen && c == 0xE2 && i > 0 && i + 3 < n && (unsigned char)s[i + 1] == 0x80 &&
         (unsigned char)s[i + 2] == 0x99 && WORDCH[(unsigned char)s[i - 1]] && WORDCH[(unsigned char)s[i + 3]]) {
       /* ’ between two ASCII letters or digits: an apostrophe (Moscow’s) */
-      i = skip_to_mark(s, i + 3, n);
+      i = bscan_next(&bm, s, i + 3, n, 1);
       continue;
     }
     {
@@ -488,9 +545,35 @@ typedef struct tok {
    and inner ' ’ . - & followed by a letter or digit. */
 static size_t word_end_slow(const char *s, size_t n, size_t i);
 
+/* First byte at or after i that is not an ASCII letter or digit (WORDCH), or n. */
+static inline size_t word_run(const char *s, size_t n, size_t i) {
+#ifdef NC_Q_SSE2
+  while (i + 16 <= n) {
+    unsigned m = word_bits16(s + i) ^ 0xFFFFu;
+    if (m) return i + (size_t)__builtin_ctz(m);
+    i += 16;
+  }
+#endif
+  while (i < n && WORDCH[(unsigned char)s[i]]) i++;
+  return i;
+}
+
+/* 1 when word_run agrees with the byte-by-byte reading of WORDCH at every
+   offset of s[0..n) (checked by the C tests; the same without SSE2). */
+NC_INTERNAL int nc_quotes_word_run_ok(const char *s, size_t n);
+int nc_quotes_word_run_ok(const char *s, size_t n) {
+  size_t i, j;
+  for (i = 0; i <= n; i++) {
+    j = i;
+    while (j < n && WORDCH[(unsigned char)s[j]]) j++;
+    if (word_run(s, n, i) != j) return 0;
+  }
+  return 1;
+}
+
 static inline size_t word_end(const char *s, size_t n, size_t i) {
   unsigned char b;
-  while (i < n && WORDCH[(unsigned char)s[i]]) i++;
+  i = word_run(s, n, i);
   if (i >= n) return i;
   b = (unsigned char)s[i];
   if (b < 0x80 && b != '\'' && b != '.' && b != '-' && b != '&') return i;
@@ -634,6 +717,7 @@ typedef struct name {
 /* A key (the last word of a name, without a possessive) and what is known of it. */
 typedef struct nslot {
   size_t ks, bs, be;     /* key start; fullest name */
+  uint64_t pre;          /* its first bytes (key_prefix) */
   unsigned kl, hash;     /* key length, hash */
   unsigned char btok, person;
 } nslot;
@@ -643,7 +727,30 @@ typedef struct names {
   nc_vec keys;           /* nslot */
   unsigned *tab;         /* open addressing: key index + 1, 0 empty */
   size_t cap;            /* a power of two, kept at least twice the keys */
+  const raw *R;          /* the quotes found by step 1, to mark the names inside them */
+  size_t nr, r;          /* their number; the first that does not end before the last name */
+  int scalar;            /* no SSE2 (nc_quotes_scalar) */
+  size_t n;              /* the text's length */
 } names;
+
+/* KEYMASK[l]: l bytes 0xFF, then zeros (as a uint64_t in memory order) */
+static const unsigned char KEYMASK[9][8] = {
+  {0, 0, 0, 0, 0, 0, 0, 0}, {255, 0, 0, 0, 0, 0, 0, 0}, {255, 255, 0, 0, 0, 0, 0, 0},
+  {255, 255, 255, 0, 0, 0, 0, 0}, {255, 255, 255, 255, 0, 0, 0, 0}, {255, 255, 255, 255, 255, 0, 0, 0},
+  {255, 255, 255, 255, 255, 255, 0, 0}, {255, 255, 255, 255, 255, 255, 255, 0},
+  {255, 255, 255, 255, 255, 255, 255, 255}
+};
+
+/* The first min(kl, 8) bytes of the key s[ks..ks+kl), the rest zero: equal
+   prefixes and lengths leave only the bytes past 8 to compare. */
+static inline uint64_t key_prefix(const char *s, size_t n, size_t ks, size_t kl) {
+  uint64_t x = 0, m;
+  size_t l = kl < 8 ? kl : 8;
+  if (ks + 8 <= n) memcpy(&x, s + ks, 8);
+  else memcpy(&x, s + ks, l);
+  memcpy(&m, KEYMASK[l], 8);
+  return x & m;
+}
 
 /* Hash of a key (1..255 bytes): its length and five of its bytes. */
 static unsigned hash_bytes(const char *s, size_t l) {
@@ -661,19 +768,18 @@ static unsigned hash_bytes(const char *s, size_t l) {
 static unsigned key_index(names *nm, const char *s, size_t ks, size_t kl, int add) {
   unsigned h;
   size_t i;
+  uint64_t pre;
   if (kl > 255 || kl == 0) return NOKEY;
   h = hash_bytes(s + ks, kl);
+  pre = key_prefix(s, nm->n, ks, kl);
   if (nm->cap > 0) {
     for (i = h & (nm->cap - 1);; i = (i + 1) & (nm->cap - 1)) {
       unsigned e = nm->tab[i];
       const nslot *k;
       if (e == 0) break;
       k = &NC_VEC_AT(&nm->keys, nslot, e - 1);
-      if (k->hash == h && k->kl == kl) {
-        size_t j = 0;
-        while (j < kl && s[k->ks + j] == s[ks + j]) j++;
-        if (j == kl) return e - 1;
-      }
+      if (k->hash == h && k->kl == kl && k->pre == pre && (kl <= 8 || memcmp(s + k->ks + 8, s + ks + 8, kl - 8) == 0))
+        return e - 1;
     }
   }
   if (!add || nm->keys.len >= NOKEY - 1) return NOKEY;
@@ -692,7 +798,7 @@ static unsigned key_index(names *nm, const char *s, size_t ks, size_t kl, int ad
   {
     nslot *k = (nslot *)vec_push_raw(&nm->keys);
     if (k == NULL) return NOKEY;
-    k->ks = ks; k->kl = (unsigned)kl; k->hash = h; k->bs = k->be = 0; k->btok = 0; k->person = 0;
+    k->ks = ks; k->kl = (unsigned)kl; k->hash = h; k->pre = pre; k->bs = k->be = 0; k->btok = 0; k->person = 0;
     for (i = h & (nm->cap - 1); nm->tab[i] != 0; i = (i + 1) & (nm->cap - 1)) {}
     nm->tab[i] = (unsigned)nm->keys.len;
     return (unsigned)nm->keys.len - 1;
@@ -709,7 +815,7 @@ static nslot *name_slot(const names *nm, const char *s, size_t ks, size_t kl) {
 }
 
 /* Key span of a word (without a possessive 's / ’s). */
-static void word_key(const char *s, size_t ws, size_t we, size_t *ks, size_t *ke) {
+static inline void word_key(const char *s, size_t ws, size_t we, size_t *ks, size_t *ke) {
   *ks = ws; *ke = we;
   if (we - ws > 2 && s[we - 1] == 's' && s[we - 2] == '\'') *ke = we - 2;
   else if (we - ws > 4 && s[we - 1] == 's' && (unsigned char)s[we - 2] == 0x99 &&
@@ -739,7 +845,9 @@ static int flush_run(const char *s, names *nm, size_t *ws, size_t *we, int k) {
   if (r == NULL) return NC_ENOMEM;
   r->start = ws[0];
   r->ntok = (unsigned char)(k - first);
-  r->inquote = 0;
+  /* names inside quotes are not candidates for pronouns (names come in text order) */
+  while (nm->r < nm->nr && nm->R[nm->r].end <= r->start) nm->r++;
+  r->inquote = (unsigned char)(nm->r < nm->nr && nm->R[nm->r].start <= r->start && r->start < nm->R[nm->r].end);
   {
     /* the key: fullest name (the first with the most words), person or not */
     size_t ks, ke;
@@ -786,9 +894,11 @@ static int clause_before(const char *s, size_t n, size_t i, size_t lo) {
 static int scan_names(const char *s, size_t n, names *nm) {
   size_t i = 0, len, ws[MAXRUN], we[MAXRUN], lastend = 0;
   int k = 0, rc;
+  bscan bc;
 #ifdef NC_QUOTES_PROFILE
   clock_t nc_prof_t0 = clock();
 #endif
+  bscan_init(&bc, nm->scalar);
   while (i < n) {
     unsigned char b = (unsigned char)s[i];
     int32_t cp;
@@ -796,7 +906,7 @@ static int scan_names(const char *s, size_t n, names *nm) {
     /* only capitalised words matter: a lower-case word or a number between
        two of them shows as a gap of more than one space */
     if (!CSTART[b]) {
-      i = skip_to_cap(s, i + 1, n);
+      i = bscan_next(&bc, s, i + 1, n, 0);
       continue;
     }
     if (b < 0x80) {
@@ -805,7 +915,7 @@ static int scan_names(const char *s, size_t n, names *nm) {
       /* quick refusals: U+2000-U+203F (punctuation, marks), U+00E0-U+00FF (lower case, ÷) */
       if (i + 2 < n && ((b == 0xE2 && (unsigned char)s[i + 1] == 0x80) ||
                         (b == 0xC3 && (unsigned char)s[i + 1] >= 0xA0 && (unsigned char)s[i + 1] <= 0xBF))) {
-        i = skip_to_cap(s, i + 1, n);
+        i = bscan_next(&bc, s, i + 1, n, 0);
         continue;
       }
       cp = cp_at(s, n, i, &len);
@@ -1267,11 +1377,17 @@ static int attr_before(attr *a, const char *s, const tok *t, int nt, int subject
 }
 
 /* Start of the sentence holding offset i, not before lo. */
-static size_t sentence_start(const char *s, size_t n, size_t i, size_t lo) {
+static size_t sentence_start(const char *s, size_t n, size_t i, size_t lo, int scalar) {
   size_t j = i;
   if (i > lo + WINDOW) lo = i - WINDOW;
+  (void)scalar;
   while (j > lo) {
-    size_t p = prev_start(s, j);
+    size_t p;
+#ifdef NC_Q_SSE2
+    /* 16 ASCII bytes, none of them . ! ? or newline: the walk steps over each */
+    if (!scalar && j >= lo + 16 && send_bits16(s + j - 16, 1) == 0) { j -= 16; continue; }
+#endif
+    p = prev_start(s, j);
     unsigned char b = (unsigned char)s[p];
     if ((b == '.' || b == '!' || b == '?') && j < i && IS_BLANK(class_at(s, n, j))) {
       /* not after an abbreviation: "Sen." "U.S." "Mr." */
@@ -1286,11 +1402,17 @@ static size_t sentence_start(const char *s, size_t n, size_t i, size_t lo) {
 }
 
 /* End of the sentence that goes on at i, not after hi. */
-static size_t sentence_end(const char *s, size_t n, size_t i, size_t hi) {
+static size_t sentence_end(const char *s, size_t n, size_t i, size_t hi, int scalar) {
   size_t j = i;
   if (hi > i + WINDOW) hi = i + WINDOW;
+  (void)scalar;
   while (j < hi) {
-    unsigned char b = (unsigned char)s[j];
+    unsigned char b;
+#ifdef NC_Q_SSE2
+    /* 16 bytes, none of them . ! ? or newline */
+    if (!scalar && j + 16 <= hi && send_bits16(s + j, 0) == 0) { j += 16; continue; }
+#endif
+    b = (unsigned char)s[j];
     if (!SEND[b]) { j++; continue; }
     if (b == '\n') return j;
     if (j + 1 >= n || IS_BLANK(class_at(s, n, j + 1))) {
@@ -1352,8 +1474,16 @@ static int starts_upper(const char *s, size_t n, size_t a, size_t b) {
 /* Last non-blank character before i, from lo (-1 if none). */
 static int32_t char_before(const char *s, size_t n, size_t i, size_t lo) {
   while (i > lo) {
-    size_t p = prev_start(s, i);
-    int32_t cp = cp_at(s, n, p, NULL);
+    unsigned char b = (unsigned char)s[i - 1];
+    size_t p;
+    int32_t cp;
+    if (b < 0x80) {   /* ASCII: the byte itself */
+      if (!IS_BLANK(ACLASS[b])) return b;
+      i--;
+      continue;
+    }
+    p = prev_start(s, i);
+    cp = cp_at(s, n, p, NULL);
     if (!IS_BLANK(cp_class(cp))) return cp;
     i = p;
   }
@@ -1410,14 +1540,15 @@ static const nslot *resolve_pronoun(const char *s, size_t n, const names *nm, si
 /* A last resort for a quote opening a paragraph, with no cue and no previous speaker:
    a person or he/she that is the subject of the sentence before it (after prev_end),
    "Viguerie is upbeat about ... |“Not only ...”". */
-static void subject_before(const char *s, size_t n, size_t start, size_t prev_end, tok *t, attr *a) {
+static void subject_before(const char *s, size_t n, size_t start, size_t prev_end, tok *t, attr *a,
+                           int scalar) {
   size_t pe = start, pend2, ps2;
   int nt, m0, ml, h;
   while (pe > prev_end && IS_BLANK(class_before(s, n, pe))) pe = prev_start(s, pe);
   if (pe <= prev_end) return;
   pend2 = pe;
   pe = prev_start(s, pe);
-  ps2 = sentence_start(s, n, pe, prev_end);
+  ps2 = sentence_start(s, n, pe, prev_end, scalar);
   if (!(ps2 >= prev_end && !(ps2 == prev_end && prev_end > 0))) return;
   nt = (int)lex_window(s, n, ps2, pend2, t, MAXTOK);
   if (sentence_subject(s, t, nt, &m0, &ml, &h) && (NAMECAP(t[h]) || (t[h].lex & L_PRONP)))
@@ -1477,16 +1608,15 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
     size_t next_start = i + 1 < ng ? R[G[i + 1].r0].start : n;
     size_t pend = l->pend ? l->pend : n;
     size_t lo = f->pstart > prev_end ? f->pstart : prev_end;
-    size_t ss = sentence_start(s, n, f->start, lo);
+    size_t ss = sentence_start(s, n, f->start, lo, q->scalar);
     int32_t pc = char_before(s, n, f->start, f->pstart);
     int nt, nl, upper, lead_cue = 0;
     int32_t inner_last = char_before(s, n, l->iend, l->istart);
     attr *a = &g->a;
-    if (pend == 0 || l->pend == 0) {
-      /* the paragraph end of a closed quote: up to the next newline, bounded */
-      size_t lim = n - l->end < WINDOW ? n - l->end : WINDOW;
-      const char *nl = (const char *)memchr(s + l->end, '\n', lim);
-      pend = nl ? (size_t)(nl - s) : l->end + lim;
+    if (l->pend == 0) {
+      /* a closed quote: its paragraph is read up to the window; the next
+         newline, when nearer, ends the sentence there anyway (sentence_end) */
+      pend = l->end + (n - l->end < WINDOW ? n - l->end : WINDOW);
     }
     if (f->pstart != hl_para) {
       /* once per paragraph */
@@ -1536,12 +1666,12 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
     }
     /* after the quote, then before it */
     if (!a->found && g->kind != NC_Q_PARTIAL && inner_last != '.') {
-      size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend);
+      size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend, q->scalar);
       int tt = (int)lex_window(s, n, l->end, te, t, MAXTOK);
       attr_after(a, s, t, tt, inner_last == ',' || inner_last == '?' || inner_last == '!');
     } else if (!a->found && g->kind != NC_Q_PARTIAL) {
       /* "“... missing.” Trump said.": a bare speaker and cue make up the sentence after */
-      size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend);
+      size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend, q->scalar);
       int tt = (int)lex_window(s, n, l->end, te, t, 8), v = 1;
       if (tt >= 3 && t[0].type == T_WORD && ((t[0].lex & L_PRONP) || NAMECAP(t[0]))) {
         if (!(t[0].lex & L_PRONP)) while (v < tt && v < 4 && t[v].type == T_WORD && NAMECAP(t[v])) v++;
@@ -1575,12 +1705,12 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       }
     }
     if (!a->found && g->kind == NC_Q_PARTIAL) {
-      size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend);
+      size_t te = sentence_end(s, n, l->end, next_start < pend ? next_start : pend, q->scalar);
       int tt = inner_last == '.' ? 0 : (int)lex_window(s, n, l->end, te, t, MAXTOK);
       attr_after(a, s, t, tt, inner_last == ',');
       if (!a->found) {
         /* the subject of the whole sentence, before any earlier quote in it */
-        size_t sf = sentence_start(s, n, f->start, f->pstart);
+        size_t sf = sentence_start(s, n, f->start, f->pstart, q->scalar);
         if (sf == ss) {
           attr_before(a, s, tl, nl, 1);
         } else {
@@ -1596,7 +1726,7 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       if (pe > prev_end) {
         size_t pend2 = pe;
         pe = prev_start(s, pe);
-        ps2 = sentence_start(s, n, pe, prev_end);
+        ps2 = sentence_start(s, n, pe, prev_end, q->scalar);
         if (ps2 >= prev_end && !(ps2 == prev_end && prev_end > 0)) {
           nt = (int)lex_window(s, n, ps2, pend2, t, MAXTOK);
           /* "Trump issued the following statement:" */
@@ -1626,15 +1756,6 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
       if (e && (unsigned char)s[a->hs] >= 'A' && (unsigned char)s[a->hs] <= 'Z') e->person = 1;
     }
   }
-  /* names inside quotes are not candidates for pronouns */
-  {
-    size_t k = 0, r = 0;
-    for (k = 0; k < nm->list.len; k++) {
-      name *nmr = &NC_VEC_AT(&nm->list, name, k);
-      while (r < nr && R[r].end <= nmr->start) r++;
-      if (r < nr && R[r].start <= nmr->start && nmr->start < R[r].end) nmr->inquote = 1;
-    }
-  }
   /* speakers, inheritance, output: room for every record at once */
   if (nc_vec_reserve(quotes, ng) != NC_OK || nc_vec_reserve(parts, nr) != NC_OK) {
     free(G);
@@ -1651,9 +1772,9 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
         g->a = prev->a;
       }
       if (!g->a.found && g->direct_alone && g->kind != NC_Q_TITLE && i > 0 && f->start > R[G[i - 1].r1 - 1].end)
-        subject_before(s, n, f->start, R[G[i - 1].r1 - 1].end, t, &g->a);
+        subject_before(s, n, f->start, R[G[i - 1].r1 - 1].end, t, &g->a, q->scalar);
       else if (!g->a.found && g->direct_alone && g->kind != NC_Q_TITLE && i == 0 && f->start > 0)
-        subject_before(s, n, f->start, 0, t, &g->a);
+        subject_before(s, n, f->start, 0, t, &g->a, q->scalar);
       if (!g->a.found && g->kind == NC_Q_PARTIAL && g->same_sentence && i > 0 && G[i - 1].a.found)
         g->a = G[i - 1].a;
       /* a fragment with no reading of its own in the paragraph of the quote before */
@@ -1715,7 +1836,8 @@ static int analyse(const char *s, size_t n, qscan *q, names *nm, nc_vec *quotes,
   return rc;
 }
 
-int nc_quotes(const char *s, size_t n, nc_invalid inv, nc_vec *quotes, nc_vec *parts, size_t *bad) {
+static int quotes_run(const char *s, size_t n, nc_invalid inv, nc_vec *quotes, nc_vec *parts, size_t *bad,
+                      int scalar) {
   qscan q;
   names nm;
   int rc;
@@ -1726,16 +1848,26 @@ int nc_quotes(const char *s, size_t n, nc_invalid inv, nc_vec *quotes, nc_vec *p
   }
   if (n == 0) return NC_OK;
   memset(&q, 0, sizeof q);
-  q.s = s; q.n = n;
+  q.s = s; q.n = n; q.scalar = scalar;
   nc_vec_init(&q.raws, sizeof(raw));
   memset(&nm, 0, sizeof nm);
+  nm.scalar = scalar;
+  nm.n = n;
   nc_vec_init(&nm.list, sizeof(name));
   nc_vec_init(&nm.keys, sizeof(nslot));
+  /* room for the usual density of news text at once (untouched room costs
+     nothing), so that the vectors rarely move while they grow */
+  if (nc_vec_reserve(&q.raws, n / 128 + 16) != NC_OK || nc_vec_reserve(&nm.list, n / 32 + 16) != NC_OK) {
+    nc_vec_free(&q.raws);
+    nc_vec_free(&nm.list);
+    return NC_ENOMEM;
+  }
 #ifdef NC_QUOTES_PROFILE
   {
     clock_t t0 = clock(), t1, t2;
     rc = scan_marks(&q);
     t1 = clock();
+    nm.R = (const raw *)q.raws.data; nm.nr = q.raws.len;
     if (rc == NC_OK && q.raws.len > 0) rc = scan_names(s, n, &nm);
     t2 = clock();
     if (rc == NC_OK) rc = analyse(s, n, &q, &nm, quotes, parts);
@@ -1744,6 +1876,7 @@ int nc_quotes(const char *s, size_t n, nc_invalid inv, nc_vec *quotes, nc_vec *p
   }
 #else
   rc = scan_marks(&q);
+  nm.R = (const raw *)q.raws.data; nm.nr = q.raws.len;
   if (rc == NC_OK && q.raws.len > 0) rc = scan_names(s, n, &nm);
   if (rc == NC_OK) rc = analyse(s, n, &q, &nm, quotes, parts);
 #endif
@@ -1752,4 +1885,12 @@ int nc_quotes(const char *s, size_t n, nc_invalid inv, nc_vec *quotes, nc_vec *p
   nc_vec_free(&nm.keys);
   free(nm.tab);
   return rc;
+}
+
+int nc_quotes(const char *s, size_t n, nc_invalid inv, nc_vec *quotes, nc_vec *parts, size_t *bad) {
+  return quotes_run(s, n, inv, quotes, parts, bad, 0);
+}
+
+int nc_quotes_scalar(const char *s, size_t n, nc_invalid inv, nc_vec *quotes, nc_vec *parts, size_t *bad) {
+  return quotes_run(s, n, inv, quotes, parts, bad, 1);
 }

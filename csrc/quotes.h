@@ -43,6 +43,11 @@ typedef struct nc_quote {
 NC_INTERNAL int nc_quotes(const char *s, size_t n, nc_invalid inv,
                           nc_vec *quotes, nc_vec *parts, size_t *bad);
 
+/* nc_quotes by the scalar path alone (no SSE2 skips), for the tests: the
+   same results. */
+NC_INTERNAL int nc_quotes_scalar(const char *s, size_t n, nc_invalid inv,
+                                 nc_vec *quotes, nc_vec *parts, size_t *bad);
+
 /* "direct", "partial" or "title" */
 NC_INTERNAL const char *nc_qkind_name(int kind);
 

@@ -8,6 +8,7 @@
 #include "quotes.h"
 
 NC_INTERNAL int nc_quotes_lexicon_ok(void);
+NC_INTERNAL int nc_quotes_word_run_ok(const char *s, size_t n);
 
 typedef struct res {
   nc_vec q, p;
@@ -140,6 +141,92 @@ static void test_noun_phrase_subjects(void) {
   }
 }
 
+/* The SSE2 skips and the scalar path give the same records on random texts
+   of words, capitals, marks, apostrophes, newlines and broken UTF-8, long
+   enough to cross many 64-byte blocks. */
+static void test_scalar_agrees(void) {
+  static const char *const pieces[] = {
+    " ", " ", " ", "  ", "\n", "\n\n", "the ", "said ", "told ", "he ", "she added ", "a spokeswoman for ",
+    "Putin ", "Mahmoud Abbas ", "Sen. ", "Dr ", "U.S. ", "Ana \xC5\x81ukasiewicz ", "J\xC3\xBCrgen ", "Z\xC3\xBCrich",
+    "\"", "\"", "'", "`", "``", "''", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99",
+    "Moscow\xE2\x80\x99s ", "Russia's ", "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9E", "\xE2\x80\x94", ", ", ". ", ": ",
+    "\xC2\xA0", "\xE2\x80\xA8", "\xFF", "\xC3", "\x80", "\x00", "\xC3\x97", "is strong", "The ", "ministry ",
+  };
+  const size_t np = sizeof pieces / sizeof pieces[0];
+  unsigned long seed = 2024;
+  int iter, bad_runs = 0;
+  static char buf[4096];
+  for (iter = 0; iter < 3000; iter++) {
+    size_t len = 0, target, i;
+    int inv;
+    seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+    target = 1 + (seed >> 33) % 3000;
+    while (len < target) {
+      const char *pc;
+      size_t k;
+      seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+      pc = pieces[(seed >> 33) % np];
+      k = pc[0] ? strlen(pc) : 1;   /* the NUL piece is one byte */
+      if (len + k >= sizeof buf) break;
+      memcpy(buf + len, pc, k);
+      len += k;
+    }
+    for (inv = 0; inv < 2; inv++) {
+      res a, b;
+      int same;
+      run(&a, buf, len, (nc_invalid)inv);
+      nc_vec_init(&b.q, sizeof(nc_quote));
+      nc_vec_init(&b.p, sizeof(nc_qpart));
+      b.bad = 0;
+      b.rc = nc_quotes_scalar(buf, len, (nc_invalid)inv, &b.q, &b.p, &b.bad);
+      same = a.rc == b.rc && a.bad == b.bad && a.q.len == b.q.len && a.p.len == b.p.len;
+      for (i = 0; same && i < a.q.len; i++) {
+        const nc_quote *x = Q(&a, i), *y = Q(&b, i);
+        same = x->start == y->start && x->end == y->end && x->part == y->part && x->nparts == y->nparts &&
+               x->speaker.start == y->speaker.start && x->speaker.end == y->speaker.end &&
+               x->mention.start == y->mention.start && x->mention.end == y->mention.end &&
+               x->cue.start == y->cue.start && x->cue.end == y->cue.end &&
+               x->via.start == y->via.start && x->via.end == y->via.end &&
+               x->kind == y->kind && x->closed == y->closed;
+      }
+      for (i = 0; same && i < a.p.len; i++) {
+        const nc_qpart *x = &NC_VEC_AT(&a.p, nc_qpart, i), *y = &NC_VEC_AT(&b.p, nc_qpart, i);
+        same = x->start == y->start && x->end == y->end && x->istart == y->istart && x->iend == y->iend;
+      }
+      if (!same && bad_runs++ < 3) printf("  scalar path differs on: %.*s\n", (int)len, buf);
+      if (inv == 1 && iter == 0) CHECK(a.q.len > 0, "the first random text has quotes");
+      done(&a);
+      done(&b);
+    }
+  }
+  CHECK(bad_runs == 0, "SSE2 and scalar paths differ on %d of 6000 texts", bad_runs);
+}
+
+/* The 16-byte word scanner stops where the byte-by-byte one does, at every
+   offset of random bytes, of words with every byte value at their end, and of
+   the empty text. */
+static void test_word_run(void) {
+  static char buf[600];
+  unsigned long seed = 77;
+  size_t i;
+  int b, bad = 0;
+  for (i = 0; i < sizeof buf; i++) {
+    seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+    buf[i] = (char)(seed >> 56);
+  }
+  CHECK(nc_quotes_word_run_ok(buf, sizeof buf), "random bytes");
+  for (b = 0; b < 256; b++) {
+    /* a word of 1..40 letters and digits, then byte b */
+    size_t len = 1 + (size_t)b % 40;
+    for (i = 0; i < len; i++) buf[i] = "aZ09mQ"[i % 6];
+    buf[len] = (char)b;
+    for (i = len + 1; i < 64; i++) buf[i] = 'x';
+    if (!nc_quotes_word_run_ok(buf, 64) || !nc_quotes_word_run_ok(buf, len + 1)) bad++;
+  }
+  CHECK(bad == 0, "word ends: %d of 256 byte values differ", bad);
+  CHECK(nc_quotes_word_run_ok(buf, 0), "empty text");
+}
+
 int main(void) {
   CHECK(nc_quotes_lexicon_ok(), "lexicon sorted, every word found by its hash");
   test_basic();
@@ -149,5 +236,7 @@ int main(void) {
   test_invalid();
   test_nul_and_unbalanced();
   test_marks_flood();
+  test_scalar_agrees();
+  test_word_run();
   return ctest_done();
 }
