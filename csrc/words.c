@@ -507,6 +507,14 @@ static int compact_room(tok_state *t) {
   return NC_OK;
 }
 
+/* M_WIDE: room for the 64 tokens a block may give at most. */
+static int wide_room(tok_state *t) {
+  nc_vec *v = t->out;
+  if (v->cap - v->len < 64 && nc_vec_reserve(v, v->len < 1024 ? 1024 : v->len) != NC_OK)
+    return NC_ENOMEM;
+  return NC_OK;
+}
+
 /* Record the token [a, b) of kind `kind`; `mode` is t->mode, a constant
    where the caller is specialised for one mode. */
 static NC_FORCE_INLINE int emit_m(tok_state *t, size_t a, size_t b, int kind, int mode) {
@@ -656,7 +664,7 @@ static inline void latin_letters(bmasks *m, uint64_t c3m, uint64_t c45m, uint64_
   m->sp &= ~latin;
 }
 
-static inline void masks_sse2(const unsigned char *p, bmasks *m) {
+static NC_FORCE_INLINE void masks_sse2(const unsigned char *p, bmasks *m) {
   uint64_t let = 0, dig = 0, und = 0, ml = 0, mn = 0, sp = 0, hi = 0, rule = 0;
   uint64_t hm = 0, tm = 0, wm = 0;
   int k;
@@ -721,9 +729,10 @@ static inline void masks_sse2(const unsigned char *p, bmasks *m) {
 #define EQ32(x, c) _mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)(c)))
 #define OR32(a, b) _mm256_or_si256(a, b)
 
-/* masks_sse2 with 32-byte vectors, for CPUs with AVX2 (checked at run time) */
-__attribute__((target("avx2"), noinline))
-static void masks_avx2(const unsigned char *p, bmasks *m) {
+/* masks_sse2 with 32-byte vectors, for CPUs with AVX2 (checked at run time);
+   inlined into the block loops compiled for AVX2 below */
+__attribute__((target("avx2"), always_inline))
+static inline void masks_avx2(const unsigned char *p, bmasks *m) {
   uint64_t let = 0, dig = 0, und = 0, ml = 0, mn = 0, sp = 0, hi = 0, rule = 0;
   uint64_t hm = 0, tm = 0, wm = 0;
   int k;
@@ -771,21 +780,16 @@ static void masks_avx2(const unsigned char *p, bmasks *m) {
 }
 #endif
 
-static NC_FORCE_INLINE size_t block_tokens(tok_state *t, size_t i, int *status, int mode) {
-  /* masks and the loop below assume 64 bytes from i */
+/* The tokens of the block at i (64 bytes from i, masks m); M_COMPACT: room
+   for 64 tokens made by the caller. */
+static NC_FORCE_INLINE size_t block_tokens(tok_state *t, size_t i, const bmasks *m, int *status,
+                                           int mode) {
   const unsigned char *s = t->x.s, *p = s + i;
   uint64_t let, dig, und, ml, mn, sp, hi, rule, ss;
-  uint64_t hb = 0, join, e_mask, starts, after;
+  uint64_t hb = 0, join, e_mask, starts, ends, after;
   size_t limit, a, e;
-  bmasks m;
-  if (mode == M_COMPACT && t->wend - t->wp < 64 && (*status = compact_room(t)) != NC_OK) return i;
-#ifdef NC_AVX2
-  if (t->avx2) masks_avx2(p, &m);
-  else
-#endif
-  masks_sse2(p, &m);
-  let = m.let; dig = m.dig; und = m.und; ml = m.ml; mn = m.mn;
-  hi = m.hi; sp = m.sp; rule = m.rule; ss = m.ss;
+  let = m->let; dig = m->dig; und = m->und; ml = m->ml; mn = m->mn;
+  hi = m->hi; sp = m->sp; rule = m->rule; ss = m->ss;
   join = (ml & (let << 1) & (let >> 1)) | (mn & (dig << 1) & (dig >> 1));
   e_mask = let | dig | und | join;
   starts = e_mask & ~(e_mask << 1);
@@ -794,9 +798,50 @@ static NC_FORCE_INLINE size_t block_tokens(tok_state *t, size_t i, int *status, 
      characters that may join, bytes of the news rules; and runs that start
      with http, www or '_' */
   after = (hi & ~hb) | ((ml | mn) & (hi >> 1)) | rule;
+  ends = e_mask & ~(e_mask >> 1);
   while (starts) {
-    uint64_t rest;
+    uint64_t rest, bad, ge;
+    size_t bound;
+    /* the runs before the first one that needs a closer look (a byte of
+       `after` just after it, a start in `ss`, an end at byte 62 or 63, or
+       the limit) are plain tokens: all of them at once. ge: the bit just
+       after each of these runs; their starts are the lowest bits of starts */
     a = (size_t)__builtin_ctzll(starts);
+    bad = ((after & (ends << 1)) | (ss & starts) | (ends & (3ull << 62))) & (~0ull << a);
+    bound = bad ? (size_t)__builtin_ctzll(bad) : 64;
+    if (bound > limit + 1) bound = limit + 1;
+    ge = (ends << 1) & (~0ull << a);
+    if (bound < 64) ge &= (1ull << bound) - 1;
+    if (ge) {
+      t->last_end = i + 63 - (size_t)__builtin_clzll(ge);
+      if (mode == M_COUNT) {
+        t->count += (size_t)__builtin_popcountll(ge);
+        do starts &= starts - 1; while ((ge &= ge - 1) != 0);
+      } else if (mode == M_COMPACT) {
+        nc_wspan *w = t->wp;
+        do {
+          size_t a1 = (size_t)__builtin_ctzll(starts), e1 = (size_t)__builtin_ctzll(ge);
+          w->start = (uint32_t)(i + a1);
+          w->lenkind = (uint32_t)((e1 - a1) << 4) | (uint32_t)((dig >> a1 & 1) ? NC_W_NUMBER : NC_W_WORD);
+          w++;
+          starts &= starts - 1;
+        } while ((ge &= ge - 1) != 0);
+        t->wp = w;
+      } else {
+        nc_token *tk = (nc_token *)t->out->data + t->out->len;
+        do {
+          size_t a1 = (size_t)__builtin_ctzll(starts), e1 = (size_t)__builtin_ctzll(ge);
+          tk->start = i + a1;
+          tk->end = i + e1;
+          tk->kind = (dig >> a1 & 1) ? NC_W_NUMBER : NC_W_WORD;
+          tk++;
+          starts &= starts - 1;
+        } while ((ge &= ge - 1) != 0);
+        t->out->len = (size_t)(tk - (nc_token *)t->out->data);
+      }
+      continue;
+    }
+    /* the run at a, one at a time */
     if (a >= limit) return i + limit;
     rest = ~e_mask & (~0ull << a);
     if (rest == 0) return i + a;              /* runs to the end of the block */
@@ -835,7 +880,7 @@ static NC_FORCE_INLINE size_t block_tokens(tok_state *t, size_t i, int *status, 
         continue;
       }
     } else if (mode == M_COMPACT) {
-      /* a token inside the block, room made below: no checks */
+      /* a token inside the block, room made by the caller: no checks */
       nc_wspan *w = t->wp++;
       t->last_end = i + e;
       w->start = (uint32_t)(i + a);
@@ -849,10 +894,39 @@ static NC_FORCE_INLINE size_t block_tokens(tok_state *t, size_t i, int *status, 
   return i + limit;
 }
 
-/* block_tokens for each mode, so that emit_m folds */
-static size_t block_count(tok_state *t, size_t i, int *st) { return block_tokens(t, i, st, M_COUNT); }
-static size_t block_compact(tok_state *t, size_t i, int *st) { return block_tokens(t, i, st, M_COMPACT); }
-static size_t block_wide(tok_state *t, size_t i, int *st) { return block_tokens(t, i, st, M_WIDE); }
+/*
+** The block path from i on, block after block, until the general path must
+** take a step (the offset returned) or an error (*st). One function for each
+** mode and each mask function, so that emit_m folds and, under AVX2, the
+** masks are computed inline with the vector constants kept in registers.
+*/
+#define NC_BLOCK_LOOP(name, attr, masks, mode)                                        \
+  attr static size_t name(tok_state *t, size_t i, int *st) {                          \
+    size_t n = t->x.n;                                                                \
+    while (i + 64 <= n) {                                                             \
+      bmasks m;                                                                       \
+      size_t r;                                                                       \
+      if ((mode) == M_COMPACT && t->wend - t->wp < 64 && (*st = compact_room(t)) != NC_OK) \
+        return i;                                                                     \
+      if ((mode) == M_WIDE && t->out->cap - t->out->len < 64 &&                       \
+          (*st = wide_room(t)) != NC_OK)                                              \
+        return i;                                                                     \
+      masks(t->x.s + i, &m);                                                          \
+      r = block_tokens(t, i, &m, st, mode);                                           \
+      if (*st != NC_OK || r == i) return r;                                           \
+      i = r;                                                                          \
+    }                                                                                 \
+    return i;                                                                         \
+  }
+
+NC_BLOCK_LOOP(blocks_count, , masks_sse2, M_COUNT)
+NC_BLOCK_LOOP(blocks_compact, , masks_sse2, M_COMPACT)
+NC_BLOCK_LOOP(blocks_wide, , masks_sse2, M_WIDE)
+#ifdef NC_AVX2
+NC_BLOCK_LOOP(blocks_count_avx2, __attribute__((target("avx2"))), masks_avx2, M_COUNT)
+NC_BLOCK_LOOP(blocks_compact_avx2, __attribute__((target("avx2"))), masks_avx2, M_COMPACT)
+NC_BLOCK_LOOP(blocks_wide_avx2, __attribute__((target("avx2"))), masks_avx2, M_WIDE)
+#endif
 #endif
 
 static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, int mode,
@@ -889,12 +963,16 @@ static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, int 
     size_t e;
 #ifdef NC_BLOCKS
     st = NC_OK;
-    while (blocks && i + 64 <= n) {
-      size_t r = mode == M_COUNT ? block_count(&t, i, &st)
-               : mode == M_COMPACT ? block_compact(&t, i, &st) : block_wide(&t, i, &st);
+    if (blocks && i + 64 <= n) {
+#ifdef NC_AVX2
+      if (t.avx2)
+        i = mode == M_COUNT ? blocks_count_avx2(&t, i, &st)
+          : mode == M_COMPACT ? blocks_compact_avx2(&t, i, &st) : blocks_wide_avx2(&t, i, &st);
+      else
+#endif
+      i = mode == M_COUNT ? blocks_count(&t, i, &st)
+        : mode == M_COMPACT ? blocks_compact(&t, i, &st) : blocks_wide(&t, i, &st);
       if (st != NC_OK) goto fail;
-      if (r == i) break;
-      i = r;
     }
 #endif
     i = skip_other(s, n, i);
