@@ -648,7 +648,19 @@ typedef struct bmasks {
   uint64_t ml, mn;          /* . ' : (may join letters) and . ' , ; (may join digits) */
   uint64_t hi, sp, rule;    /* bytes >= 0x80; those and # @; bytes of the news rules */
   uint64_t ss;              /* where a run may start with http, www or '_' */
+  uint64_t hb;              /* the bytes of U+2010..U+2017 and U+201C..U+201F (dashes,
+                               double quotes: hard boundaries) that end by byte 62 */
 } bmasks;
+
+/*
+** The three bytes E2 80 90..97 or E2 80 9C..9F (U+2010..U+2017, U+201C..U+201F)
+** with the lead at most at byte 60 (block_limit leaves a character that
+** starts later to the general path).
+*/
+static inline uint64_t dash_quotes(uint64_t e2m, uint64_t m80, uint64_t qm) {
+  uint64_t lead = e2m & (m80 >> 1) & (qm >> 2) & ((1ull << 61) - 1);
+  return lead | (lead << 1) | (lead << 2);
+}
 
 /*
 ** U+00C0..U+017F but for U+00D7 and U+00F7 (two bytes, C3-C5 and a
@@ -704,21 +716,29 @@ static NC_FORCE_INLINE void masks_sse2(const unsigned char *p, bmasks *m) {
   m->let = let; m->dig = dig; m->und = und; m->ml = ml; m->mn = mn;
   m->hi = hi; m->sp = sp; m->rule = rule;
   m->ss = und | (hm & (tm >> 1)) | (wm & (wm >> 1));
+  m->hb = 0;
   if (hi) {
-    uint64_t c3m = 0, c45m = 0, contm = 0, exm = 0;
+    uint64_t c3m = 0, c45m = 0, contm = 0, exm = 0, e2m = 0, m80 = 0, qm = 0;
     for (k = 0; k < 4; k++) {
       __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
       __m128i c45 = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC4)),
                                  _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC5)));
       __m128i ex = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x97)),
                                 _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xB7)));
+      __m128i q = _mm_or_si128(
+          _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xF8)), _mm_set1_epi8((char)0x90)),
+          _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xFC)), _mm_set1_epi8((char)0x9C)));
       int sh = 16 * k;
       c3m |= MASK(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3))) << sh;
       c45m |= MASK(c45) << sh;
       contm |= MASK(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0))) << sh;   /* 0x80..0xBF */
       exm |= MASK(ex) << sh;
+      e2m |= MASK(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2))) << sh;
+      m80 |= MASK(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x80))) << sh;
+      qm |= MASK(q) << sh;
     }
     latin_letters(m, c3m, c45m, contm, exm);
+    m->hb = dash_quotes(e2m, m80, qm);
   }
 }
 
@@ -729,56 +749,110 @@ static NC_FORCE_INLINE void masks_sse2(const unsigned char *p, bmasks *m) {
 #define EQ32(x, c) _mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)(c)))
 #define OR32(a, b) _mm256_or_si256(a, b)
 
-/* masks_sse2 with 32-byte vectors, for CPUs with AVX2 (checked at run time);
-   inlined into the block loops compiled for AVX2 below */
+/*
+** masks_sse2 with 32-byte vectors, for CPUs with AVX2 (checked at run time);
+** inlined into the block loops compiled for AVX2 below. The joiners and
+** other ASCII punctuation come from one table lookup on the low nibble (each
+** of . ' : , ; @ # % - _ has its own low nibble; '+' shares ';''s): the byte
+** the nibble stands for, and the classes of that byte as bits
+** (7: . ' :  6: . ' , ;  5: . : @ % -  4: @ #  3: _).
+*/
+enum { H_LET, H_DIG, H_UND, H_ML, H_MN, H_HI, H_SP, H_RULE, H_H, H_T, H_W, H_N };
+
+__attribute__((target("avx2"), always_inline))
+static inline void half_avx2(__m256i x, uint32_t *o) {
+  const __m256i eq_tab = _mm256_setr_epi8(
+      '@', 0, 0, '#', 0, '%', 0, '\'', 0, 0, ':', ';', ',', '-', '.', '_',
+      '@', 0, 0, '#', 0, '%', 0, '\'', 0, 0, ':', ';', ',', '-', '.', '_');
+  const __m256i bit_tab = _mm256_setr_epi8(
+      0x30, 0, 0, 0x10, 0, 0x20, 0, (char)0xC0, 0, 0, (char)0xA0, 0x40, 0x40, 0x20, (char)0xE0, 0x08,
+      0x30, 0, 0, 0x10, 0, 0x20, 0, (char)0xC0, 0, 0, (char)0xA0, 0x40, 0x40, 0x20, (char)0xE0, 0x08);
+  __m256i nib = _mm256_and_si256(x, _mm256_set1_epi8(0x0F));
+  __m256i cls = _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_shuffle_epi8(eq_tab, nib), x),
+                                 _mm256_shuffle_epi8(bit_tab, nib));
+  __m256i lo = _mm256_or_si256(x, _mm256_set1_epi8(0x20));
+  __m256i l = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(0x80 + 26)),
+                                _mm256_add_epi8(lo, _mm256_set1_epi8((char)(0x80 - 'a'))));
+  __m256i d = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(0x80 + 10)),
+                                _mm256_add_epi8(x, _mm256_set1_epi8((char)(0x80 - '0'))));
+  uint32_t h = (uint32_t)_mm256_movemask_epi8(x);
+  o[H_LET] = (uint32_t)_mm256_movemask_epi8(l);
+  o[H_DIG] = (uint32_t)_mm256_movemask_epi8(d);
+  o[H_ML] = (uint32_t)_mm256_movemask_epi8(cls);
+  o[H_MN] = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 1));
+  o[H_RULE] = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 2)) |
+              (uint32_t)_mm256_movemask_epi8(EQ32(x, '+'));
+  o[H_SP] = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 3)) | h;
+  o[H_UND] = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 4));
+  o[H_HI] = h;
+  o[H_H] = (uint32_t)_mm256_movemask_epi8(EQ32(lo, 'h'));
+  o[H_T] = (uint32_t)_mm256_movemask_epi8(EQ32(lo, 't'));
+  o[H_W] = (uint32_t)_mm256_movemask_epi8(EQ32(lo, 'w'));
+}
+
+#define JOIN32(k) ((uint64_t)o0[k] | ((uint64_t)o1[k] << 32))
+
 __attribute__((target("avx2"), always_inline))
 static inline void masks_avx2(const unsigned char *p, bmasks *m) {
-  uint64_t let = 0, dig = 0, und = 0, ml = 0, mn = 0, sp = 0, hi = 0, rule = 0;
-  uint64_t hm = 0, tm = 0, wm = 0;
-  int k;
-  for (k = 0; k < 2; k++) {
-    __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32 * k));
-    __m256i lo = _mm256_or_si256(x, _mm256_set1_epi8(0x20));
-    __m256i l = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(0x80 + 26)),
-                                  _mm256_add_epi8(lo, _mm256_set1_epi8((char)(0x80 - 'a'))));
-    __m256i d = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(0x80 + 10)),
-                                  _mm256_add_epi8(x, _mm256_set1_epi8((char)(0x80 - '0'))));
-    __m256i dot = EQ32(x, '.'), col = EQ32(x, ':'), at = EQ32(x, '@');
-    __m256i both = OR32(dot, EQ32(x, '\''));
-    __m256i mnum = OR32(both, OR32(EQ32(x, ','), EQ32(x, ';')));
-    __m256i spec = OR32(at, EQ32(x, '#'));
-    __m256i rl = OR32(OR32(dot, col), OR32(at, OR32(EQ32(x, '%'), OR32(EQ32(x, '-'), EQ32(x, '+')))));
-    int sh = 32 * k;
-    uint64_t h = MASK32(x);
-    hm |= MASK32(EQ32(lo, 'h')) << sh;
-    tm |= MASK32(EQ32(lo, 't')) << sh;
-    wm |= MASK32(EQ32(lo, 'w')) << sh;
-    let |= MASK32(l) << sh;
-    dig |= MASK32(d) << sh;
-    und |= MASK32(EQ32(x, '_')) << sh;
-    ml |= MASK32(OR32(both, col)) << sh;
-    mn |= MASK32(mnum) << sh;
-    hi |= h << sh;
-    sp |= (h | MASK32(spec)) << sh;
-    rule |= MASK32(rl) << sh;
-  }
-  m->let = let; m->dig = dig; m->und = und; m->ml = ml; m->mn = mn;
-  m->hi = hi; m->sp = sp; m->rule = rule;
-  m->ss = und | (hm & (tm >> 1)) | (wm & (wm >> 1));
-  if (hi) {
-    uint64_t c3m = 0, c45m = 0, contm = 0, exm = 0;
-    for (k = 0; k < 2; k++) {
-      __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32 * k));
-      int sh = 32 * k;
-      c3m |= MASK32(EQ32(x, 0xC3)) << sh;
-      c45m |= MASK32(OR32(EQ32(x, 0xC4), EQ32(x, 0xC5))) << sh;
-      contm |= MASK32(_mm256_cmpgt_epi8(_mm256_set1_epi8((char)0xC0), x)) << sh;   /* 0x80..0xBF */
-      exm |= MASK32(OR32(EQ32(x, 0x97), EQ32(x, 0xB7))) << sh;
-    }
+  __m256i x0 = _mm256_loadu_si256((const __m256i *)(const void *)p);
+  __m256i x1 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
+  uint32_t o0[H_N], o1[H_N];
+  uint64_t hm, tm, wm;
+  half_avx2(x0, o0);
+  half_avx2(x1, o1);
+  m->let = JOIN32(H_LET); m->dig = JOIN32(H_DIG); m->und = JOIN32(H_UND);
+  m->ml = JOIN32(H_ML); m->mn = JOIN32(H_MN);
+  m->hi = JOIN32(H_HI); m->sp = JOIN32(H_SP); m->rule = JOIN32(H_RULE);
+  hm = JOIN32(H_H); tm = JOIN32(H_T); wm = JOIN32(H_W);
+  m->ss = m->und | (hm & (tm >> 1)) | (wm & (wm >> 1));
+  m->hb = 0;
+  if (m->hi) {
+    uint64_t c3m, c45m, contm, exm, e2m, m80, qm;
+#define HI2(expr) ((uint64_t)(uint32_t)_mm256_movemask_epi8(expr(x0)) | \
+                   ((uint64_t)(uint32_t)_mm256_movemask_epi8(expr(x1)) << 32))
+#define E_C3(x) EQ32(x, 0xC3)
+#define E_C45(x) OR32(EQ32(x, 0xC4), EQ32(x, 0xC5))
+#define E_CONT(x) _mm256_cmpgt_epi8(_mm256_set1_epi8((char)0xC0), x)   /* 0x80..0xBF */
+#define E_EX(x) OR32(EQ32(x, 0x97), EQ32(x, 0xB7))
+#define E_E2(x) EQ32(x, 0xE2)
+#define E_80(x) EQ32(x, 0x80)
+#define E_Q(x) OR32(EQ32(_mm256_and_si256(x, _mm256_set1_epi8((char)0xF8)), 0x90), \
+                    EQ32(_mm256_and_si256(x, _mm256_set1_epi8((char)0xFC)), 0x9C))
+    c3m = HI2(E_C3); c45m = HI2(E_C45); contm = HI2(E_CONT); exm = HI2(E_EX);
+    e2m = HI2(E_E2); m80 = HI2(E_80); qm = HI2(E_Q);
+#undef HI2
+#undef E_C3
+#undef E_C45
+#undef E_CONT
+#undef E_EX
+#undef E_E2
+#undef E_80
+#undef E_Q
     latin_letters(m, c3m, c45m, contm, exm);
+    m->hb = dash_quotes(e2m, m80, qm);
   }
 }
+#undef JOIN32
 #endif
+
+#define TOPBIT (1ull << 63)
+/* The next plain token of a block: its start the lowest bit of st, its end
+   the lowest of g; kind NC_W_NUMBER when it starts with a digit, else NC_W_WORD. */
+#define FLAT_COMPACT(w) do {                                                          \
+    size_t a1_ = (size_t)__builtin_ctzll(st), e1_ = (size_t)__builtin_ctzll(g);       \
+    (w)->start = (uint32_t)(i + a1_);                                                 \
+    (w)->lenkind = (uint32_t)((e1_ - a1_) << 4) | (uint32_t)(NC_W_WORD + (dig >> a1_ & 1)); \
+    st &= st - 1;                                                                     \
+    g &= g - 1;                                                                       \
+  } while (0)
+#define FLAT_WIDE(tk) do {                                                            \
+    size_t a1_ = (size_t)__builtin_ctzll(st), e1_ = (size_t)__builtin_ctzll(g);       \
+    (tk)->start = i + a1_;                                                            \
+    (tk)->end = i + e1_;                                                              \
+    (tk)->kind = NC_W_WORD + (int)(dig >> a1_ & 1);                                   \
+    st &= st - 1;                                                                     \
+    g &= g - 1;                                                                       \
+  } while (0)
 
 /* The tokens of the block at i (64 bytes from i, masks m); M_COMPACT: room
    for 64 tokens made by the caller. */
@@ -786,14 +860,14 @@ static NC_FORCE_INLINE size_t block_tokens(tok_state *t, size_t i, const bmasks 
                                            int mode) {
   const unsigned char *s = t->x.s, *p = s + i;
   uint64_t let, dig, und, ml, mn, sp, hi, rule, ss;
-  uint64_t hb = 0, join, e_mask, starts, ends, after;
+  uint64_t hb = m->hb, join, e_mask, starts, ends, after;
   size_t limit, a, e;
   let = m->let; dig = m->dig; und = m->und; ml = m->ml; mn = m->mn;
   hi = m->hi; sp = m->sp; rule = m->rule; ss = m->ss;
   join = (ml & (let << 1) & (let >> 1)) | (mn & (dig << 1) & (dig >> 1));
   e_mask = let | dig | und | join;
   starts = e_mask & ~(e_mask << 1);
-  limit = sp ? block_limit(&t->x, i, sp, &hb, 0) : 64;
+  limit = (sp & ~hb) ? block_limit(&t->x, i, sp, &hb, 0) : 64;
   /* bytes after a run, and run starts, that need a closer look: non-ASCII
      characters that may join, bytes of the news rules; and runs that start
      with http, www or '_' */
@@ -813,32 +887,27 @@ static NC_FORCE_INLINE size_t block_tokens(tok_state *t, size_t i, const bmasks 
     ge = (ends << 1) & (~0ull << a);
     if (bound < 64) ge &= (1ull << bound) - 1;
     if (ge) {
-      t->last_end = i + 63 - (size_t)__builtin_clzll(ge);
+      size_t cnt = (size_t)__builtin_popcountll(ge), last = 63 - (size_t)__builtin_clzll(ge), k;
+      uint64_t st = starts | TOPBIT, g = ge | TOPBIT;   /* TOPBIT: ctz defined past the last */
+      t->last_end = i + last;
       if (mode == M_COUNT) {
-        t->count += (size_t)__builtin_popcountll(ge);
-        do starts &= starts - 1; while ((ge &= ge - 1) != 0);
+        t->count += cnt;
       } else if (mode == M_COMPACT) {
+        /* four slots at a time (those past cnt are overwritten later: room
+           for 64 tokens was made, a block holds at most 32) */
         nc_wspan *w = t->wp;
-        do {
-          size_t a1 = (size_t)__builtin_ctzll(starts), e1 = (size_t)__builtin_ctzll(ge);
-          w->start = (uint32_t)(i + a1);
-          w->lenkind = (uint32_t)((e1 - a1) << 4) | (uint32_t)((dig >> a1 & 1) ? NC_W_NUMBER : NC_W_WORD);
-          w++;
-          starts &= starts - 1;
-        } while ((ge &= ge - 1) != 0);
-        t->wp = w;
+        for (k = 0; k < cnt; k += 4) {
+          FLAT_COMPACT(w + k); FLAT_COMPACT(w + k + 1); FLAT_COMPACT(w + k + 2); FLAT_COMPACT(w + k + 3);
+        }
+        t->wp = w + cnt;
       } else {
         nc_token *tk = (nc_token *)t->out->data + t->out->len;
-        do {
-          size_t a1 = (size_t)__builtin_ctzll(starts), e1 = (size_t)__builtin_ctzll(ge);
-          tk->start = i + a1;
-          tk->end = i + e1;
-          tk->kind = (dig >> a1 & 1) ? NC_W_NUMBER : NC_W_WORD;
-          tk++;
-          starts &= starts - 1;
-        } while ((ge &= ge - 1) != 0);
-        t->out->len = (size_t)(tk - (nc_token *)t->out->data);
+        for (k = 0; k < cnt; k += 4) {
+          FLAT_WIDE(tk + k); FLAT_WIDE(tk + k + 1); FLAT_WIDE(tk + k + 2); FLAT_WIDE(tk + k + 3);
+        }
+        t->out->len += cnt;
       }
+      starts &= ~0ull << last;   /* the start of the next run is past the last end */
       continue;
     }
     /* the run at a, one at a time */
