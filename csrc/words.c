@@ -294,6 +294,8 @@ typedef struct tok_state {
   size_t count;
   size_t last_end;      /* end of the last token */
   size_t no_email_before; /* e-mail scans from a start below this fail */
+  size_t blk_at;        /* block path: the next '@' at or after the last look, or where
+                           that look ended; NOBAD: none up to the end of the text */
 } tok_state;
 
 /*
@@ -648,6 +650,7 @@ typedef struct bmasks {
   uint64_t ml, mn;          /* . ' : (may join letters) and . ' , ; (may join digits) */
   uint64_t hi, sp, rule;    /* bytes >= 0x80; those and # @; bytes of the news rules */
   uint64_t ss;              /* where a run may start with http, www or '_' */
+  uint64_t rn;              /* . : % (the bytes of the news rules but for e-mail addresses) */
   uint64_t hb;              /* the bytes of U+2010..U+2017 and U+201C..U+201F (dashes,
                                double quotes: hard boundaries) that end by byte 62 */
 } bmasks;
@@ -677,7 +680,7 @@ static inline void latin_letters(bmasks *m, uint64_t c3m, uint64_t c45m, uint64_
 }
 
 static NC_FORCE_INLINE void masks_sse2(const unsigned char *p, bmasks *m) {
-  uint64_t let = 0, dig = 0, und = 0, ml = 0, mn = 0, sp = 0, hi = 0, rule = 0;
+  uint64_t let = 0, dig = 0, und = 0, ml = 0, mn = 0, sp = 0, hi = 0, rule = 0, rn = 0;
   uint64_t hm = 0, tm = 0, wm = 0;
   int k;
   for (k = 0; k < 4; k++) {
@@ -695,10 +698,10 @@ static NC_FORCE_INLINE void masks_sse2(const unsigned char *p, bmasks *m) {
     __m128i mnum = _mm_or_si128(both, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')),
                                                    _mm_cmpeq_epi8(x, _mm_set1_epi8(';'))));
     __m128i spec = _mm_or_si128(at, _mm_cmpeq_epi8(x, _mm_set1_epi8('#')));
-    __m128i rl = _mm_or_si128(_mm_or_si128(dot, col), _mm_or_si128(at,
-                   _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('%')),
-                                _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')),
-                                             _mm_cmpeq_epi8(x, _mm_set1_epi8('+'))))));
+    __m128i rnv = _mm_or_si128(_mm_or_si128(dot, col), _mm_cmpeq_epi8(x, _mm_set1_epi8('%')));
+    __m128i rl = _mm_or_si128(rnv, _mm_or_si128(at,
+                   _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')),
+                                _mm_cmpeq_epi8(x, _mm_set1_epi8('+')))));
     int sh = 16 * k;
     uint64_t h = MASK(x);
     hm |= MASK(_mm_cmpeq_epi8(lo, _mm_set1_epi8('h'))) << sh;
@@ -712,9 +715,10 @@ static NC_FORCE_INLINE void masks_sse2(const unsigned char *p, bmasks *m) {
     hi |= h << sh;
     sp |= (h | MASK(spec)) << sh;
     rule |= MASK(rl) << sh;
+    rn |= MASK(rnv) << sh;
   }
   m->let = let; m->dig = dig; m->und = und; m->ml = ml; m->mn = mn;
-  m->hi = hi; m->sp = sp; m->rule = rule;
+  m->hi = hi; m->sp = sp; m->rule = rule; m->rn = rn;
   m->ss = und | (hm & (tm >> 1)) | (wm & (wm >> 1));
   m->hb = 0;
   if (hi) {
@@ -755,9 +759,9 @@ static NC_FORCE_INLINE void masks_sse2(const unsigned char *p, bmasks *m) {
 ** other ASCII punctuation come from one table lookup on the low nibble (each
 ** of . ' : , ; @ # % - _ has its own low nibble; '+' shares ';''s): the byte
 ** the nibble stands for, and the classes of that byte as bits
-** (7: . ' :  6: . ' , ;  5: . : @ % -  4: @ #  3: _).
+** (7: . ' :  6: . ' , ;  5: . : @ % -  4: @ #  3: _  2: . : %).
 */
-enum { H_LET, H_DIG, H_UND, H_ML, H_MN, H_HI, H_SP, H_RULE, H_H, H_T, H_W, H_N };
+enum { H_LET, H_DIG, H_UND, H_ML, H_MN, H_HI, H_SP, H_RULE, H_RN, H_H, H_T, H_W, H_N };
 
 __attribute__((target("avx2"), always_inline))
 static inline void half_avx2(__m256i x, uint32_t *o) {
@@ -765,8 +769,8 @@ static inline void half_avx2(__m256i x, uint32_t *o) {
       '@', 0, 0, '#', 0, '%', 0, '\'', 0, 0, ':', ';', ',', '-', '.', '_',
       '@', 0, 0, '#', 0, '%', 0, '\'', 0, 0, ':', ';', ',', '-', '.', '_');
   const __m256i bit_tab = _mm256_setr_epi8(
-      0x30, 0, 0, 0x10, 0, 0x20, 0, (char)0xC0, 0, 0, (char)0xA0, 0x40, 0x40, 0x20, (char)0xE0, 0x08,
-      0x30, 0, 0, 0x10, 0, 0x20, 0, (char)0xC0, 0, 0, (char)0xA0, 0x40, 0x40, 0x20, (char)0xE0, 0x08);
+      0x30, 0, 0, 0x10, 0, 0x24, 0, (char)0xC0, 0, 0, (char)0xA4, 0x40, 0x40, 0x20, (char)0xE4, 0x08,
+      0x30, 0, 0, 0x10, 0, 0x24, 0, (char)0xC0, 0, 0, (char)0xA4, 0x40, 0x40, 0x20, (char)0xE4, 0x08);
   __m256i nib = _mm256_and_si256(x, _mm256_set1_epi8(0x0F));
   __m256i cls = _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_shuffle_epi8(eq_tab, nib), x),
                                  _mm256_shuffle_epi8(bit_tab, nib));
@@ -784,6 +788,7 @@ static inline void half_avx2(__m256i x, uint32_t *o) {
               (uint32_t)_mm256_movemask_epi8(EQ32(x, '+'));
   o[H_SP] = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 3)) | h;
   o[H_UND] = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 4));
+  o[H_RN] = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 5));
   o[H_HI] = h;
   o[H_H] = (uint32_t)_mm256_movemask_epi8(EQ32(lo, 'h'));
   o[H_T] = (uint32_t)_mm256_movemask_epi8(EQ32(lo, 't'));
@@ -802,7 +807,7 @@ static inline void masks_avx2(const unsigned char *p, bmasks *m) {
   half_avx2(x1, o1);
   m->let = JOIN32(H_LET); m->dig = JOIN32(H_DIG); m->und = JOIN32(H_UND);
   m->ml = JOIN32(H_ML); m->mn = JOIN32(H_MN);
-  m->hi = JOIN32(H_HI); m->sp = JOIN32(H_SP); m->rule = JOIN32(H_RULE);
+  m->hi = JOIN32(H_HI); m->sp = JOIN32(H_SP); m->rule = JOIN32(H_RULE); m->rn = JOIN32(H_RN);
   hm = JOIN32(H_H); tm = JOIN32(H_T); wm = JOIN32(H_W);
   m->ss = m->und | (hm & (tm >> 1)) | (wm & (wm >> 1));
   m->hb = 0;
@@ -866,6 +871,21 @@ static NC_FORCE_INLINE size_t block_tokens(tok_state *t, size_t i, const bmasks 
   hi = m->hi; sp = m->sp; rule = m->rule; ss = m->ss;
   join = (ml & (let << 1) & (let >> 1)) | (mn & (dig << 1) & (dig >> 1));
   e_mask = let | dig | und | join;
+  if (rule) {
+    /* with no '@' in the 128 bytes from i, no token starting in the block
+       is an e-mail address: of the news rules' bytes after a run only
+       % and : matter, and a dot after a run whose last part is one or two
+       letters after a dot inside (U.S.) */
+    if (t->blk_at < i) {
+      size_t lim = t->x.n - i < 4096 ? t->x.n : i + 4096;
+      const void *q = memchr(s + i, '@', lim - i);
+      t->blk_at = q ? (size_t)((const unsigned char *)q - s) : lim == t->x.n ? NOBAD : lim;
+    }
+    if (t->blk_at - i >= 128) {
+      uint64_t dot = ml & mn & m->rn, jdot = dot & join;
+      rule = (m->rn & ~dot) | (dot & ((jdot << 2) | (jdot << 3)));
+    }
+  }
   starts = e_mask & ~(e_mask << 1);
   limit = (sp & ~hb) ? block_limit(&t->x, i, sp, &hb, 0) : 64;
   /* bytes after a run, and run starts, that need a closer look: non-ASCII
@@ -1023,6 +1043,7 @@ static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, int 
   t.last_end = NOBAD;
   t.no_email_before = 0;
   t.next_at = 0;
+  t.blk_at = 0;
 #ifndef NC_BLOCKS
   (void)blocks;
 #endif
