@@ -891,7 +891,7 @@ static NC_FORCE_INLINE size_t block_tokens(tok_state *t, size_t i, const bmasks 
   /* bytes after a run, and run starts, that need a closer look: non-ASCII
      characters that may join, bytes of the news rules; and runs that start
      with http, www or '_' */
-  after = (hi & ~hb) | ((ml | mn) & (hi >> 1)) | rule;
+  after = (hi & ~hb) | ((ml | mn) & ((hi & ~hb) >> 1)) | rule;
   ends = e_mask & ~(e_mask >> 1);
   while (starts) {
     uint64_t rest, bad, ge;
@@ -949,7 +949,7 @@ static NC_FORCE_INLINE size_t block_tokens(tok_state *t, size_t i, const bmasks 
         if (B - i > 60) return B;
         /* go on in the block after the segment */
         limit = block_limit(&t->x, i, sp, &hb, B - i);
-        after = (hi & ~hb) | ((ml | mn) & (hi >> 1)) | rule;
+        after = (hi & ~hb) | ((ml | mn) & ((hi & ~hb) >> 1)) | rule;
         starts = restart(starts, let | dig | und, B - i);
         continue;
       }
@@ -963,7 +963,7 @@ static NC_FORCE_INLINE size_t block_tokens(tok_state *t, size_t i, const bmasks 
         if (B - i > 60) return B;
         if (B - i > limit) {
           limit = block_limit(&t->x, i, sp, &hb, B - i);
-          after = (hi & ~hb) | ((ml | mn) & (hi >> 1)) | rule;
+          after = (hi & ~hb) | ((ml | mn) & ((hi & ~hb) >> 1)) | rule;
         }
         starts = restart(starts, let | dig | und, B - i);
         continue;
