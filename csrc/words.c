@@ -842,16 +842,16 @@ static inline void masks_avx2(const unsigned char *p, bmasks *m) {
 
 #define TOPBIT (1ull << 63)
 /* The next plain token of a block: its start the lowest bit of st, its end
-   the lowest of g; kind NC_W_NUMBER when it starts with a digit, else NC_W_WORD. */
+   the lowest of g (TOPBIT: a defined ctz in the slots past the last); kind NC_W_NUMBER when it starts with a digit, else NC_W_WORD. */
 #define FLAT_COMPACT(w) do {                                                          \
-    size_t a1_ = (size_t)__builtin_ctzll(st), e1_ = (size_t)__builtin_ctzll(g);       \
+    size_t a1_ = (size_t)__builtin_ctzll(st | TOPBIT), e1_ = (size_t)__builtin_ctzll(g | TOPBIT); \
     (w)->start = (uint32_t)(i + a1_);                                                 \
     (w)->lenkind = (uint32_t)((e1_ - a1_) << 4) | (uint32_t)(NC_W_WORD + (dig >> a1_ & 1)); \
     st &= st - 1;                                                                     \
     g &= g - 1;                                                                       \
   } while (0)
 #define FLAT_WIDE(tk) do {                                                            \
-    size_t a1_ = (size_t)__builtin_ctzll(st), e1_ = (size_t)__builtin_ctzll(g);       \
+    size_t a1_ = (size_t)__builtin_ctzll(st | TOPBIT), e1_ = (size_t)__builtin_ctzll(g | TOPBIT); \
     (tk)->start = i + a1_;                                                            \
     (tk)->end = i + e1_;                                                              \
     (tk)->kind = NC_W_WORD + (int)(dig >> a1_ & 1);                                   \
@@ -908,7 +908,7 @@ static NC_FORCE_INLINE size_t block_tokens(tok_state *t, size_t i, const bmasks 
     if (bound < 64) ge &= (1ull << bound) - 1;
     if (ge) {
       size_t cnt = (size_t)__builtin_popcountll(ge), last = 63 - (size_t)__builtin_clzll(ge), k;
-      uint64_t st = starts | TOPBIT, g = ge | TOPBIT;   /* TOPBIT: ctz defined past the last */
+      uint64_t st = starts, g = ge;
       t->last_end = i + last;
       if (mode == M_COUNT) {
         t->count += cnt;
