@@ -498,6 +498,7 @@ static int emit_slow(tok_state *t, size_t a, size_t b, int kind) {
   return NC_OK;
 }
 
+#if defined(__SSE2__)
 /* M_COMPACT: room for the 64 tokens a block may give at most. */
 static int compact_room(tok_state *t) {
   nc_vec *v = t->out;
@@ -516,6 +517,7 @@ static int wide_room(tok_state *t) {
     return NC_ENOMEM;
   return NC_OK;
 }
+#endif
 
 /* Record the token [a, b) of kind `kind`; `mode` is t->mode, a constant
    where the caller is specialised for one mode. */
