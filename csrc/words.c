@@ -294,6 +294,8 @@ typedef struct tok_state {
   size_t count;
   size_t last_end;      /* end of the last token */
   size_t no_email_before; /* e-mail scans from a start below this fail */
+  size_t blk_at;        /* block path: the next '@' at or after the last look, or where
+                           that look ended; NOBAD: none up to the end of the text */
 } tok_state;
 
 /*
@@ -496,6 +498,7 @@ static int emit_slow(tok_state *t, size_t a, size_t b, int kind) {
   return NC_OK;
 }
 
+#if defined(__SSE2__)
 /* M_COMPACT: room for the 64 tokens a block may give at most. */
 static int compact_room(tok_state *t) {
   nc_vec *v = t->out;
@@ -506,6 +509,15 @@ static int compact_room(tok_state *t) {
   t->wend = (nc_wspan *)v->data + v->cap;
   return NC_OK;
 }
+
+/* M_WIDE: room for the 64 tokens a block may give at most. */
+static int wide_room(tok_state *t) {
+  nc_vec *v = t->out;
+  if (v->cap - v->len < 64 && nc_vec_reserve(v, v->len < 1024 ? 1024 : v->len) != NC_OK)
+    return NC_ENOMEM;
+  return NC_OK;
+}
+#endif
 
 /* Record the token [a, b) of kind `kind`; `mode` is t->mode, a constant
    where the caller is specialised for one mode. */
@@ -640,7 +652,20 @@ typedef struct bmasks {
   uint64_t ml, mn;          /* . ' : (may join letters) and . ' , ; (may join digits) */
   uint64_t hi, sp, rule;    /* bytes >= 0x80; those and # @; bytes of the news rules */
   uint64_t ss;              /* where a run may start with http, www or '_' */
+  uint64_t rn;              /* . : % (the bytes of the news rules but for e-mail addresses) */
+  uint64_t hb;              /* the bytes of U+2010..U+2017 and U+201C..U+201F (dashes,
+                               double quotes: hard boundaries) that end by byte 62 */
 } bmasks;
+
+/*
+** The three bytes E2 80 90..97 or E2 80 9C..9F (U+2010..U+2017, U+201C..U+201F)
+** with the lead at most at byte 60 (block_limit leaves a character that
+** starts later to the general path).
+*/
+static inline uint64_t dash_quotes(uint64_t e2m, uint64_t m80, uint64_t qm) {
+  uint64_t lead = e2m & (m80 >> 1) & (qm >> 2) & ((1ull << 61) - 1);
+  return lead | (lead << 1) | (lead << 2);
+}
 
 /*
 ** U+00C0..U+017F but for U+00D7 and U+00F7 (two bytes, C3-C5 and a
@@ -656,8 +681,8 @@ static inline void latin_letters(bmasks *m, uint64_t c3m, uint64_t c45m, uint64_
   m->sp &= ~latin;
 }
 
-static inline void masks_sse2(const unsigned char *p, bmasks *m) {
-  uint64_t let = 0, dig = 0, und = 0, ml = 0, mn = 0, sp = 0, hi = 0, rule = 0;
+static NC_FORCE_INLINE void masks_sse2(const unsigned char *p, bmasks *m) {
+  uint64_t let = 0, dig = 0, und = 0, ml = 0, mn = 0, sp = 0, hi = 0, rule = 0, rn = 0;
   uint64_t hm = 0, tm = 0, wm = 0;
   int k;
   for (k = 0; k < 4; k++) {
@@ -675,10 +700,10 @@ static inline void masks_sse2(const unsigned char *p, bmasks *m) {
     __m128i mnum = _mm_or_si128(both, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')),
                                                    _mm_cmpeq_epi8(x, _mm_set1_epi8(';'))));
     __m128i spec = _mm_or_si128(at, _mm_cmpeq_epi8(x, _mm_set1_epi8('#')));
-    __m128i rl = _mm_or_si128(_mm_or_si128(dot, col), _mm_or_si128(at,
-                   _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('%')),
-                                _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')),
-                                             _mm_cmpeq_epi8(x, _mm_set1_epi8('+'))))));
+    __m128i rnv = _mm_or_si128(_mm_or_si128(dot, col), _mm_cmpeq_epi8(x, _mm_set1_epi8('%')));
+    __m128i rl = _mm_or_si128(rnv, _mm_or_si128(at,
+                   _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')),
+                                _mm_cmpeq_epi8(x, _mm_set1_epi8('+')))));
     int sh = 16 * k;
     uint64_t h = MASK(x);
     hm |= MASK(_mm_cmpeq_epi8(lo, _mm_set1_epi8('h'))) << sh;
@@ -692,25 +717,34 @@ static inline void masks_sse2(const unsigned char *p, bmasks *m) {
     hi |= h << sh;
     sp |= (h | MASK(spec)) << sh;
     rule |= MASK(rl) << sh;
+    rn |= MASK(rnv) << sh;
   }
   m->let = let; m->dig = dig; m->und = und; m->ml = ml; m->mn = mn;
-  m->hi = hi; m->sp = sp; m->rule = rule;
+  m->hi = hi; m->sp = sp; m->rule = rule; m->rn = rn;
   m->ss = und | (hm & (tm >> 1)) | (wm & (wm >> 1));
+  m->hb = 0;
   if (hi) {
-    uint64_t c3m = 0, c45m = 0, contm = 0, exm = 0;
+    uint64_t c3m = 0, c45m = 0, contm = 0, exm = 0, e2m = 0, m80 = 0, qm = 0;
     for (k = 0; k < 4; k++) {
       __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
       __m128i c45 = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC4)),
                                  _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC5)));
       __m128i ex = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x97)),
                                 _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xB7)));
+      __m128i q = _mm_or_si128(
+          _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xF8)), _mm_set1_epi8((char)0x90)),
+          _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xFC)), _mm_set1_epi8((char)0x9C)));
       int sh = 16 * k;
       c3m |= MASK(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xC3))) << sh;
       c45m |= MASK(c45) << sh;
       contm |= MASK(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0))) << sh;   /* 0x80..0xBF */
       exm |= MASK(ex) << sh;
+      e2m |= MASK(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2))) << sh;
+      m80 |= MASK(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x80))) << sh;
+      qm |= MASK(q) << sh;
     }
     latin_letters(m, c3m, c45m, contm, exm);
+    m->hb = dash_quotes(e2m, m80, qm);
   }
 }
 
@@ -721,82 +755,184 @@ static inline void masks_sse2(const unsigned char *p, bmasks *m) {
 #define EQ32(x, c) _mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)(c)))
 #define OR32(a, b) _mm256_or_si256(a, b)
 
-/* masks_sse2 with 32-byte vectors, for CPUs with AVX2 (checked at run time) */
-__attribute__((target("avx2"), noinline))
-static void masks_avx2(const unsigned char *p, bmasks *m) {
-  uint64_t let = 0, dig = 0, und = 0, ml = 0, mn = 0, sp = 0, hi = 0, rule = 0;
-  uint64_t hm = 0, tm = 0, wm = 0;
-  int k;
-  for (k = 0; k < 2; k++) {
-    __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32 * k));
-    __m256i lo = _mm256_or_si256(x, _mm256_set1_epi8(0x20));
-    __m256i l = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(0x80 + 26)),
-                                  _mm256_add_epi8(lo, _mm256_set1_epi8((char)(0x80 - 'a'))));
-    __m256i d = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(0x80 + 10)),
-                                  _mm256_add_epi8(x, _mm256_set1_epi8((char)(0x80 - '0'))));
-    __m256i dot = EQ32(x, '.'), col = EQ32(x, ':'), at = EQ32(x, '@');
-    __m256i both = OR32(dot, EQ32(x, '\''));
-    __m256i mnum = OR32(both, OR32(EQ32(x, ','), EQ32(x, ';')));
-    __m256i spec = OR32(at, EQ32(x, '#'));
-    __m256i rl = OR32(OR32(dot, col), OR32(at, OR32(EQ32(x, '%'), OR32(EQ32(x, '-'), EQ32(x, '+')))));
-    int sh = 32 * k;
-    uint64_t h = MASK32(x);
-    hm |= MASK32(EQ32(lo, 'h')) << sh;
-    tm |= MASK32(EQ32(lo, 't')) << sh;
-    wm |= MASK32(EQ32(lo, 'w')) << sh;
-    let |= MASK32(l) << sh;
-    dig |= MASK32(d) << sh;
-    und |= MASK32(EQ32(x, '_')) << sh;
-    ml |= MASK32(OR32(both, col)) << sh;
-    mn |= MASK32(mnum) << sh;
-    hi |= h << sh;
-    sp |= (h | MASK32(spec)) << sh;
-    rule |= MASK32(rl) << sh;
-  }
-  m->let = let; m->dig = dig; m->und = und; m->ml = ml; m->mn = mn;
-  m->hi = hi; m->sp = sp; m->rule = rule;
-  m->ss = und | (hm & (tm >> 1)) | (wm & (wm >> 1));
-  if (hi) {
-    uint64_t c3m = 0, c45m = 0, contm = 0, exm = 0;
-    for (k = 0; k < 2; k++) {
-      __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32 * k));
-      int sh = 32 * k;
-      c3m |= MASK32(EQ32(x, 0xC3)) << sh;
-      c45m |= MASK32(OR32(EQ32(x, 0xC4), EQ32(x, 0xC5))) << sh;
-      contm |= MASK32(_mm256_cmpgt_epi8(_mm256_set1_epi8((char)0xC0), x)) << sh;   /* 0x80..0xBF */
-      exm |= MASK32(OR32(EQ32(x, 0x97), EQ32(x, 0xB7))) << sh;
-    }
+/*
+** masks_sse2 with 32-byte vectors, for CPUs with AVX2 (checked at run time);
+** inlined into the block loops compiled for AVX2 below. The joiners and
+** other ASCII punctuation come from one table lookup on the low nibble (each
+** of . ' : , ; @ # % - _ has its own low nibble; '+' shares ';''s): the byte
+** the nibble stands for, and the classes of that byte as bits
+** (7: . ' :  6: . ' , ;  5: . : @ % -  4: @ #  3: _  2: . : %).
+*/
+enum { H_LET, H_DIG, H_UND, H_ML, H_MN, H_HI, H_SP, H_RULE, H_RN, H_H, H_T, H_W, H_N };
+
+__attribute__((target("avx2"), always_inline))
+static inline void half_avx2(__m256i x, uint32_t *o) {
+  const __m256i eq_tab = _mm256_setr_epi8(
+      '@', 0, 0, '#', 0, '%', 0, '\'', 0, 0, ':', ';', ',', '-', '.', '_',
+      '@', 0, 0, '#', 0, '%', 0, '\'', 0, 0, ':', ';', ',', '-', '.', '_');
+  const __m256i bit_tab = _mm256_setr_epi8(
+      0x30, 0, 0, 0x10, 0, 0x24, 0, (char)0xC0, 0, 0, (char)0xA4, 0x40, 0x40, 0x20, (char)0xE4, 0x08,
+      0x30, 0, 0, 0x10, 0, 0x24, 0, (char)0xC0, 0, 0, (char)0xA4, 0x40, 0x40, 0x20, (char)0xE4, 0x08);
+  __m256i nib = _mm256_and_si256(x, _mm256_set1_epi8(0x0F));
+  __m256i cls = _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_shuffle_epi8(eq_tab, nib), x),
+                                 _mm256_shuffle_epi8(bit_tab, nib));
+  __m256i lo = _mm256_or_si256(x, _mm256_set1_epi8(0x20));
+  __m256i l = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(0x80 + 26)),
+                                _mm256_add_epi8(lo, _mm256_set1_epi8((char)(0x80 - 'a'))));
+  __m256i d = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(0x80 + 10)),
+                                _mm256_add_epi8(x, _mm256_set1_epi8((char)(0x80 - '0'))));
+  uint32_t h = (uint32_t)_mm256_movemask_epi8(x);
+  o[H_LET] = (uint32_t)_mm256_movemask_epi8(l);
+  o[H_DIG] = (uint32_t)_mm256_movemask_epi8(d);
+  o[H_ML] = (uint32_t)_mm256_movemask_epi8(cls);
+  o[H_MN] = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 1));
+  o[H_RULE] = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 2)) |
+              (uint32_t)_mm256_movemask_epi8(EQ32(x, '+'));
+  o[H_SP] = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 3)) | h;
+  o[H_UND] = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 4));
+  o[H_RN] = (uint32_t)_mm256_movemask_epi8(_mm256_slli_epi16(cls, 5));
+  o[H_HI] = h;
+  o[H_H] = (uint32_t)_mm256_movemask_epi8(EQ32(lo, 'h'));
+  o[H_T] = (uint32_t)_mm256_movemask_epi8(EQ32(lo, 't'));
+  o[H_W] = (uint32_t)_mm256_movemask_epi8(EQ32(lo, 'w'));
+}
+
+#define JOIN32(k) ((uint64_t)o0[k] | ((uint64_t)o1[k] << 32))
+
+__attribute__((target("avx2"), always_inline))
+static inline void masks_avx2(const unsigned char *p, bmasks *m) {
+  __m256i x0 = _mm256_loadu_si256((const __m256i *)(const void *)p);
+  __m256i x1 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
+  uint32_t o0[H_N], o1[H_N];
+  uint64_t hm, tm, wm;
+  half_avx2(x0, o0);
+  half_avx2(x1, o1);
+  m->let = JOIN32(H_LET); m->dig = JOIN32(H_DIG); m->und = JOIN32(H_UND);
+  m->ml = JOIN32(H_ML); m->mn = JOIN32(H_MN);
+  m->hi = JOIN32(H_HI); m->sp = JOIN32(H_SP); m->rule = JOIN32(H_RULE); m->rn = JOIN32(H_RN);
+  hm = JOIN32(H_H); tm = JOIN32(H_T); wm = JOIN32(H_W);
+  m->ss = m->und | (hm & (tm >> 1)) | (wm & (wm >> 1));
+  m->hb = 0;
+  if (m->hi) {
+    uint64_t c3m, c45m, contm, exm, e2m, m80, qm;
+#define HI2(expr) ((uint64_t)(uint32_t)_mm256_movemask_epi8(expr(x0)) | \
+                   ((uint64_t)(uint32_t)_mm256_movemask_epi8(expr(x1)) << 32))
+#define E_C3(x) EQ32(x, 0xC3)
+#define E_C45(x) OR32(EQ32(x, 0xC4), EQ32(x, 0xC5))
+#define E_CONT(x) _mm256_cmpgt_epi8(_mm256_set1_epi8((char)0xC0), x)   /* 0x80..0xBF */
+#define E_EX(x) OR32(EQ32(x, 0x97), EQ32(x, 0xB7))
+#define E_E2(x) EQ32(x, 0xE2)
+#define E_80(x) EQ32(x, 0x80)
+#define E_Q(x) OR32(EQ32(_mm256_and_si256(x, _mm256_set1_epi8((char)0xF8)), 0x90), \
+                    EQ32(_mm256_and_si256(x, _mm256_set1_epi8((char)0xFC)), 0x9C))
+    c3m = HI2(E_C3); c45m = HI2(E_C45); contm = HI2(E_CONT); exm = HI2(E_EX);
+    e2m = HI2(E_E2); m80 = HI2(E_80); qm = HI2(E_Q);
+#undef HI2
+#undef E_C3
+#undef E_C45
+#undef E_CONT
+#undef E_EX
+#undef E_E2
+#undef E_80
+#undef E_Q
     latin_letters(m, c3m, c45m, contm, exm);
+    m->hb = dash_quotes(e2m, m80, qm);
   }
 }
+#undef JOIN32
 #endif
 
-static NC_FORCE_INLINE size_t block_tokens(tok_state *t, size_t i, int *status, int mode) {
-  /* masks and the loop below assume 64 bytes from i */
+#define TOPBIT (1ull << 63)
+/* The next plain token of a block: its start the lowest bit of st, its end
+   the lowest of g (TOPBIT: a defined ctz in the slots past the last); kind NC_W_NUMBER when it starts with a digit, else NC_W_WORD. */
+#define FLAT_COMPACT(w) do {                                                          \
+    size_t a1_ = (size_t)__builtin_ctzll(st | TOPBIT), e1_ = (size_t)__builtin_ctzll(g | TOPBIT); \
+    (w)->start = (uint32_t)(i + a1_);                                                 \
+    (w)->lenkind = (uint32_t)((e1_ - a1_) << 4) | (uint32_t)(NC_W_WORD + (dig >> a1_ & 1)); \
+    st &= st - 1;                                                                     \
+    g &= g - 1;                                                                       \
+  } while (0)
+#define FLAT_WIDE(tk) do {                                                            \
+    size_t a1_ = (size_t)__builtin_ctzll(st | TOPBIT), e1_ = (size_t)__builtin_ctzll(g | TOPBIT); \
+    (tk)->start = i + a1_;                                                            \
+    (tk)->end = i + e1_;                                                              \
+    (tk)->kind = NC_W_WORD + (int)(dig >> a1_ & 1);                                   \
+    st &= st - 1;                                                                     \
+    g &= g - 1;                                                                       \
+  } while (0)
+
+/* The tokens of the block at i (64 bytes from i, masks m); M_COMPACT: room
+   for 64 tokens made by the caller. */
+static NC_FORCE_INLINE size_t block_tokens(tok_state *t, size_t i, const bmasks *m, int *status,
+                                           int mode) {
   const unsigned char *s = t->x.s, *p = s + i;
   uint64_t let, dig, und, ml, mn, sp, hi, rule, ss;
-  uint64_t hb = 0, join, e_mask, starts, after;
+  uint64_t hb = m->hb, join, e_mask, starts, ends, after;
   size_t limit, a, e;
-  bmasks m;
-  if (mode == M_COMPACT && t->wend - t->wp < 64 && (*status = compact_room(t)) != NC_OK) return i;
-#ifdef NC_AVX2
-  if (t->avx2) masks_avx2(p, &m);
-  else
-#endif
-  masks_sse2(p, &m);
-  let = m.let; dig = m.dig; und = m.und; ml = m.ml; mn = m.mn;
-  hi = m.hi; sp = m.sp; rule = m.rule; ss = m.ss;
+  let = m->let; dig = m->dig; und = m->und; ml = m->ml; mn = m->mn;
+  hi = m->hi; sp = m->sp; rule = m->rule; ss = m->ss;
   join = (ml & (let << 1) & (let >> 1)) | (mn & (dig << 1) & (dig >> 1));
   e_mask = let | dig | und | join;
+  if (rule) {
+    /* with no '@' in the 128 bytes from i, no token starting in the block
+       is an e-mail address: of the news rules' bytes after a run only
+       % and : matter, and a dot after a run whose last part is one or two
+       letters after a dot inside (U.S.) */
+    if (t->blk_at < i) {
+      size_t lim = t->x.n - i < 4096 ? t->x.n : i + 4096;
+      const void *q = memchr(s + i, '@', lim - i);
+      t->blk_at = q ? (size_t)((const unsigned char *)q - s) : lim == t->x.n ? NOBAD : lim;
+    }
+    if (t->blk_at - i >= 128) {
+      uint64_t dot = ml & mn & m->rn, jdot = dot & join;
+      rule = (m->rn & ~dot) | (dot & ((jdot << 2) | (jdot << 3)));
+    }
+  }
   starts = e_mask & ~(e_mask << 1);
-  limit = sp ? block_limit(&t->x, i, sp, &hb, 0) : 64;
+  limit = (sp & ~hb) ? block_limit(&t->x, i, sp, &hb, 0) : 64;
   /* bytes after a run, and run starts, that need a closer look: non-ASCII
      characters that may join, bytes of the news rules; and runs that start
      with http, www or '_' */
-  after = (hi & ~hb) | ((ml | mn) & (hi >> 1)) | rule;
+  after = (hi & ~hb) | ((ml | mn) & ((hi & ~hb) >> 1)) | rule;
+  ends = e_mask & ~(e_mask >> 1);
   while (starts) {
-    uint64_t rest;
+    uint64_t rest, bad, ge;
+    size_t bound;
+    /* the runs before the first one that needs a closer look (a byte of
+       `after` just after it, a start in `ss`, an end at byte 62 or 63, or
+       the limit) are plain tokens: all of them at once. ge: the bit just
+       after each of these runs; their starts are the lowest bits of starts */
     a = (size_t)__builtin_ctzll(starts);
+    bad = ((after & (ends << 1)) | (ss & starts) | (ends & (3ull << 62))) & (~0ull << a);
+    bound = bad ? (size_t)__builtin_ctzll(bad) : 64;
+    if (bound > limit + 1) bound = limit + 1;
+    ge = (ends << 1) & (~0ull << a);
+    if (bound < 64) ge &= (1ull << bound) - 1;
+    if (ge) {
+      size_t cnt = (size_t)__builtin_popcountll(ge), last = 63 - (size_t)__builtin_clzll(ge), k;
+      uint64_t st = starts, g = ge;
+      t->last_end = i + last;
+      if (mode == M_COUNT) {
+        t->count += cnt;
+      } else if (mode == M_COMPACT) {
+        /* four slots at a time (those past cnt are overwritten later: room
+           for 64 tokens was made, a block holds at most 32) */
+        nc_wspan *w = t->wp;
+        for (k = 0; k < cnt; k += 4) {
+          FLAT_COMPACT(w + k); FLAT_COMPACT(w + k + 1); FLAT_COMPACT(w + k + 2); FLAT_COMPACT(w + k + 3);
+        }
+        t->wp = w + cnt;
+      } else {
+        nc_token *tk = (nc_token *)t->out->data + t->out->len;
+        for (k = 0; k < cnt; k += 4) {
+          FLAT_WIDE(tk + k); FLAT_WIDE(tk + k + 1); FLAT_WIDE(tk + k + 2); FLAT_WIDE(tk + k + 3);
+        }
+        t->out->len += cnt;
+      }
+      starts &= ~0ull << last;   /* the start of the next run is past the last end */
+      continue;
+    }
+    /* the run at a, one at a time */
     if (a >= limit) return i + limit;
     rest = ~e_mask & (~0ull << a);
     if (rest == 0) return i + a;              /* runs to the end of the block */
@@ -815,7 +951,7 @@ static NC_FORCE_INLINE size_t block_tokens(tok_state *t, size_t i, int *status, 
         if (B - i > 60) return B;
         /* go on in the block after the segment */
         limit = block_limit(&t->x, i, sp, &hb, B - i);
-        after = (hi & ~hb) | ((ml | mn) & (hi >> 1)) | rule;
+        after = (hi & ~hb) | ((ml | mn) & ((hi & ~hb) >> 1)) | rule;
         starts = restart(starts, let | dig | und, B - i);
         continue;
       }
@@ -829,13 +965,13 @@ static NC_FORCE_INLINE size_t block_tokens(tok_state *t, size_t i, int *status, 
         if (B - i > 60) return B;
         if (B - i > limit) {
           limit = block_limit(&t->x, i, sp, &hb, B - i);
-          after = (hi & ~hb) | ((ml | mn) & (hi >> 1)) | rule;
+          after = (hi & ~hb) | ((ml | mn) & ((hi & ~hb) >> 1)) | rule;
         }
         starts = restart(starts, let | dig | und, B - i);
         continue;
       }
     } else if (mode == M_COMPACT) {
-      /* a token inside the block, room made below: no checks */
+      /* a token inside the block, room made by the caller: no checks */
       nc_wspan *w = t->wp++;
       t->last_end = i + e;
       w->start = (uint32_t)(i + a);
@@ -849,10 +985,39 @@ static NC_FORCE_INLINE size_t block_tokens(tok_state *t, size_t i, int *status, 
   return i + limit;
 }
 
-/* block_tokens for each mode, so that emit_m folds */
-static size_t block_count(tok_state *t, size_t i, int *st) { return block_tokens(t, i, st, M_COUNT); }
-static size_t block_compact(tok_state *t, size_t i, int *st) { return block_tokens(t, i, st, M_COMPACT); }
-static size_t block_wide(tok_state *t, size_t i, int *st) { return block_tokens(t, i, st, M_WIDE); }
+/*
+** The block path from i on, block after block, until the general path must
+** take a step (the offset returned) or an error (*st). One function for each
+** mode and each mask function, so that emit_m folds and, under AVX2, the
+** masks are computed inline with the vector constants kept in registers.
+*/
+#define NC_BLOCK_LOOP(name, attr, masks, mode)                                        \
+  attr static size_t name(tok_state *t, size_t i, int *st) {                          \
+    size_t n = t->x.n;                                                                \
+    while (i + 64 <= n) {                                                             \
+      bmasks m;                                                                       \
+      size_t r;                                                                       \
+      if ((mode) == M_COMPACT && t->wend - t->wp < 64 && (*st = compact_room(t)) != NC_OK) \
+        return i;                                                                     \
+      if ((mode) == M_WIDE && t->out->cap - t->out->len < 64 &&                       \
+          (*st = wide_room(t)) != NC_OK)                                              \
+        return i;                                                                     \
+      masks(t->x.s + i, &m);                                                          \
+      r = block_tokens(t, i, &m, st, mode);                                           \
+      if (*st != NC_OK || r == i) return r;                                           \
+      i = r;                                                                          \
+    }                                                                                 \
+    return i;                                                                         \
+  }
+
+NC_BLOCK_LOOP(blocks_count, , masks_sse2, M_COUNT)
+NC_BLOCK_LOOP(blocks_compact, , masks_sse2, M_COMPACT)
+NC_BLOCK_LOOP(blocks_wide, , masks_sse2, M_WIDE)
+#ifdef NC_AVX2
+NC_BLOCK_LOOP(blocks_count_avx2, __attribute__((target("avx2"))), masks_avx2, M_COUNT)
+NC_BLOCK_LOOP(blocks_compact_avx2, __attribute__((target("avx2"))), masks_avx2, M_COMPACT)
+NC_BLOCK_LOOP(blocks_wide_avx2, __attribute__((target("avx2"))), masks_avx2, M_WIDE)
+#endif
 #endif
 
 static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, int mode,
@@ -880,6 +1045,7 @@ static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, int 
   t.last_end = NOBAD;
   t.no_email_before = 0;
   t.next_at = 0;
+  t.blk_at = 0;
 #ifndef NC_BLOCKS
   (void)blocks;
 #endif
@@ -889,12 +1055,16 @@ static int tokenize(const char *str, size_t n, nc_invalid inv, nc_vec *out, int 
     size_t e;
 #ifdef NC_BLOCKS
     st = NC_OK;
-    while (blocks && i + 64 <= n) {
-      size_t r = mode == M_COUNT ? block_count(&t, i, &st)
-               : mode == M_COMPACT ? block_compact(&t, i, &st) : block_wide(&t, i, &st);
+    if (blocks && i + 64 <= n) {
+#ifdef NC_AVX2
+      if (t.avx2)
+        i = mode == M_COUNT ? blocks_count_avx2(&t, i, &st)
+          : mode == M_COMPACT ? blocks_compact_avx2(&t, i, &st) : blocks_wide_avx2(&t, i, &st);
+      else
+#endif
+      i = mode == M_COUNT ? blocks_count(&t, i, &st)
+        : mode == M_COMPACT ? blocks_compact(&t, i, &st) : blocks_wide(&t, i, &st);
       if (st != NC_OK) goto fail;
-      if (r == i) break;
-      i = r;
     }
 #endif
     i = skip_other(s, n, i);

@@ -240,10 +240,14 @@ static void test_fast_path_agrees(void) {
     "\xE2\x80\x8D", "\xF0\x9F\x91\x8D", "\xF0\x9F\x87\xBA", "\xE6\x9D\xB1", "\xE3\x82\xAB",
     "\xD7\x90", "\xC2\xA0", "\xEF\xBC\x8E", "\xFF", "\xC3", "\x80", "\x00", "\xD9\xA3",
     "\xC3\x97", "\xC3\xB7", "\xC5\x81", "\xC4\xB1", "\xC4", "\xC2\xB7", "\xC3\xBC", "\xC5\xBF",
+    /* dashes and quotes U+2010..U+201F, U+2026, a cut one; abbreviations, times, figures */
+    "\xE2\x80\x90", "\xE2\x80\x93", "\xE2\x80\x97", "\xE2\x80\x98", "\xE2\x80\x9B",
+    "\xE2\x80\x9F", "\xE2\x80\xA6", "\xE2\x80", ",\xE2\x80\x9D", ".\xE2\x80\x9D", "U.S.", "a.m.",
+    "Ph.D.", "4:48", "90%", "a@b.co", " x.y@news.org ",
   };
   const size_t np = sizeof pieces / sizeof pieces[0];
   unsigned long seed = 12345;
-  int iter, bad_runs = 0, bad_compact = 0;
+  int iter, bad_runs = 0, bad_compact = 0, bad_count = 0;
   char buf[1024];
   for (iter = 0; iter < 20000; iter++) {
     size_t len = 0, target, i;
@@ -262,14 +266,17 @@ static void test_fast_path_agrees(void) {
     }
     for (inv = 0; inv < 2; inv++) {
       nc_vec v, w, c;
-      size_t b1 = 0, b2 = 0, b3 = 0;
-      int s1, s2, s3, same;
+      size_t b1 = 0, b2 = 0, b3 = 0, b4 = 0, count = 0;
+      int s1, s2, s3, s4, same;
       nc_vec_init(&v, sizeof(nc_token));
       nc_vec_init(&w, sizeof(nc_token));
       nc_vec_init(&c, sizeof(nc_wspan));
       s1 = nc_words(buf, len, (nc_invalid)inv, &v, &b1);
       s2 = nc_words_scalar(buf, len, (nc_invalid)inv, &w, &b2);
       s3 = nc_word_spans(buf, len, (nc_invalid)inv, &c, &b3);
+      s4 = nc_count_words(buf, len, (nc_invalid)inv, &count, &b4);
+      if (!(s4 == s1 && b4 == b1 && (s4 != NC_OK || count == v.len)) && bad_count++ < 3)
+        printf("  nc_count_words differs on: %.*s\n", (int)len, buf);
       same = s1 == s2 && b1 == b2 && v.len == w.len;
       for (i = 0; same && i < v.len; i++) {
         nc_token x = NC_VEC_AT(&v, nc_token, i), y = NC_VEC_AT(&w, nc_token, i);
@@ -292,6 +299,7 @@ static void test_fast_path_agrees(void) {
   }
   CHECK(bad_runs == 0, "fast path and general path differ on %d of 40000 texts", bad_runs);
   CHECK(bad_compact == 0, "nc_word_spans and nc_words differ on %d of 40000 texts", bad_compact);
+  CHECK(bad_count == 0, "nc_count_words and nc_words differ on %d of 40000 texts", bad_count);
 }
 
 int main(void) {
