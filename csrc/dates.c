@@ -565,17 +565,9 @@ int nc_dates(const char *s, size_t n, int has_ref, long ref, nc_invalid inv, nc_
   for (;;) {
     const nc_ftok *t;
     int used = 0, st = NC_OK, fail = 1;
-    size_t c = nc_fscan_next(s, n, pos, DATE_MASK, 0), from;
+    size_t c = nc_fscan_next(s, n, pos, DATE_MASK, 0);
     if (c >= n) break;
-    /* tokens from where the last ones ended, or from a space shortly before c */
-    from = nc_fscan_restart(s, tokpos, c, 256);
-    if (from != tokpos) r.w.nhist = 0;
-    r.w.nla = 0; r.w.lahead = 0; r.w.lapos = from;
-    for (;;) {
-      t = LA(&r, 0);
-      if (t->type == NC_FT_END || t->end > c) break;
-      consume(&r, 1);
-    }
+    t = nc_ftwin_seek(&r.w, tokpos, c);
     if (t->type == NC_FT_END) break;
     if (t->start == c) {
       if (t->type == NC_FT_NUM) used = read_date(&r, out, &st);

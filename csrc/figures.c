@@ -1128,17 +1128,9 @@ int nc_figures(const char *s, size_t n, nc_invalid inv, nc_vec *out, size_t *bad
     const nc_ftok *t;
     nc_figure f;
     int used = 0, try_it = 1, fail = 1;
-    size_t c = nc_fscan_next(s, n, pos, FIG_MASK, 1), from;
+    size_t c = nc_fscan_next(s, n, pos, FIG_MASK, 1);
     if (c >= n) break;
-    /* tokens from where the last ones ended, or from a space shortly before c */
-    from = nc_fscan_restart(s, tokpos, c, 256);
-    if (from != tokpos) r.w.nhist = 0;
-    r.w.nla = 0; r.w.lahead = 0; r.w.lapos = from;
-    for (;;) {
-      t = LA(&r, 0);
-      if (t->type == NC_FT_END || t->end > c) break;
-      consume(&r, 1);
-    }
+    t = nc_ftwin_seek(&r.w, tokpos, c);
     if (t->type == NC_FT_END) break;
     if (t->start != c) {        /* c lies inside a longer token (a URL, a word) */
       consume(&r, 1);

@@ -99,6 +99,25 @@ NC_INTERNAL size_t nc_fscan_next(const char *s, size_t n, size_t i, const uint32
    Tokens never cross ASCII spaces, so both give the same tokens near c. */
 NC_INTERNAL size_t nc_fscan_restart(const char *s, size_t tokpos, size_t c, size_t window);
 
+/*
+** Put the window at a candidate c, the tokens read so far ending at tokpos:
+** tokenise from there or from a space shortly before c (the history is
+** cleared when the restart skips text) and move past the tokens that end
+** at or before c. Returns the first token ending after c (NC_FT_END when
+** there is none).
+*/
+static inline const nc_ftok *nc_ftwin_seek(nc_ftwin *w, size_t tokpos, size_t c) {
+  size_t from = nc_fscan_restart(w->s, tokpos, c, 256);
+  const nc_ftok *t;
+  if (from != tokpos) w->nhist = 0;
+  w->nla = 0; w->lahead = 0; w->lapos = from;
+  for (;;) {
+    t = nc_ftwin_la(w, 0);
+    if (t->type == NC_FT_END || t->end > c) return t;
+    nc_ftwin_consume(w, 1);
+  }
+}
+
 /* 1 when the token is a word found in `tab`, a sorted array of `ntab`
    lower-case ASCII words (binary search, case-insensitive). */
 NC_INTERNAL int nc_ftok_in_sorted(const char *s, const nc_ftok *t, const char *const *tab, size_t ntab);
