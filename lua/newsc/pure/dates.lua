@@ -11,7 +11,7 @@ local sub, format = string.sub, string.format
 local floor, ceil = math.floor, math.ceil
 
 local tok_next, wtext, tok_is, L, tok_in, B = S.tok_next, S.wtext, S.tok_is, S.L, S.tok_in, S.B
-local CLS, scan_restart, lo20 = S.CLS, S.scan_restart, S.lo20
+local CLS, seek, lo20 = S.CLS, S.seek, S.lo20
 local T_END, T_WORD, T_NUM, T_PUNCT = S.T_END, S.T_WORD, S.T_NUM, S.T_PUNCT
 
 local M = {}
@@ -542,15 +542,7 @@ local function scan(s, has_ref, ref)
     local used, fail = 0, 1
     local c = scan_next(s, n, pos)
     if c >= n then break end
-    local from = scan_restart(s, tokpos, c, 256)
-    if from ~= tokpos then r.nhist = 0 end
-    r.la = {}; r.nla = 0; r.lapos = from
-    local t
-    while true do
-      t = LA(r, 0)
-      if t.type == T_END or t.e > c then break end
-      consume(r, 1)
-    end
+    local t = seek(r, tokpos, c)
     if t.type == T_END then break end
     if t.s == c then
       if t.type == T_NUM then used = read_date(r, out)

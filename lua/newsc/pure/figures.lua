@@ -379,6 +379,19 @@ local function consume(r, k)
   r.nla = nla - k
 end
 
+-- put the window at a candidate c, the tokens read so far ending at tokpos
+-- (nc_ftwin_seek): the first token ending after c, T_END when none
+local function seek(r, tokpos, c)
+  local from = scan_restart(r.s, tokpos, c, 256)
+  if from ~= tokpos then r.nhist = 0 end
+  r.la = {}; r.nla = 0; r.lapos = from
+  while true do
+    local t = LA(r, 0)
+    if t.type == T_END or t.e > c then return t end
+    consume(r, 1)
+  end
+end
+
 local function is_w(r, i, w)
   local t = LA(r, i)
   return t.type == T_WORD and wtext(r.s, t) == w
@@ -1006,15 +1019,7 @@ local function scan(s)
   while true do
     local c = scan_next(s, n, pos)
     if c >= n then break end
-    local from = scan_restart(s, tokpos, c, 256)
-    if from ~= tokpos then r.nhist = 0 end
-    r.la = {}; r.nla = 0; r.lapos = from
-    local t
-    while true do
-      t = LA(r, 0)
-      if t.type == T_END or t.e > c then break end
-      consume(r, 1)
-    end
+    local t = seek(r, tokpos, c)
     if t.type == T_END then break end
     local skip = false
     if t.s ~= c then
@@ -1065,7 +1070,7 @@ M._scan = scan
 -- the scanner and the window, shared with newsc.pure.dates
 M._shared = {
   tok_next = tok_next, wtext = wtext, tok_is = tok_is, L = L, tok_in = tok_in, B = B, CLS = CLS,
-  scan_restart = scan_restart, lo20 = lo20, LA = LA, H = H, consume = consume,
+  lo20 = lo20, LA = LA, H = H, consume = consume, seek = seek,
   T_END = T_END, T_WORD = T_WORD, T_NUM = T_NUM, T_PUNCT = T_PUNCT, T_URL = T_URL,
 }
 
