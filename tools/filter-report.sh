@@ -7,10 +7,7 @@
 cd "$(dirname "$0")/.." || exit 2
 out=${1:-build/examples-report.html}
 command -v pandoc >/dev/null || { echo "filter-report: pandoc is not installed"; exit 1; }
-probe="${TMPDIR:-/tmp}/nc-luav.$$.lua"
-echo 'io.write((_VERSION:gsub("Lua ", "")))' >"$probe"
-luav=$(pandoc --lua-filter "$probe" -t plain </dev/null); rm -f "$probe"
-make -s core LUA="$luav" >/dev/null || exit 1
+sh tools/pandoc-core.sh || exit 1
 set --
 for f in examples/*.txt; do set -- "$@" -M "newsc-articles=$f"; done
 mkdir -p "$(dirname "$out")"

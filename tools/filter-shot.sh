@@ -14,11 +14,8 @@ prefix=${1:-build/filter}
 command -v pandoc >/dev/null || { echo "filter-shot: pandoc is not installed"; exit 1; }
 browser=$(command -v chromium || command -v chromium-browser)
 if [ -z "$browser" ]; then echo "filter-shot: chromium is not installed (apt-get install chromium)"; exit 1; fi
-# the Lua inside pandoc (2.x: 5.3; 3.x: 5.4, static: the pure-Lua backend)
-probe="${TMPDIR:-/tmp}/nc-luav.$$.lua"
-echo 'io.write((_VERSION:gsub("Lua ", "")))' >"$probe"
-luav=$(pandoc --lua-filter "$probe" -t plain </dev/null); rm -f "$probe"
-make -s core LUA="$luav" >/dev/null || exit 1
+# newsc.core for the Lua inside pandoc
+sh tools/pandoc-core.sh || exit 1
 mkdir -p "$(dirname "$prefix")"
 dir=$(cd "$(dirname "$prefix")" && pwd); base=$(basename "$prefix")
 html="$dir/$base.html"; only="$dir/$base-crosscheck.html"
