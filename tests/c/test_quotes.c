@@ -159,18 +159,8 @@ static void test_scalar_agrees(void) {
   for (iter = 0; iter < 3000; iter++) {
     size_t len = 0, target, i;
     int inv;
-    seed = seed * 6364136223846793005ul + 1442695040888963407ul;
-    target = 1 + (seed >> 33) % 3000;
-    while (len < target) {
-      const char *pc;
-      size_t k;
-      seed = seed * 6364136223846793005ul + 1442695040888963407ul;
-      pc = pieces[(seed >> 33) % np];
-      k = pc[0] ? strlen(pc) : 1;   /* the NUL piece is one byte */
-      if (len + k >= sizeof buf) break;
-      memcpy(buf + len, pc, k);
-      len += k;
-    }
+    target = 1 + (ctest_next(&seed) >> 33) % 3000;
+    len = ctest_soup(buf, sizeof buf, pieces, np, target, &seed);
     for (inv = 0; inv < 2; inv++) {
       res a, b;
       int same;

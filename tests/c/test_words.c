@@ -252,18 +252,8 @@ static void test_fast_path_agrees(void) {
   for (iter = 0; iter < 20000; iter++) {
     size_t len = 0, target, i;
     int inv;
-    seed = seed * 6364136223846793005ul + 1442695040888963407ul;
-    target = 64 + (seed >> 33) % 400;
-    while (len < target) {
-      const char *pc;
-      size_t k;
-      seed = seed * 6364136223846793005ul + 1442695040888963407ul;
-      pc = pieces[(seed >> 33) % np];
-      k = pc[0] ? strlen(pc) : 1;   /* the NUL piece is one byte */
-      if (len + k >= sizeof buf) break;
-      memcpy(buf + len, pc, k);
-      len += k;
-    }
+    target = 64 + (ctest_next(&seed) >> 33) % 400;
+    len = ctest_soup(buf, sizeof buf, pieces, np, target, &seed);
     for (inv = 0; inv < 2; inv++) {
       nc_vec v, w, c;
       size_t b1 = 0, b2 = 0, b3 = 0, b4 = 0, count = 0;
